@@ -1,0 +1,205 @@
+package dev.weft.loom;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An immutable run of tokens stored column-wise: one array of interned pieces, one of
+ * float logprobs (NaN = unscored), and the alternatives flattened into two parallel
+ * arrays with per-token offsets. About 52 bytes per token with top-5 alternatives.
+ */
+public final class TokenRun {
+    public static final TokenRun EMPTY = new TokenRun(new Piece[0], new float[0], null, new Piece[0], new float[0]);
+
+    private final Piece[] pieces;
+    private final float[] logprobs;
+    /** altStart[i]..altStart[i+1] index the alternatives of token i; null when there are none. */
+    private final int[] altStart;
+    private final Piece[] altPieces;
+    private final float[] altLogprobs;
+
+    private TokenRun(Piece[] pieces, float[] logprobs, int[] altStart, Piece[] altPieces, float[] altLogprobs) {
+        this.pieces = pieces;
+        this.logprobs = logprobs;
+        this.altStart = altStart;
+        this.altPieces = altPieces;
+        this.altLogprobs = altLogprobs;
+    }
+
+    public static TokenRun of(List<Token> tokens) {
+        int n = tokens.size();
+        Piece[] pieces = new Piece[n];
+        float[] logprobs = new float[n];
+        int alts = 0;
+        for (Token t : tokens) {
+            alts += t.top().size();
+        }
+        int[] altStart = alts == 0 ? null : new int[n + 1];
+        Piece[] altPieces = new Piece[alts];
+        float[] altLogprobs = new float[alts];
+        int a = 0;
+        for (int i = 0; i < n; i++) {
+            Token t = tokens.get(i);
+            pieces[i] = t.piece();
+            logprobs[i] = (float) t.logprob();
+            if (altStart != null) {
+                altStart[i] = a;
+            }
+            for (Alternative alt : t.top()) {
+                altPieces[a] = alt.piece();
+                altLogprobs[a] = (float) alt.logprob();
+                a++;
+            }
+        }
+        if (altStart != null) {
+            altStart[n] = a;
+        }
+        return new TokenRun(pieces, logprobs, altStart, altPieces, altLogprobs);
+    }
+
+    public static TokenRun of(Token... tokens) {
+        return of(List.of(tokens));
+    }
+
+    /** Typed text as a single unscored token. */
+    public static TokenRun unscored(String text) {
+        return text.isEmpty() ? EMPTY : of(Token.unscored(text));
+    }
+
+    public int size() {
+        return pieces.length;
+    }
+
+    public boolean isEmpty() {
+        return pieces.length == 0;
+    }
+
+    public Piece piece(int i) {
+        return pieces[i];
+    }
+
+    /** The logprob as stored (float precision), NaN when unscored. */
+    public double logprob(int i) {
+        return logprobs[i];
+    }
+
+    public int alternativeCount(int i) {
+        return altStart == null ? 0 : altStart[i + 1] - altStart[i];
+    }
+
+    public Alternative alternative(int i, int j) {
+        if (j < 0 || j >= alternativeCount(i)) {
+            throw new IndexOutOfBoundsException("token " + i + " has no alternative " + j);
+        }
+        int k = altStart[i] + j;
+        return new Alternative(altPieces[k], altLogprobs[k]);
+    }
+
+    public List<Alternative> alternatives(int i) {
+        int count = alternativeCount(i);
+        List<Alternative> out = new ArrayList<>(count);
+        for (int j = 0; j < count; j++) {
+            out.add(alternative(i, j));
+        }
+        return out;
+    }
+
+    public Token token(int i) {
+        return new Token(pieces[i], logprobs[i], alternatives(i));
+    }
+
+    public List<Token> tokens() {
+        List<Token> out = new ArrayList<>(size());
+        for (int i = 0; i < size(); i++) {
+            out.add(token(i));
+        }
+        return out;
+    }
+
+    public TokenRun slice(int from, int to) {
+        if (from < 0 || to > size() || from > to) {
+            throw new IndexOutOfBoundsException("slice " + from + ".." + to + " of " + size());
+        }
+        if (from == 0 && to == size()) {
+            return this;
+        }
+        int[] starts = null;
+        Piece[] ap = new Piece[0];
+        float[] al = new float[0];
+        if (altStart != null) {
+            int a0 = altStart[from];
+            int a1 = altStart[to];
+            starts = new int[to - from + 1];
+            for (int i = from; i <= to; i++) {
+                starts[i - from] = altStart[i] - a0;
+            }
+            ap = Arrays.copyOfRange(altPieces, a0, a1);
+            al = Arrays.copyOfRange(altLogprobs, a0, a1);
+        }
+        return new TokenRun(Arrays.copyOfRange(pieces, from, to), Arrays.copyOfRange(logprobs, from, to),
+                starts, ap, al);
+    }
+
+    public TokenRun append(TokenRun more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        if (isEmpty()) {
+            return more;
+        }
+        List<Token> all = new ArrayList<>(tokens());
+        all.addAll(more.tokens());
+        return of(all);
+    }
+
+    /** The raw bytes of all tokens, concatenated. */
+    public byte[] bytes() {
+        int total = 0;
+        for (Piece p : pieces) {
+            total += p.byteLength();
+        }
+        byte[] out = new byte[total];
+        int offset = 0;
+        for (Piece p : pieces) {
+            offset = p.copyBytes(out, offset);
+        }
+        return out;
+    }
+
+    /** The text, decoded from the joined bytes so that partial UTF-8 joins across tokens. */
+    public String text() {
+        return Utf8.decode(bytes()).text();
+    }
+
+    /** Byte offset where each token starts, plus the total at the end (length size()+1). */
+    public int[] byteOffsets() {
+        int[] out = new int[size() + 1];
+        for (int i = 0; i < size(); i++) {
+            out[i + 1] = out[i] + pieces[i].byteLength();
+        }
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TokenRun r && Arrays.equals(pieces, r.pieces)
+                && Arrays.equals(logprobs, r.logprobs)
+                && Arrays.equals(altPieces, r.altPieces) && Arrays.equals(altLogprobs, r.altLogprobs)
+                && Arrays.equals(normalisedStarts(), r.normalisedStarts());
+    }
+
+    private int[] normalisedStarts() {
+        return altStart == null ? new int[size() + 1] : altStart;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(pieces) * 31 + Arrays.hashCode(logprobs);
+    }
+
+    @Override
+    public String toString() {
+        return "TokenRun" + tokens();
+    }
+}

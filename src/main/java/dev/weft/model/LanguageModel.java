@@ -1,0 +1,44 @@
+package dev.weft.model;
+
+import dev.weft.loom.SamplingParams;
+import java.util.List;
+
+/**
+ * A source of completions with per-token logprobs. Implementations: the embedded n-gram
+ * model and the HTTP backends. Never touches the terminal; failures are {@link ModelException}s
+ * with a one-line message that is safe to show (no keys).
+ */
+public interface LanguageModel extends AutoCloseable {
+
+    /** Backend kind, e.g. "embedded", "openai-completions". */
+    String backend();
+
+    /** Model name as the backend knows it. */
+    String model();
+
+    Capabilities capabilities();
+
+    /**
+     * Samples {@code params.n()} completions of {@code prompt}. Each token is passed to
+     * {@code sink} as it is produced (choice index, token); the finished completions are
+     * returned in choice order. When {@code cancel} reports true the call stops soon and
+     * returns what arrived, each unfinished completion marked {@code CUT}.
+     */
+    List<Completion> generate(Prompt prompt, SamplingParams params, TokenSink sink, Cancellation cancel)
+            throws ModelException;
+
+    default List<Completion> generate(Prompt prompt, SamplingParams params) throws ModelException {
+        return generate(prompt, params, TokenSink.IGNORE, Cancellation.NEVER);
+    }
+
+    /**
+     * The logprob of each token of {@code continuation} after {@code prompt}, with up to
+     * {@code topLogprobs} alternatives per position. Only when {@link Capabilities#scoresText()}.
+     */
+    default Scoring score(Prompt prompt, String continuation, int topLogprobs) throws ModelException {
+        throw new ModelException(backend() + " cannot score text");
+    }
+
+    @Override
+    default void close() {}
+}
