@@ -34,6 +34,9 @@ public final class CorpusExtractor {
         }
         Path in = Path.of(args[0]);
         Path out = Path.of(args[1]);
+        if (Files.exists(out) && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(in)) > 0) {
+            return; // already extracted by an earlier build
+        }
         Files.createDirectories(out.toAbsolutePath().getParent());
         int kept = 0;
         int total = 0;
