@@ -37,7 +37,7 @@ final class HttpFailures {
             return failure("cannot connect to " + url + " (connection refused) — is the server running?", e);
         }
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            return failure(url + " did not answer within " + readTimeout.toSeconds() + " s (timeout)", e);
+            return failure(url + " did not answer within " + describe(readTimeout) + " (timeout)", e);
         }
         if (e instanceof SSLException) {
             return failure("TLS handshake with " + url + " failed: " + scrub(String.valueOf(e.getMessage())), e);
@@ -70,7 +70,7 @@ final class HttpFailures {
 
     ModelException waitTooLong(int status, Duration wait, ErrorBody error, String url) {
         String said = error.message().isEmpty() ? "" : ": " + scrub(error.message());
-        return failure(url + " answered " + status + " and asks to wait " + wait.toSeconds() + " s; not waiting" + said,
+        return failure(url + " answered " + status + " and asks to wait " + describe(wait) + "; not waiting" + said,
                 null);
     }
 
@@ -84,6 +84,10 @@ final class HttpFailures {
 
     RequestCancelled cancelled(String url) {
         return new RequestCancelled(backend + ": request to " + url + " cancelled");
+    }
+
+    static String describe(Duration d) {
+        return d.toMillis() < 1000 ? d.toMillis() + " ms" : d.toSeconds() + " s";
     }
 
     String scrub(String text) {

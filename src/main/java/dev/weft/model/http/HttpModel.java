@@ -138,7 +138,8 @@ public final class HttpModel implements LanguageModel {
             if (buffers.tokenCount() == 0) {
                 throw new ModelException(backend + ": " + broken.reason());
             }
-            notices.notice(backend + ": " + broken.reason() + "; kept " + buffers.tokenCount() + " tokens");
+            int kept = buffers.tokenCount();
+            notices.notice(backend + ": " + broken.reason() + "; kept " + kept + (kept == 1 ? " token" : " tokens"));
             buffers.endRunning(FinishReason.CUT);
         } else if (outcome instanceof StreamOutcome.Cancelled) {
             buffers.endRunning(FinishReason.CUT);
