@@ -129,7 +129,7 @@ public final class HttpModel implements LanguageModel {
         StreamReader reader = new StreamReader(protocol, buffers);
         StreamOutcome outcome = transport.postStream(path, body, cancel, reader);
         if (reader.problem() != null) {
-            outcome = new StreamOutcome.Broken(reader.problem() + " (" + transport.displayUrl(path) + ")");
+            outcome = new StreamOutcome.Broken(transport.redact(reader.problem()) + " (" + transport.displayUrl(path) + ")");
         } else if (outcome instanceof StreamOutcome.Finished && !reader.ended()) {
             outcome = new StreamOutcome.Broken("the stream from " + transport.displayUrl(path)
                     + " ended before the server said it was done");
@@ -153,7 +153,7 @@ public final class HttpModel implements LanguageModel {
         JsonNode response = transport.postJson(path, body, cancel);
         if (ErrorBody.isError(response)) {
             throw new ModelException(backend + ": " + transport.displayUrl(path) + " reported an error: "
-                    + ErrorBody.of(response).message());
+                    + transport.redact(ErrorBody.of(response).message()));
         }
         try {
             List<ChoiceDelta> choices = protocol.parseResponse(response);

@@ -90,6 +90,11 @@ public final class HttpTransport implements AutoCloseable {
         return Urls.display(baseUrl + path);
     }
 
+    /** {@code text} with the key blanked out: server text can quote it, and none of it may leave unscrubbed. */
+    public String redact(String text) {
+        return failures.scrub(text);
+    }
+
     /** POSTs {@code body} and parses the whole response as JSON. */
     public JsonNode postJson(String path, JsonNode body, Cancellation cancel) throws ModelException {
         return exchange(path, body, cancel, (responseBody, url) -> {
