@@ -77,8 +77,7 @@ public final class ConfigFile {
         if (!list.isMissingNode() && !list.isObject()) {
             throw new ConfigException("config " + path + ": 'profiles' must be an object of name → profile");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = list.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : list.properties()) {
             profiles.put(e.getKey(), profile(e.getKey(), e.getValue(), "config " + path + ": profile '" + e.getKey() + "'"));
         }
         String defaultProfile = null;

@@ -58,7 +58,7 @@ public final class Json {
 
     /** Copies every field of {@code extra} into {@code target}, merging nested objects (Ollama's {@code options}). */
     public static void merge(ObjectNode target, ObjectNode extra) {
-        extra.fields().forEachRemaining(e -> {
+        extra.properties().forEach(e -> {
             JsonNode existing = target.get(e.getKey());
             if (existing instanceof ObjectNode into && e.getValue() instanceof ObjectNode from) {
                 merge(into, from);

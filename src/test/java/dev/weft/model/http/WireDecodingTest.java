@@ -39,6 +39,8 @@ class WireDecodingTest {
         assertEquals(-9998.5, Logprobs.clean(-9998.5));
         assertTrue(Double.isNaN(Logprobs.fromProbability(0.0)));
         assertEquals(Math.log(0.5), Logprobs.fromProbability(0.5));
+        assertTrue(Double.isNaN(Logprobs.clean(Json.number(Harness.json("[-Infinity]").get(0)))),
+                "servers that write -Infinity are read, not rejected");
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.weft.model.http.LayoutException;
 import dev.weft.model.http.Logprobs;
 import dev.weft.model.http.TokenText;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -66,8 +65,7 @@ final class LegacyLogprobs {
             throw new LayoutException(where + " is not an object of token → logprob");
         }
         List<Alternative> out = new ArrayList<>(top.size());
-        for (Iterator<Map.Entry<String, JsonNode>> it = top.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : top.properties()) {
             double lp = Logprobs.clean(Json.number(e.getValue()));
             if (!Double.isNaN(lp)) {
                 out.add(new Alternative(TokenText.piece(e.getKey()), lp));
