@@ -30,16 +30,20 @@ public final class Ranking {
         }
         // heap[0] is always the worst-ranked of the best n seen so far
         int[] heap = new int[n];
-        int size = 0;
-        for (int id = 0; id < probabilities.length; id++) {
-            if (size < n) {
-                heap[size] = id;
-                siftUp(heap, size++, probabilities);
-            } else if (ranksBefore(id, heap[0], probabilities)) {
+        for (int id = 0; id < n; id++) {
+            heap[id] = id;
+            siftUp(heap, id, probabilities);
+        }
+        double worstKept = probabilities[heap[0]];
+        for (int id = n; id < probabilities.length; id++) {
+            // ids arrive in ascending order, so an equal probability never outranks a kept id
+            if (probabilities[id] > worstKept) {
                 heap[0] = id;
-                siftDown(heap, size, probabilities);
+                siftDown(heap, n, probabilities);
+                worstKept = probabilities[heap[0]];
             }
         }
+        int size = n;
         int[] ranked = new int[n];
         for (int r = n - 1; r >= 0; r--) {
             ranked[r] = heap[0];

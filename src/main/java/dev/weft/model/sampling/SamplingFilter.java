@@ -98,11 +98,22 @@ public final class SamplingFilter {
         }
     }
 
+    /** Four running sums rather than one: a single chain of dependent additions is latency-bound. */
     static double sum(double[] weights) {
-        double total = 0;
-        for (double w : weights) {
-            total += w;
+        double a = 0;
+        double b = 0;
+        double c = 0;
+        double d = 0;
+        int i = 0;
+        for (; i + 3 < weights.length; i += 4) {
+            a += weights[i];
+            b += weights[i + 1];
+            c += weights[i + 2];
+            d += weights[i + 3];
         }
-        return total;
+        for (; i < weights.length; i++) {
+            a += weights[i];
+        }
+        return (a + b) + (c + d);
     }
 }
