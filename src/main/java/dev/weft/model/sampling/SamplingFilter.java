@@ -1,6 +1,7 @@
 package dev.weft.model.sampling;
 
 import dev.weft.loom.SamplingParams;
+import java.util.Arrays;
 
 /**
  * The distribution a token is actually drawn from: the model's probabilities reshaped by the
@@ -10,6 +11,8 @@ import dev.weft.loom.SamplingParams;
 public final class SamplingFilter {
     /** Nucleus search starts with this many candidates and widens only for flat distributions. */
     private static final int FIRST_NUCLEUS_GUESS = 64;
+    private static final int TEMPER_MEMO_BITS = 10;
+    private static final int TEMPER_MEMO_SIZE = 1 << TEMPER_MEMO_BITS;
 
     private SamplingFilter() {}
 
@@ -48,17 +51,28 @@ public final class SamplingFilter {
 
     /**
      * p^(1/T), scaled so the top token weighs 1. Working relative to the maximum in log space
-     * keeps a very low temperature from underflowing every weight to zero.
+     * keeps a very low temperature from underflowing every weight to zero. A distribution over
+     * a whole vocabulary holds few distinct values (an n-gram model's, a few hundred among 50k
+     * ids), so results are memoised in a small direct-mapped table keyed by the value's bits.
      */
     static double[] tempered(double[] probabilities, double temperature) {
-        double[] weights = probabilities.clone();
         if (temperature == 1) {
-            return weights;
+            return probabilities.clone();
         }
         double logMax = Math.log(probabilities[Ranking.argmax(probabilities)]);
+        long[] memoKeys = new long[TEMPER_MEMO_SIZE];
+        double[] memoValues = new double[TEMPER_MEMO_SIZE];
+        Arrays.fill(memoKeys, -1L); // the bits of a NaN, never a probability
+        double[] weights = new double[probabilities.length];
         for (int i = 0; i < weights.length; i++) {
-            double p = weights[i];
-            weights[i] = p > 0 ? Math.exp((Math.log(p) - logMax) / temperature) : 0;
+            double p = probabilities[i];
+            long bits = Double.doubleToRawLongBits(p);
+            int slot = (int) ((bits * 0x9e3779b97f4a7c15L) >>> (64 - TEMPER_MEMO_BITS));
+            if (memoKeys[slot] != bits) {
+                memoKeys[slot] = bits;
+                memoValues[slot] = p > 0 ? Math.exp((Math.log(p) - logMax) / temperature) : 0;
+            }
+            weights[i] = memoValues[slot];
         }
         return weights;
     }

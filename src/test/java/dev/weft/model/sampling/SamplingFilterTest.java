@@ -33,6 +33,19 @@ class SamplingFilterTest {
     }
 
     @Test
+    void temperingAVocabularyOfRepeatedValuesMatchesTheDirectFormula() {
+        // 3000 distinct values among 50k ids: more than the memo holds, so slots get reused
+        double[] p = new java.util.SplittableRandom(11).doubles(50_000).map(x -> Math.floor(x * 3000) + 1).toArray();
+        double total = java.util.Arrays.stream(p).sum();
+        double roots = java.util.Arrays.stream(p).map(x -> Math.pow(x / total, 1 / 0.7)).sum();
+        double[] tempered = SamplingFilter.apply(java.util.Arrays.stream(p).map(x -> x / total).toArray(),
+                PLAIN.withTemperature(0.7));
+        for (int i = 0; i < p.length; i++) {
+            assertEquals(Math.pow(p[i] / total, 1 / 0.7) / roots, tempered[i], 1e-12 * tempered[i]);
+        }
+    }
+
+    @Test
     void aTinyTemperatureStillLeavesTheTopTokenNonZero() {
         double[] sharp = SamplingFilter.apply(new double[] {1e-5, 2e-5, 0.99997}, PLAIN.withTemperature(0.001));
         assertArrayEquals(new double[] {0, 0, 1}, sharp, EPS);
