@@ -101,7 +101,7 @@ public class EmbeddedModelBench {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     @Warmup(iterations = 1)
     @Measurement(iterations = 5)
-    public KneserNeyModel trainOnEuroparl() {
+    public KneserNeyModel trainOnEuroparl() throws Exception {
         Gpt2Tokenizer tokenizer = model.tokenizer();
         int[] stream = tokenizer.encodeDocuments(corpus.documents());
         return KneserNeyModel.train(stream, tokenizer.vocabularySize(), EmbeddedModel.DEFAULT_ORDER);

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * GPT-2's byte-level BPE ({@code r50k_base}, via jtokkit), so the embedded model's tokens look
  * like those of the GPT-3 family. Every id maps to raw bytes (a {@link Piece}); a token may end
- * inside a UTF-8 character. Immutable; one shared instance, as building it takes a moment.
+ * inside a UTF-8 character. Thread-safe; one shared instance, as building it takes a moment.
  */
 public final class Gpt2Tokenizer {
     public static final String NAME = "r50k_base";
@@ -27,24 +27,28 @@ public final class Gpt2Tokenizer {
     public static final int END_OF_TEXT = 50256;
 
     private final Encoding encoding;
+    private final byte[][] tokenBytes;
+    /** Made on first use: building all 50257 pieces up front would slow every start. */
     private final Piece[] pieces;
-    private final Map<Piece, Integer> idOfPiece;
+    private final Map<ByteBuffer, Integer> idOfBytes;
     /** Byte-level BPE has a token for each single byte: how undecodable bytes are encoded. */
     private final int[] byteTokens = new int[256];
 
     private Gpt2Tokenizer() {
-        encoding = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.R50K_BASE);
-        pieces = new Piece[END_OF_TEXT + 1];
-        idOfPiece = new HashMap<>(pieces.length * 2);
+        // the lazy registry parses only r50k; the default one parses every encoding (seconds, cold)
+        encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.R50K_BASE);
+        tokenBytes = new byte[END_OF_TEXT + 1][];
+        pieces = new Piece[tokenBytes.length];
+        idOfBytes = new HashMap<>(tokenBytes.length * 2);
         IntArrayList single = new IntArrayList(1);
         single.add(0);
-        for (int id = 0; id < pieces.length; id++) {
+        for (int id = 0; id < tokenBytes.length; id++) {
             single.set(0, id);
-            pieces[id] = Piece.ofBytes(encoding.decodeBytes(single));
-            idOfPiece.put(pieces[id], id);
+            tokenBytes[id] = encoding.decodeBytes(single);
+            idOfBytes.put(ByteBuffer.wrap(tokenBytes[id]), id);
         }
         for (int b = 0; b < 256; b++) {
-            byteTokens[b] = idOfPiece.get(Piece.ofBytes(new byte[] {(byte) b}));
+            byteTokens[b] = idOfBytes.get(ByteBuffer.wrap(new byte[] {(byte) b}));
         }
     }
 
@@ -57,12 +61,18 @@ public final class Gpt2Tokenizer {
     }
 
     public int vocabularySize() {
-        return pieces.length;
+        return tokenBytes.length;
     }
 
     /** The raw bytes of a token. */
     public Piece piece(int id) {
-        return pieces[id];
+        Piece piece = pieces[id];
+        if (piece == null) {
+            // a benign race: pieces are immutable and interned, so two threads make equal ones
+            piece = Piece.ofBytes(tokenBytes[id]);
+            pieces[id] = piece;
+        }
+        return piece;
     }
 
     /** BPE of plain text; {@code <|endoftext|>} written in the text is ordinary text here. */
@@ -78,11 +88,12 @@ public final class Gpt2Tokenizer {
     public int[] encode(Prompt prompt) {
         IntArrayList ids = new IntArrayList();
         for (Piece piece : prompt.pieces()) {
-            Integer id = idOfPiece.get(piece);
+            byte[] bytes = piece.bytes();
+            Integer id = idOfBytes.get(ByteBuffer.wrap(bytes));
             if (id != null) {
                 ids.add(id);
             } else {
-                encodeBytes(piece.bytes(), ids);
+                encodeBytes(bytes, ids);
             }
         }
         return ids.toArray();

@@ -1,6 +1,7 @@
 package dev.weft.model.embedded;
 
 import dev.weft.model.ModelException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -25,31 +26,36 @@ public final class TrainingCorpus {
     static final String EUROPARL_RESOURCE = "europarl-en.txt.gz";
     private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t]*\\n");
 
-    private final String name;
-    private final String text;
-    private final boolean paragraphs;
-
-    private TrainingCorpus(String name, String text, boolean paragraphs) {
-        this.name = name;
-        this.text = text;
-        this.paragraphs = paragraphs;
+    /** Produces the text on demand: a start that finds its model in the cache never needs it. */
+    @FunctionalInterface
+    private interface Text {
+        String read() throws ModelException;
     }
 
-    /** The bundled English Europarl documents (one per line). */
+    private final String name;
+    private final byte[] content;
+    private final Text text;
+
+    private TrainingCorpus(String name, byte[] content, Text text) {
+        this.name = name;
+        this.content = content;
+        this.text = text;
+    }
+
+    /** The bundled English Europarl documents (one per line, gzipped in the jar). */
     public static TrainingCorpus europarl() throws ModelException {
-        try (InputStream raw = TrainingCorpus.class.getResourceAsStream(EUROPARL_RESOURCE)) {
-            if (raw == null) {
+        try (InputStream in = TrainingCorpus.class.getResourceAsStream(EUROPARL_RESOURCE)) {
+            if (in == null) {
                 throw new ModelException("the bundled corpus " + EUROPARL_RESOURCE + " is missing from the classpath");
             }
-            try (InputStream in = new GZIPInputStream(raw)) {
-                return new TrainingCorpus("europarl-en", new String(in.readAllBytes(), StandardCharsets.UTF_8), false);
-            }
+            byte[] gzipped = in.readAllBytes();
+            return new TrainingCorpus("europarl-en", gzipped, () -> gunzip(gzipped));
         } catch (IOException e) {
             throw new ModelException("cannot read the bundled corpus " + EUROPARL_RESOURCE + ": " + e.getMessage(), e);
         }
     }
 
-    /** A user's text file; the errors name the file and say what is wrong with it. */
+    /** A user's text file, checked now so that errors name the file and say what is wrong with it. */
     public static TrainingCorpus file(Path path) throws ModelException {
         byte[] bytes;
         try {
@@ -62,11 +68,8 @@ public final class TrainingCorpus {
         } catch (IOException e) {
             throw new ModelException("cannot read corpus " + path + ": " + e.getMessage(), e);
         }
-        String text = decodeUtf8(bytes, path).replace("\r\n", "\n").replace('\r', '\n');
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        TrainingCorpus corpus = new TrainingCorpus(path.getFileName().toString(), text, BLANK_LINE.matcher(text).find());
+        String decoded = decodeUtf8(bytes, path);
+        TrainingCorpus corpus = new TrainingCorpus(path.getFileName().toString(), bytes, () -> decoded);
         if (corpus.documents().isEmpty()) {
             throw new ModelException("corpus " + path + " has no text");
         }
@@ -78,14 +81,18 @@ public final class TrainingCorpus {
         return name;
     }
 
-    /** The text as UTF-8, what the model cache is keyed on. */
-    byte[] bytes() {
-        return text.getBytes(StandardCharsets.UTF_8);
+    /** The corpus as stored (file bytes, or the gzipped resource): what the model cache is keyed on. */
+    byte[] content() {
+        return content;
     }
 
     /** The documents, trimmed, without empty ones. */
-    public List<String> documents() {
-        String[] parts = paragraphs ? BLANK_LINE.split(text) : text.split("\n");
+    public List<String> documents() throws ModelException {
+        String all = text.read().replace("\r\n", "\n").replace('\r', '\n');
+        if (all.startsWith("\uFEFF")) {
+            all = all.substring(1);
+        }
+        String[] parts = BLANK_LINE.matcher(all).find() ? BLANK_LINE.split(all) : all.split("\n");
         List<String> documents = new ArrayList<>(parts.length);
         for (String part : parts) {
             String document = part.strip();
@@ -94,6 +101,14 @@ public final class TrainingCorpus {
             }
         }
         return documents;
+    }
+
+    private static String gunzip(byte[] gzipped) throws ModelException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ModelException("the bundled corpus " + EUROPARL_RESOURCE + " is damaged: " + e.getMessage(), e);
+        }
     }
 
     private static String decodeUtf8(byte[] bytes, Path path) throws ModelException {
