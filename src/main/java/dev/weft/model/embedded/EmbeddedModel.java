@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The offline backend: a Kneser–Ney n-gram model over GPT-2 tokens, trained on a corpus at first
@@ -57,10 +58,12 @@ public final class EmbeddedModel implements LanguageModel {
             throw new ModelException("embedded model order must be 1.." + KneserNeyModel.MAX_ORDER + ", got " + order);
         }
         long start = System.nanoTime();
-        Gpt2Tokenizer tokenizer = Gpt2Tokenizer.shared();
+        // parsing the BPE ranks and reading the cache are independent, and each takes a few hundred ms cold
+        CompletableFuture<Gpt2Tokenizer> tokenizerReady = CompletableFuture.supplyAsync(Gpt2Tokenizer::shared);
         Path file = cache.fileFor(corpus, order);
         Optional<KneserNeyModel> cached = cache.load(file)
-                .filter(m -> m.order() == order && m.vocabularySize() == tokenizer.vocabularySize());
+                .filter(m -> m.order() == order && m.vocabularySize() == Gpt2Tokenizer.VOCABULARY_SIZE);
+        Gpt2Tokenizer tokenizer = tokenizerReady.join();
         KneserNeyModel ngrams;
         Optional<String> cacheProblem = Optional.empty();
         if (cached.isPresent()) {
@@ -74,7 +77,8 @@ public final class EmbeddedModel implements LanguageModel {
                 cacheProblem = Optional.of("cannot write the model cache " + file + ": " + e.getMessage());
             }
         }
-        LoadReport report = new LoadReport(file, cached.isPresent(), Duration.ofNanos(System.nanoTime() - start), cacheProblem);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        LoadReport report = new LoadReport(file, cached.isPresent(), elapsed, cacheProblem);
         return new EmbeddedModel(ngrams, tokenizer, "kn" + order + "-" + corpus.name(), report);
     }
 
@@ -122,7 +126,7 @@ public final class EmbeddedModel implements LanguageModel {
             choices.add(new CompletionInProgress(choices.size(), sampler, context, params.maxTokens()));
         }
         double[] probabilities = new double[tokenizer.vocabularySize()];
-        for (int step = 0; step < params.maxTokens() && choices.stream().anyMatch(CompletionInProgress::isRunning); step++) {
+        for (int step = 0; step < params.maxTokens() && anyRunning(choices); step++) {
             for (CompletionInProgress choice : choices) {
                 if (!choice.isRunning()) {
                     continue;
@@ -180,6 +184,10 @@ public final class EmbeddedModel implements LanguageModel {
             top.add(new Alternative(tokenizer.piece(alternative), Math.log(probabilities[alternative])));
         }
         return new Token(tokenizer.piece(id), Math.log(probabilities[id]), top);
+    }
+
+    private static boolean anyRunning(List<CompletionInProgress> choices) {
+        return choices.stream().anyMatch(CompletionInProgress::isRunning);
     }
 
     private static List<Completion> finishAll(List<CompletionInProgress> choices, FinishReason reason) {

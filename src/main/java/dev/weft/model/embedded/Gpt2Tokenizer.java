@@ -25,6 +25,7 @@ public final class Gpt2Tokenizer {
     public static final String NAME = "r50k_base";
     /** {@code <|endoftext|>}: separates (and here also frames) the training documents. */
     public static final int END_OF_TEXT = 50256;
+    public static final int VOCABULARY_SIZE = END_OF_TEXT + 1;
 
     private final Encoding encoding;
     private final byte[][] tokenBytes;
@@ -37,7 +38,7 @@ public final class Gpt2Tokenizer {
     private Gpt2Tokenizer() {
         // the lazy registry parses only r50k; the default one parses every encoding (seconds, cold)
         encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.R50K_BASE);
-        tokenBytes = new byte[END_OF_TEXT + 1][];
+        tokenBytes = new byte[VOCABULARY_SIZE][];
         pieces = new Piece[tokenBytes.length];
         idOfBytes = new HashMap<>(tokenBytes.length * 2);
         IntArrayList single = new IntArrayList(1);
@@ -61,7 +62,7 @@ public final class Gpt2Tokenizer {
     }
 
     public int vocabularySize() {
-        return tokenBytes.length;
+        return VOCABULARY_SIZE;
     }
 
     /** The raw bytes of a token. */
