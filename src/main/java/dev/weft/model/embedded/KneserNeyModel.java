@@ -41,7 +41,8 @@ public final class KneserNeyModel {
             throw new IllegalArgumentException("order must be 1.." + MAX_ORDER + ", got " + order);
         }
         if (vocabularySize < 1 || vocabularySize > MAX_VOCABULARY) {
-            throw new IllegalArgumentException("vocabulary size must be 1.." + MAX_VOCABULARY + ", got " + vocabularySize);
+            throw new IllegalArgumentException(
+                    "vocabulary size must be 1.." + MAX_VOCABULARY + ", got " + vocabularySize);
         }
         if (tokens.length == 0) {
             throw new IllegalArgumentException("nothing to train on");
@@ -61,7 +62,8 @@ public final class KneserNeyModel {
     KneserNeyModel(int vocabularySize, List<NgramTable> tables) {
         int order = tables.size();
         if (order < 1 || order > MAX_ORDER || vocabularySize < 1 || vocabularySize > MAX_VOCABULARY) {
-            throw new IllegalArgumentException("order " + order + " or vocabulary size " + vocabularySize + " out of range");
+            throw new IllegalArgumentException(
+                    "order " + order + " or vocabulary size " + vocabularySize + " out of range");
         }
         this.vocabularySize = vocabularySize;
         this.levels = tables.toArray(new NgramTable[0]);
@@ -144,7 +146,8 @@ public final class KneserNeyModel {
      */
     public void distribution(int[] history, int length, double[] out) {
         if (out.length != vocabularySize || length < 0 || length > history.length) {
-            throw new IllegalArgumentException("history length " + length + " or output size " + out.length + " does not fit");
+            throw new IllegalArgumentException(
+                    "history length " + length + " or output size " + out.length + " does not fit");
         }
         int[] contexts = new int[order() + 1];
         int top = matchContexts(history, length, contexts);

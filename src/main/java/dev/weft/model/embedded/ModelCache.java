@@ -55,7 +55,8 @@ public final class ModelCache {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-        String recipe = "weft-kn format=" + ModelFile.FORMAT_VERSION + " tokenizer=" + Gpt2Tokenizer.NAME + " order=" + order + "\n";
+        String recipe = "weft-kn format=" + ModelFile.FORMAT_VERSION + " tokenizer=" + Gpt2Tokenizer.NAME
+                + " order=" + order + "\n";
         sha256.update(recipe.getBytes(StandardCharsets.UTF_8));
         sha256.update(corpus.content());
         String hash = HexFormat.of().formatHex(sha256.digest(), 0, 12);

@@ -75,7 +75,8 @@ final class NgramCounter {
             // Re-key every gram by its context's rank: one sort then orders by (context, word).
             long[] grams = new long[counts.size()];
             int[] next = {0};
-            counts.forEach((key, count) -> grams[next[0]++] = ((long) rankOfDense[(int) (key >>> 16)] << 16) | (key & 0xffff));
+            counts.forEach((key, count) ->
+                    grams[next[0]++] = ((long) rankOfDense[(int) (key >>> 16)] << 16) | (key & 0xffff));
             Arrays.sort(grams);
 
             int[] starts = new int[sorted.length + 1];

@@ -120,7 +120,8 @@ public final class TrainingCorpus {
                     .decode(in)
                     .toString();
         } catch (MalformedInputException e) {
-            throw new ModelException("corpus " + path + " is not UTF-8 text (bad byte at offset " + in.position() + ")");
+            throw new ModelException(
+                    "corpus " + path + " is not UTF-8 text (bad byte at offset " + in.position() + ")");
         } catch (CharacterCodingException e) {
             throw new ModelException("corpus " + path + " is not UTF-8 text");
         }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 class DiscountsTest {
     @Test
     void estimatesFromCountOfCounts() {
-        // n = 8, 2, 1, 0: Y = 8 / (8 + 4) = 2/3; D1 = 1 − 2·(2/3)·2/8 = 2/3; D2 = 2 − 3·(2/3)·1/2 = 1; D3+ = 3 − 0 = 3
+        // n = 8, 2, 1, 0: Y = 8 / (8 + 4) = 2/3
+        // D1 = 1 − 2·(2/3)·2/8 = 2/3; D2 = 2 − 3·(2/3)·1/2 = 1; D3+ = 3 − 4·(2/3)·0/1 = 3
         Discounts d = Discounts.estimate(8, 2, 1, 0);
         assertEquals(2.0 / 3, d.d1(), 1e-15);
         assertEquals(1.0, d.d2(), 1e-15);

@@ -65,7 +65,8 @@ class EmbeddedModelTest {
 
     @Test
     void reportedLogprobsAreTheModelsOwnBeforeAnyFilter() throws Exception {
-        Token first = MODEL.generate(PROMPT, SEEDED.withTemperature(0.3).withTopK(2).withMaxTokens(1)).get(0).tokens().get(0);
+        SamplingParams sharp = SEEDED.withTemperature(0.3).withTopK(2).withMaxTokens(1);
+        Token first = MODEL.generate(PROMPT, sharp).get(0).tokens().get(0);
         int[] context = concat(new int[] {Gpt2Tokenizer.END_OF_TEXT}, MODEL.tokenizer().encode(PROMPT));
         double[] p = MODEL.ngrams().distribution(context);
         int id = MODEL.tokenizer().encode(first.text())[0];
@@ -134,9 +135,10 @@ class EmbeddedModelTest {
     @Test
     void endOfTextEndsACompletionWithoutBeingEmitted() throws Exception {
         List<Completion> completions = MODEL.generate(Prompt.of("Thank you."), SEEDED.withN(12).withMaxTokens(60));
-        assertTrue(completions.stream().anyMatch(c -> c.finish() == FinishReason.STOP), "some sample ends its document");
+        assertTrue(completions.stream().anyMatch(c -> c.finish() == FinishReason.STOP), "a sample ends its document");
+        Piece endOfText = MODEL.tokenizer().piece(Gpt2Tokenizer.END_OF_TEXT);
         for (Completion c : completions) {
-            assertTrue(c.tokens().stream().noneMatch(t -> t.piece().equals(MODEL.tokenizer().piece(Gpt2Tokenizer.END_OF_TEXT))));
+            assertTrue(c.tokens().stream().noneMatch(t -> t.piece().equals(endOfText)));
             if (c.finish() == FinishReason.LENGTH) {
                 assertEquals(60, c.tokens().size());
             }
@@ -156,7 +158,8 @@ class EmbeddedModelTest {
 
     @Test
     void zeroMaxTokensGivesEmptyCompletions() throws Exception {
-        assertEquals(List.of(new Completion(List.of(), FinishReason.LENGTH)), MODEL.generate(PROMPT, SEEDED.withMaxTokens(0)));
+        assertEquals(List.of(new Completion(List.of(), FinishReason.LENGTH)),
+                MODEL.generate(PROMPT, SEEDED.withMaxTokens(0)));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.weft.model.Prompt;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,14 +46,14 @@ class Gpt2TokenizerTest {
     void theSpecialTokenWrittenInTextIsOrdinaryText() {
         int[] ids = GPT2.encode("a<|endoftext|>b");
         assertTrue(ids.length > 3);
-        assertFalse(java.util.Arrays.stream(ids).anyMatch(id -> id == Gpt2Tokenizer.END_OF_TEXT));
+        assertFalse(Arrays.stream(ids).anyMatch(id -> id == Gpt2Tokenizer.END_OF_TEXT));
     }
 
     @Test
     void tokensCanEndInsideACharacter() {
         String text = "東京は日本の首都";
         int[] ids = GPT2.encode(text);
-        assertTrue(java.util.Arrays.stream(ids).anyMatch(id -> !GPT2.piece(id).isComplete()), "some token splits a character");
+        assertTrue(Arrays.stream(ids).anyMatch(id -> !GPT2.piece(id).isComplete()), "some token splits a character");
         assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), joinedBytes(ids));
     }
 
@@ -80,15 +81,17 @@ class Gpt2TokenizerTest {
         byte[] bytes = {'a', 'b', (byte) 0xff, (byte) 0xe6, (byte) 0x97, 'c', 'd', (byte) 0xe6};
         int[] ids = GPT2.encode(new Prompt(List.of(Piece.ofBytes(bytes))));
         assertArrayEquals(bytes, joinedBytes(ids));
-        assertArrayEquals(concat(GPT2.encode("ab"), idsOfBytes(0xff, 0xe6, 0x97), GPT2.encode("cd"), idsOfBytes(0xe6)), ids);
+        int[] expected = concat(GPT2.encode("ab"), idsOfBytes(0xff, 0xe6, 0x97), GPT2.encode("cd"), idsOfBytes(0xe6));
+        assertArrayEquals(expected, ids);
     }
 
     @Test
     void documentsAreFramedByEndOfText() {
         int eot = Gpt2Tokenizer.END_OF_TEXT;
         int[] stream = GPT2.encodeDocuments(List.of("Hello", "world"));
-        assertArrayEquals(concat(new int[] {eot}, GPT2.encode("Hello"), new int[] {eot}, GPT2.encode("world"), new int[] {eot}),
-                stream);
+        int[] separator = {eot};
+        int[] expected = concat(separator, GPT2.encode("Hello"), separator, GPT2.encode("world"), separator);
+        assertArrayEquals(expected, stream);
     }
 
     private static int[] idsOfBytes(int... bytes) {
@@ -102,6 +105,6 @@ class Gpt2TokenizerTest {
     }
 
     private static int[] concat(int[]... parts) {
-        return java.util.Arrays.stream(parts).flatMapToInt(java.util.Arrays::stream).toArray();
+        return Arrays.stream(parts).flatMapToInt(java.util.Arrays::stream).toArray();
     }
 }

@@ -84,11 +84,11 @@ class ModelCacheTest {
 
     @Test
     void theUserDirectoryFollowsXdg() {
-        assertEquals(Path.of("/x/cache/weft"), ModelCache.userCacheDirectory(Map.of("XDG_CACHE_HOME", "/x/cache"), "/home/u"));
-        assertEquals(Path.of("/home/u/.cache/weft"), ModelCache.userCacheDirectory(Map.of(), "/home/u"));
-        assertEquals(Path.of("/home/u/.cache/weft"), ModelCache.userCacheDirectory(Map.of("XDG_CACHE_HOME", ""), "/home/u"));
-        assertEquals(Path.of("/home/u/.cache/weft"),
-                ModelCache.userCacheDirectory(Map.of("XDG_CACHE_HOME", "relative/dir"), "/home/u"));
+        Path fallback = Path.of("/home/u/.cache/weft");
+        assertEquals(Path.of("/x/weft"), ModelCache.userCacheDirectory(Map.of("XDG_CACHE_HOME", "/x"), "/home/u"));
+        assertEquals(fallback, ModelCache.userCacheDirectory(Map.of(), "/home/u"));
+        assertEquals(fallback, ModelCache.userCacheDirectory(Map.of("XDG_CACHE_HOME", ""), "/home/u"));
+        assertEquals(fallback, ModelCache.userCacheDirectory(Map.of("XDG_CACHE_HOME", "relative/dir"), "/home/u"));
     }
 
     @Test

@@ -26,6 +26,7 @@ class PartialUtf8Test {
             京都は日本の古い都です。価格は5€です。
             日本語のテキストです。東京の価格は10€です。
             """;
+    private static final SamplingParams GREEDY = SamplingParams.DEFAULTS.withTemperature(0);
 
     @TempDir
     Path dir;
@@ -39,8 +40,8 @@ class PartialUtf8Test {
     void piecesCarryRawBytesAndTheJoinedTextIsWhole() throws Exception {
         EmbeddedModel model = model();
         Prompt prompt = Prompt.of("東京");
-        Completion completion = model.generate(prompt, SamplingParams.DEFAULTS.withTemperature(0).withMaxTokens(12)).get(0);
-        assertTrue(completion.tokens().stream().anyMatch(t -> !t.piece().isComplete()), "some token ends inside a character");
+        Completion completion = model.generate(prompt, GREEDY.withMaxTokens(12)).get(0);
+        assertTrue(completion.tokens().stream().anyMatch(t -> !t.piece().isComplete()), "a token splits a character");
         ByteArrayOutputStream joined = new ByteArrayOutputStream();
         for (Token token : completion.tokens()) {
             joined.writeBytes(token.piece().bytes());
@@ -55,7 +56,7 @@ class PartialUtf8Test {
     @Test
     void continuingFromPartialPiecesKeepsTheirIds() throws Exception {
         EmbeddedModel model = model();
-        SamplingParams greedy = SamplingParams.DEFAULTS.withTemperature(0).withMaxTokens(10);
+        SamplingParams greedy = GREEDY.withMaxTokens(10);
         List<Token> whole = model.generate(Prompt.of("価格は"), greedy).get(0).tokens();
         int split = 1;
         while (whole.get(split - 1).piece().isComplete()) {
@@ -71,7 +72,7 @@ class PartialUtf8Test {
     void scoringTextWithSplitCharactersMatchesGeneration() throws Exception {
         EmbeddedModel model = model();
         Prompt prompt = Prompt.of("京都は");
-        Completion completion = model.generate(prompt, SamplingParams.DEFAULTS.withTemperature(0).withMaxTokens(8)).get(0);
+        Completion completion = model.generate(prompt, GREEDY.withMaxTokens(8)).get(0);
         String text = completion.text();
         assertEquals(text, new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
         Scoring scoring = model.score(prompt, text, 3);

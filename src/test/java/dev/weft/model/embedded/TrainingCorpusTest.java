@@ -31,7 +31,8 @@ class TrainingCorpusTest {
     @Test
     void blankLinesSeparateParagraphs() throws Exception {
         Path file = write("paras.txt", "\uFEFFOne paragraph\nthat wraps.\n\n  \nAnother\n \t\nLast one\n");
-        assertEquals(List.of("One paragraph\nthat wraps.", "Another", "Last one"), TrainingCorpus.file(file).documents());
+        List<String> expected = List.of("One paragraph\nthat wraps.", "Another", "Last one");
+        assertEquals(expected, TrainingCorpus.file(file).documents());
     }
 
     @Test
@@ -47,7 +48,8 @@ class TrainingCorpusTest {
         assertMessage("corpus file " + missing + " does not exist", () -> TrainingCorpus.file(missing));
         assertMessage("corpus " + dir + " is a directory, not a text file", () -> TrainingCorpus.file(dir));
         Path latin1 = Files.write(dir.resolve("latin1.txt"), "caf\u00e9 au lait".getBytes(StandardCharsets.ISO_8859_1));
-        assertMessage("corpus " + latin1 + " is not UTF-8 text (bad byte at offset 3)", () -> TrainingCorpus.file(latin1));
+        assertMessage("corpus " + latin1 + " is not UTF-8 text (bad byte at offset 3)",
+                () -> TrainingCorpus.file(latin1));
         Path blank = write("blank.txt", " \n\n\t\n");
         assertMessage("corpus " + blank + " has no text", () -> TrainingCorpus.file(blank));
     }

@@ -55,7 +55,8 @@ class SamplingFilterTest {
     void topKKeepsExactlyTheKMostLikelyWithTiesToLowerIds() {
         assertArrayEquals(new double[] {0, 0.5 / 0.8, 0, 0.3 / 0.8}, SamplingFilter.apply(P, PLAIN.withTopK(2)), EPS);
         double[] tie = {0.3, 0.2, 0.3, 0.2};
-        assertArrayEquals(new double[] {0.3 / 0.8, 0.2 / 0.8, 0.3 / 0.8, 0}, SamplingFilter.apply(tie, PLAIN.withTopK(3)), EPS);
+        double[] expected = {0.3 / 0.8, 0.2 / 0.8, 0.3 / 0.8, 0};
+        assertArrayEquals(expected, SamplingFilter.apply(tie, PLAIN.withTopK(3)), EPS);
     }
 
     @Test
