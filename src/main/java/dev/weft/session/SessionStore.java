@@ -167,20 +167,24 @@ public final class SessionStore implements Closeable {
                 requireWritable();
                 snapshot = session.withSaved(clock.instant());
             }
-            try {
-                if (!force && !FileStamp.of(file).equals(stamp)) {
-                    throw new SessionException(file + ": changed on disk since it was opened; not saved"
-                            + " (reopen it, or force the save to overwrite the change)");
-                }
-                AtomicFileWriter.write(file, out -> SessionWriter.write(snapshot, out));
-                stamp = FileStamp.of(file);
-            } catch (IOException e) {
-                throw new SessionException(file + ": cannot save (the previous file is intact): " + e.getMessage(), e);
+            if (!force && !stampOf(file).equals(stamp)) {
+                throw new SessionException(file + ": changed on disk since it was opened; not saved"
+                        + " (reopen it, or force the save to overwrite the change)");
             }
+            SessionFile.write(file, snapshot);
+            stamp = stampOf(file);
             synchronized (this) {
                 savedSeq = snapshot.journalSeq();
                 session = session.withSaved(snapshot.saved());
             }
+        }
+    }
+
+    private static FileStamp stampOf(Path file) throws SessionException {
+        try {
+            return FileStamp.of(file);
+        } catch (IOException e) {
+            throw new SessionException(file + ": cannot read its attributes: " + e.getMessage(), e);
         }
     }
 
@@ -205,23 +209,16 @@ public final class SessionStore implements Closeable {
                 throw new SessionException(journal + ": a journal without its session file; move it away"
                         + " to start a new session here");
             }
-            Session empty = Session.empty(Clock.systemUTC().instant());
-            AtomicFileWriter.write(file, out -> SessionWriter.write(empty, out));
         } catch (IOException e) {
-            throw new SessionException(file + ": cannot create: " + e.getMessage(), e);
+            throw new SessionException(journal + ": cannot read: " + e.getMessage(), e);
         }
+        SessionFile.write(file, Session.empty(Clock.systemUTC().instant()));
     }
 
     private static SessionStore load(Path file, SessionJournal journal, SessionJournal.Contents contents)
             throws SessionException {
-        FileStamp stamp;
-        try {
-            // stamped before reading: a change while we read then shows as a change at save time
-            stamp = FileStamp.of(file);
-        } catch (IOException e) {
-            throw new SessionException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        Session saved = SessionReader.read(file);
+        FileStamp stamp = stampOf(file); // before reading: a change while we read shows at save time
+        Session saved = SessionFile.read(file);
         Session session = saved;
         for (JournalEntry entry : contents.entries()) {
             if (entry.seq() <= saved.journalSeq()) {
