@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.NumberInput;
 import dev.weft.loom.FinishReason;
 import dev.weft.loom.NodeId;
 import dev.weft.loom.Origin;
@@ -158,7 +159,28 @@ final class JsonInput {
         if (token() != JsonToken.VALUE_NUMBER_INT && token() != JsonToken.VALUE_NUMBER_FLOAT) {
             throw expected(what, "a number");
         }
-        return Double.parseDouble(text());
+        try {
+            return NumberInput.parseDouble(parser.getTextCharacters(), parser.getTextOffset(),
+                    parser.getTextLength(), true);
+        } catch (IOException | NumberFormatException e) {
+            throw expected(what, "a number");
+        }
+    }
+
+    /**
+     * The current number token parsed straight to float, since parsing to double first could
+     * round twice; read from the parser's buffer, as a million tokens would make many Strings.
+     */
+    float floatNumber(String what) throws SessionException {
+        if (token() != JsonToken.VALUE_NUMBER_INT && token() != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw expected(what, "a number");
+        }
+        try {
+            return NumberInput.parseFloat(parser.getTextCharacters(), parser.getTextOffset(),
+                    parser.getTextLength(), true);
+        } catch (IOException | NumberFormatException e) {
+            throw expected(what, "a number");
+        }
     }
 
     NodeId nodeId(String what) throws SessionException {

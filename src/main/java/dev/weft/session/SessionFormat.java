@@ -27,6 +27,9 @@ final class SessionFormat {
             // callers own the streams: a save must fsync after the JSON is written
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            // Schubfach and FastDoubleParser: exact like the JDK's, several times faster on a million floats
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             // emoji as UTF-8 rather than escaped surrogate pairs: the file is for people to read
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .characterEscapes(new TerminalSafeEscapes())

@@ -122,8 +122,7 @@ final class TokenCodec {
                 return Double.NaN;
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
-                // parse as float directly: going through double could round twice
-                return Float.parseFloat(in.text());
+                return in.floatNumber(what);
             case VALUE_STRING:
                 String text = in.text();
                 if (text.equals("-Infinity")) {
