@@ -36,8 +36,4 @@ public record SessionBackends(SortedMap<String, Profile> profiles) {
         next.put(use.profile(), new Profile(use.backend(), List.copyOf(models)));
         return new SessionBackends(next);
     }
-
-    public boolean isEmpty() {
-        return profiles.isEmpty();
-    }
 }
