@@ -5,7 +5,6 @@ import dev.weft.config.BackendResolver;
 import dev.weft.config.BackendSpec;
 import dev.weft.config.ConfigException;
 import dev.weft.config.ConfigFile;
-import dev.weft.config.WeftConfig;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
 import dev.weft.model.embedded.EmbeddedModel;
@@ -16,7 +15,6 @@ import dev.weft.model.http.HttpSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,10 +50,21 @@ final class ModelOptions {
     int order = EmbeddedModel.DEFAULT_ORDER;
 
     BackendSpec spec() throws ConfigException {
-        Map<String, String> env = System.getenv();
+        return BackendResolver.resolve(flags(), ConfigFile.load(configPath()), System.getenv());
+    }
+
+    BackendFlags flags() {
+        return new BackendFlags(profile, api, endpoint, model, apiKeyEnv);
+    }
+
+    static Path configPath() {
         String override = System.getProperty(CONFIG_PROPERTY);
-        WeftConfig config = ConfigFile.load(override != null ? Path.of(override) : ConfigFile.defaultPath(env));
-        return BackendResolver.resolve(new BackendFlags(profile, api, endpoint, model, apiKeyEnv), config, env);
+        return override != null ? Path.of(override) : ConfigFile.defaultPath(System.getenv());
+    }
+
+    static ModelCache cache() {
+        String override = System.getProperty(CACHE_PROPERTY);
+        return override != null ? ModelCache.at(Path.of(override)) : ModelCache.userDefault();
     }
 
     LanguageModel open(PrintWriter err, boolean debug) throws ModelException, ConfigException {
@@ -74,9 +83,7 @@ final class ModelOptions {
 
     private LanguageModel openEmbedded(PrintWriter err) throws ModelException {
         TrainingCorpus source = corpus == null ? TrainingCorpus.europarl() : TrainingCorpus.file(corpus);
-        String cacheOverride = System.getProperty(CACHE_PROPERTY);
-        ModelCache cache = cacheOverride != null ? ModelCache.at(Path.of(cacheOverride)) : ModelCache.userDefault();
-        EmbeddedModel embedded = EmbeddedModel.open(source, order, cache);
+        EmbeddedModel embedded = EmbeddedModel.open(source, order, cache());
         if (!embedded.loadReport().fromCache()) {
             err.printf(Locale.ROOT, "weft: trained the embedded model %s in %.1f s (cached in %s)%n", embedded.model(),
                     embedded.loadReport().elapsed().toMillis() / 1000.0, embedded.loadReport().cacheFile().getParent());

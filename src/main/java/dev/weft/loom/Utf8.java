@@ -108,14 +108,18 @@ public final class Utf8 {
      */
     public static int incompleteTail(byte[] bytes, int length) {
         for (int back = 1; back <= Math.min(3, length); back++) {
-            int b = bytes[length - back] & 0xff;
-            if ((b & 0xc0) == 0x80) {
+            if ((bytes[length - back] & 0xc0) == 0x80) {
                 continue; // a continuation byte: keep looking for the lead
             }
-            int needed = b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 1;
-            return needed > back ? back : 0;
+            return sequenceLength(bytes[length - back]) > back ? back : 0;
         }
         return 0;
+    }
+
+    /** The length of the sequence a lead byte announces: 1 for ASCII and for bytes that cannot lead. */
+    public static int sequenceLength(byte lead) {
+        int b = lead & 0xff;
+        return b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 1;
     }
 
     /**

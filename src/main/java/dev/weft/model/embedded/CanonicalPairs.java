@@ -29,7 +29,9 @@ final class CanonicalPairs {
         var first = tokenizer.piece(previous);
         var second = tokenizer.piece(next);
         if (!first.isComplete() || !second.isComplete()) {
-            return true; // BPE runs on text; pieces of a split character cannot be re-encoded alone
+            // BPE runs on text and a piece of a split character cannot be re-encoded alone; such
+            // pieces are only held to valid UTF-8 (see CompletionInProgress#continuesValidly)
+            return true;
         }
         int[] ids = tokenizer.encode(first.text() + second.text());
         return ids.length == 2 && ids[0] == previous && ids[1] == next;

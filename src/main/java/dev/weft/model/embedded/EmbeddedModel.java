@@ -41,6 +41,7 @@ public final class EmbeddedModel implements LanguageModel {
     private final Capabilities capabilities;
     private final LoadReport loadReport;
     private final CanonicalPairs canonicalPairs;
+    private final ContinuationBytes continuations;
 
     private EmbeddedModel(KneserNeyModel ngrams, Gpt2Tokenizer tokenizer, String name, LoadReport loadReport) {
         this.ngrams = ngrams;
@@ -49,6 +50,7 @@ public final class EmbeddedModel implements LanguageModel {
         this.capabilities = new Capabilities(tokenizer.vocabularySize(), true, true, true, true, true);
         this.loadReport = loadReport;
         this.canonicalPairs = new CanonicalPairs(tokenizer);
+        this.continuations = new ContinuationBytes(tokenizer);
     }
 
     /** The default model: order {@value #DEFAULT_ORDER}, the bundled Europarl text, the user's cache directory. */
@@ -167,7 +169,9 @@ public final class EmbeddedModel implements LanguageModel {
      */
     private int nextCanonical(CompletionInProgress choice, double[] probabilities) {
         int previous = choice.history()[choice.historyLength() - 1];
-        double[] allowed = probabilities;
+        int pending = choice.pendingContinuationBytes();
+        // inside a split character almost all mass is on tokens that cannot finish it: mask them at once
+        double[] allowed = pending == 0 ? probabilities : continuations.keepFinishing(probabilities, pending);
         for (int attempt = 0; ; attempt++) {
             int id = choice.sampler().next(allowed);
             boolean acceptable = canonicalPairs.canonical(previous, id)
@@ -175,7 +179,7 @@ public final class EmbeddedModel implements LanguageModel {
             if (attempt == MAX_REJECTIONS || acceptable) {
                 return id;
             }
-            if (allowed == probabilities) {
+            if (allowed == probabilities) { // copy once: the caller reports the unmasked distribution
                 allowed = probabilities.clone();
             }
             allowed[id] = 0;
