@@ -76,8 +76,9 @@ public record Multiverse(MultiverseSettings settings, List<Piece> branch, double
         List<Piece> walked = new ArrayList<>(branch);
         for (int index : childIndexes) {
             if (index < 0 || index >= node.children().size()) {
-                throw new IllegalArgumentException("no branch " + (index + 1) + " under '" + node.piece().text()
-                        + "' (it has " + node.children().size() + ")");
+                String parent = node == root ? "the top" : "'" + node.piece().text() + "'";
+                throw new IllegalArgumentException("no branch " + (index + 1) + " under " + parent
+                        + " (it has " + node.children().size() + ")");
             }
             node = node.children().get(index);
             walked.add(node.piece());
