@@ -2,7 +2,7 @@ package dev.weft.cli;
 
 import java.util.Locale;
 
-/** Probabilities as short percentages with about two significant digits: 62%, 4.2%, 0.42%, <0.01%. */
+/** Probabilities as short percentages with about two significant digits: 62%, 4.2%, 0.42%, 0.004%. */
 final class Percent {
     private Percent() {}
 
@@ -20,7 +20,7 @@ final class Percent {
         if (percent >= 0.00995) {
             return String.format(Locale.ROOT, "%.2f%%", percent);
         }
-        return percent == 0 ? "0%" : "<0.01%";
+        return percent == 0 ? "0%" : String.format(Locale.ROOT, "%.1g%%", percent); // e.g. 0.004%, 3e-07%
     }
 
     /** A figure in [0, 1] with two decimals, or – when undefined. */
