@@ -132,9 +132,9 @@ final class DistCommand implements Callable<Integer> {
             run.put("seconds", seconds.get(m));
             run.put("top", d.top().candidate());
             run.put("total_mass", d.totalMass());
-            number(run, "entropy_bits", d.entropyBits());
+            DiversityJson.number(run, "entropy_bits", d.entropyBits());
             run.put("max_entropy_bits", d.maxEntropyBits());
-            number(run, "entropy_ratio", d.entropyRatio());
+            DiversityJson.number(run, "entropy_ratio", d.entropyRatio());
             ArrayNode list = run.putArray("candidates");
             for (CandidateProbability c : d.candidates()) {
                 ObjectNode o = list.addObject();
@@ -142,20 +142,12 @@ final class DistCommand implements Callable<Integer> {
                 o.put("continuation", c.continuation());
                 o.put("probability", c.probability());
                 o.put("estimate", c.estimate().label());
-                number(o, "at_most", c.atMost());
+                DiversityJson.number(o, "at_most", c.atMost());
             }
         }
         if (results.size() == 2) {
-            number(root, "spearman", RankCorrelation.spearman(results.get(0), results.get(1)));
+            DiversityJson.number(root, "spearman", RankCorrelation.spearman(results.get(0), results.get(1)));
         }
         return root;
-    }
-
-    private static void number(ObjectNode o, String field, double value) {
-        if (Double.isNaN(value)) {
-            o.putNull(field);
-        } else {
-            o.put(field, value);
-        }
     }
 }
