@@ -16,11 +16,15 @@ import java.util.List;
  * or edit branch (marked as such, like the essay's white background) with its regeneration below.
  */
 public final class AttractorTree {
+    /** Index of the action that adds the original completion (after the one that adds the root). */
+    public static final int ORIGINAL_COMPLETION = 1;
+
     private AttractorTree() {}
 
     /**
-     * The actions, in order, that add the experiment to {@code loom}. Ids are the loom's next ids,
-     * so recording these actions on a store holding this same loom gives the same nodes.
+     * The actions, in order, that add the experiment to {@code loom}: the root, the original
+     * completion, then for each perturbed run its branch and its regeneration. Ids are the loom's
+     * next ids, so recording these actions on a store holding this same loom gives the same nodes.
      *
      * @param original    how the original completion was generated
      * @param regenerated how each perturbed run was generated

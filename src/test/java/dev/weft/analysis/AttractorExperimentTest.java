@@ -36,7 +36,7 @@ class AttractorExperimentTest {
         AttractorReport report = AttractorExperiment.run(ATTRACTOR, Prompt.of("Q"), PARAMS, 0,
                 new Ending.LastTokens(2), new PerturbationPlan.Swaps(5, 1));
         assertEquals(" a b c d e.", report.original().text());
-        assertEquals(new Ending.Located(" e.", 4), report.ending());
+        assertEquals(new Ending.Located(" e.", 4, "last 2 tokens"), report.ending());
         assertEquals(2, report.runs().size(), "only the first two tokens have alternatives");
 
         PerturbedRun back = report.runs().get(0);

@@ -29,7 +29,7 @@ class AttractorTreeTest {
                 run(new Perturbation.Edit(4, " bugs"), "w5 w6"),
                 run(new Perturbation.Edit(6, " more"), "!"));
         AttractorReport report = new AttractorReport(new Completion(original.tokens(), FinishReason.LENGTH),
-                new Ending.Located(" w5", 5), 0, runs);
+                new Ending.Located(" w5", 5, "last 1 tokens"), 0, runs);
 
         Loom loom = Loom.empty();
         List<NodeId> created = new ArrayList<>();

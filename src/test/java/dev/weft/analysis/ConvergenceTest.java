@@ -56,8 +56,15 @@ class ConvergenceTest {
         Ending.Located last = new Ending.LastTokens(3).locate(completion);
         assertEquals(" you . So", last.text());
         assertEquals(9, last.startToken());
-        assertEquals(new Ending.Located("one two", 0), new Ending.LastSentence().locate(run("one two")));
-        assertEquals(new Ending.Located("", 0), new Ending.LastSentence().locate(TokenRun.EMPTY));
+        assertEquals("last sentence", sentence.rule());
+        assertEquals(new Ending.Located(" m n o p q r s t", 12, "last 8 tokens"),
+                new Ending.LastSentence().locate(run("a b c d e f g h i j k l m n o p q r s t")),
+                "no complete sentence: the last tokens");
+        assertEquals(new Ending.Located(" d e", 3, "last 2 tokens"), new Ending.LastSentence().locate(run("One sentence only d e")),
+                "a short completion keeps its first half to perturb");
+        assertEquals(new Ending.Located(" . So", 2, "last 2 tokens"),
+                new Ending.LastSentence().locate(run("It is . So")), "the only sentence starts the completion");
+        assertEquals(new Ending.Located("", 0, "last 1 tokens"), new Ending.LastSentence().locate(TokenRun.EMPTY));
     }
 
     /** Words as tokens: the first bare, the others with a leading space. */

@@ -99,6 +99,17 @@ class DistCommandTest {
     }
 
     @Test
+    void candidatesFromAFileAreNotMistakenForAnArgumentFile(@TempDir Path dir) throws Exception {
+        Path words = dir.resolve("words.txt");
+        Files.writeString(words, "yes\nno\n");
+        CliRun run = CliRun.of("dist", "--json", "--candidates", "@" + words, "Do you agree? I would say");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode candidates = JSON.readTree(run.out()).get("runs").get(0).get("candidates");
+        assertEquals("yes", candidates.get(0).get("candidate").asText());
+        assertEquals("no", candidates.get(1).get("candidate").asText());
+    }
+
+    @Test
     void candidatesAreRequiredAndChecked() {
         assertEquals(2, CliRun.of("dist", PROMPT).exit());
         assertEquals(2, CliRun.of("dist", "--candidates", "9..1", PROMPT).exit());
