@@ -5,15 +5,16 @@ import dev.weft.loom.Node;
 import dev.weft.loom.NodeFigures;
 import dev.weft.loom.NodeId;
 import dev.weft.loom.Origin;
+import dev.weft.loom.Token;
 import dev.weft.loom.TokenRun;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The collapse figures of a whole tree, for {@code weft stats}: every visible node's, and every
- * set of two or more visible siblings'. Deleted subtrees are left out.
+ * The collapse figures of a whole tree, for {@code weft stats}: every visible node's, every set of
+ * two or more visible siblings', and all visible tokens' together. Deleted subtrees are left out.
  */
-public record LoomFigures(List<NodeRow> nodes, List<SiblingRow> siblingSets) {
+public record LoomFigures(List<NodeRow> nodes, List<SiblingRow> siblingSets, NodeFigures whole) {
     public LoomFigures {
         nodes = List.copyOf(nodes);
         siblingSets = List.copyOf(siblingSets);
@@ -35,12 +36,16 @@ public record LoomFigures(List<NodeRow> nodes, List<SiblingRow> siblingSets) {
     public static LoomFigures of(Loom loom) {
         List<NodeRow> nodes = new ArrayList<>();
         List<SiblingRow> siblings = new ArrayList<>();
+        List<Token> all = new ArrayList<>();
         for (NodeId root : loom.roots()) {
             if (!loom.node(root).deleted()) {
                 walk(loom, root, 0, nodes, siblings);
             }
         }
-        return new LoomFigures(nodes, siblings);
+        for (NodeRow row : nodes) {
+            all.addAll(loom.node(row.id()).tokens().tokens());
+        }
+        return new LoomFigures(nodes, siblings, NodeFigures.of(TokenRun.of(all)));
     }
 
     private static void walk(Loom loom, NodeId id, int depth, List<NodeRow> nodes, List<SiblingRow> siblings) {

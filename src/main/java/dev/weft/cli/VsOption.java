@@ -4,6 +4,7 @@ import dev.weft.config.ConfigException;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** A second backend to run the same analysis on, for the essay's base-versus-tuned comparisons. */
@@ -15,16 +16,28 @@ final class VsOption {
             description = "Also run on this profile of the config file ('embedded' for the embedded model) and show both.")
     String profile;
 
+    @Option(names = "--vs-order", paramLabel = "N",
+            description = "With --vs embedded: its n-gram order (default: as --order).")
+    Integer order;
+
+    @Option(names = "--vs-corpus", paramLabel = "FILE",
+            description = "With --vs embedded: train it on this text (default: as --corpus).")
+    Path corpus;
+
     boolean isSet() {
         return profile != null;
     }
 
-    /** The second model; the embedded one is trained like the first (--corpus, --order). Only when {@link #isSet()}. */
+    /** The second model; an embedded one is trained like the first unless told otherwise. Only when {@link #isSet()}. */
     LanguageModel open(ModelOptions first, PrintWriter err, boolean debug) throws ModelException, ConfigException {
+        boolean embedded = EMBEDDED.equals(profile);
+        if (!embedded && (order != null || corpus != null)) {
+            throw new UsageException("--vs-order and --vs-corpus are for --vs embedded");
+        }
         ModelOptions second = new ModelOptions();
-        second.corpus = first.corpus;
-        second.order = first.order;
-        if (EMBEDDED.equals(profile)) {
+        second.corpus = corpus != null ? corpus : first.corpus;
+        second.order = order != null ? order : first.order;
+        if (embedded) {
             return second.openEmbedded(err);
         }
         second.profile = profile;

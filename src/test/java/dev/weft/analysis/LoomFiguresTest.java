@@ -43,6 +43,7 @@ class LoomFiguresTest {
         assertEquals(expected, siblings.figures(), "the split sibling is read to the end of its line of descent");
         assertEquals(1.0 / 6, siblings.figures().diversity().meanEditDistance(), 1e-12);
         assertEquals(0.5, siblings.figures().pooled().meanProbability(), 1e-6);
+        assertEquals(5 + 6, figures.whole().scored(), "the two visible completions; the prompt is unscored");
     }
 
     @Test
