@@ -58,7 +58,7 @@ public final class AttractorTree {
         return new LoomAction.Perturb(at.node, start, node.text().length(), edit.replacement(), false);
     }
 
-    /** A token of the original completion: the node holding it now (earlier branches split the completion) and its index there. */
+    /** A token of the original completion: the node holding it now (branches split the completion) and its index. */
     private record Position(NodeId node, int index) {}
 
     private static Position locate(Loom loom, NodeId completion, int token) {

@@ -30,6 +30,9 @@ public interface NextTokens {
 
     /** Exact distributions from the embedded model, else the top-k a backend reports for one greedy token. */
     static NextTokens of(LanguageModel model) {
-        return model instanceof EmbeddedModel embedded ? new EmbeddedNextTokens(embedded) : new ReportedNextTokens(model);
+        if (model instanceof EmbeddedModel embedded) {
+            return new EmbeddedNextTokens(embedded);
+        }
+        return new ReportedNextTokens(model);
     }
 }

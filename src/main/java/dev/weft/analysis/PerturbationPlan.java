@@ -46,7 +46,8 @@ public sealed interface PerturbationPlan {
         private static List<Integer> others(TokenRun run, int i) {
             List<Integer> out = new ArrayList<>();
             for (int j = 0; j < run.alternativeCount(i); j++) {
-                if (!run.alternative(i, j).piece().equals(run.piece(i)) && Double.isFinite(run.alternative(i, j).logprob())) {
+                Alternative alternative = run.alternative(i, j);
+                if (!alternative.piece().equals(run.piece(i)) && Double.isFinite(alternative.logprob())) {
                     out.add(j);
                 }
             }

@@ -110,7 +110,8 @@ final class AttractorCommand implements Callable<Integer> {
     private PerturbationPlan plan(long seed) throws Exception {
         if (perturbations.startsWith("@")) {
             if (insert != null) {
-                throw new UsageException("--insert makes automatic perturbations; it does not go with --perturbations @FILE");
+                throw new UsageException("--insert makes automatic perturbations; it does not go with"
+                        + " --perturbations @FILE");
             }
             return new PerturbationPlan.Edits(EditFile.read(Path.of(perturbations.substring(1))));
         }
@@ -121,7 +122,8 @@ final class AttractorCommand implements Callable<Integer> {
             count = -1;
         }
         if (count < 1) {
-            throw new UsageException("--perturbations takes a count of at least 1 or @FILE, got '" + perturbations + "'");
+            throw new UsageException("--perturbations takes a count of at least 1 or @FILE, got '"
+                    + perturbations + "'");
         }
         if (insert != null) {
             if (insert.isEmpty()) {

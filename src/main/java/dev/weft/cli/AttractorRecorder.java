@@ -40,7 +40,8 @@ final class AttractorRecorder {
                         FinishReason.RUNNING);
                 Generation regenerated = new Generation(model.backend(), model.model(),
                         one.withTemperature(run.report().regenerateTemperature()), now, FinishReason.RUNNING);
-                List<LoomAction> actions = AttractorTree.actions(store.loom(), prompt, run.report(), original, regenerated);
+                List<LoomAction> actions =
+                        AttractorTree.actions(store.loom(), prompt, run.report(), original, regenerated);
                 for (int i = 0; i < actions.size(); i++) {
                     NodeId node = store.record(actions.get(i)).node();
                     if (i == AttractorTree.ORIGINAL_COMPLETION && first == null) {

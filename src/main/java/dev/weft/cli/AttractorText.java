@@ -39,17 +39,19 @@ final class AttractorText {
                     + marked(run.perturbation().text()) + tokens(run.regenerated().tokens()));
             out.println("   " + verdict(run.convergence()));
         }
-        out.println(String.format(Locale.ROOT, "converged %d of %d (%s) · re-joined %d · median re-join %s · seed %d",
-                Math.round(report.shareConverged() * runs.size()), runs.size(), Percent.of(report.shareConverged()),
-                report.rejoinedCount(), Double.isNaN(report.medianRejoin()) ? "–"
-                        : String.format(Locale.ROOT, "%.1f tokens", report.medianRejoin()), seed));
+        String median = Double.isNaN(report.medianRejoin()) ? "–"
+                : String.format(Locale.ROOT, "%.1f tokens", report.medianRejoin());
+        long converged = Math.round(report.shareConverged() * runs.size());
+        out.println(String.format(Locale.ROOT,
+                "converged %d of %d (%s) · re-joined %d · median re-join %s · seed %d", converged, runs.size(),
+                Percent.of(report.shareConverged()), report.rejoinedCount(), median, seed));
     }
 
     static String describe(Perturbation p, TokenRun original) {
         String where = "at token " + p.at();
         if (p instanceof Perturbation.Swap swap) {
-            return "swap " + where + ": " + quoted(original.piece(swap.at()).text()) + " → " + quoted(swap.piece().text())
-                    + " (p " + Percent.of(Math.exp(swap.logprob())) + ")";
+            return "swap " + where + ": " + quoted(original.piece(swap.at()).text()) + " → "
+                    + quoted(swap.piece().text()) + " (p " + Percent.of(Math.exp(swap.logprob())) + ")";
         }
         if (p instanceof Perturbation.Insert insert) {
             return "insert " + where + ": " + quoted(insert.phrase());
@@ -58,8 +60,8 @@ final class AttractorText {
     }
 
     private static String verdict(Convergence c) {
-        String rejoin = c.rejoined() ? "re-joined after " + c.rejoinAfter() + " token" + (c.rejoinAfter() == 1 ? "" : "s")
-                : "never re-joined";
+        String tokens = c.rejoined() && c.rejoinAfter() == 1 ? " token" : " tokens";
+        String rejoin = c.rejoined() ? "re-joined after " + c.rejoinAfter() + tokens : "never re-joined";
         return rejoin + " · ending " + (c.endingMatched() ? "reached" : "not reached") + " · ending distance "
                 + Percent.figure(c.endingDistance());
     }

@@ -34,7 +34,7 @@ final class BlockPlot {
         place(multiverse.root(), 0, 0, all);
         int shown = Math.max(1, Math.min(all.size(), width / MIN_COLUMN));
         this.levels = all.subList(0, Math.min(shown, all.size()));
-        this.columnWidth = levels.isEmpty() ? MIN_COLUMN : Math.max(MIN_COLUMN, Math.min(MAX_COLUMN, width / levels.size()));
+        this.columnWidth = Math.max(MIN_COLUMN, Math.min(MAX_COLUMN, width / Math.max(1, levels.size())));
     }
 
     /**
@@ -127,7 +127,8 @@ final class BlockPlot {
             if (first == row && first + 1 <= block.bottom * rows + EDGE) {
                 double p = block.node.probability();
                 String percent = Percent.of(p);
-                String token = TextWidth.fit(DisplayText.token(block.node.piece().text()), width - 1 - percent.length());
+                String shown = DisplayText.token(block.node.piece().text());
+                String token = TextWidth.fit(shown, width - 1 - percent.length());
                 String text = TextWidth.pad(token + " " + percent, width);
                 return spectrum.colours() ? spectrum.paint(text, p) : text;
             }

@@ -44,7 +44,8 @@ final class CandidateSpec {
             throw new UsageException("--candidates " + from + ".." + to + ": the range is reversed");
         }
         if (to - from + 1 > MAX_CANDIDATES) {
-            throw new UsageException("--candidates " + from + ".." + to + ": more than " + MAX_CANDIDATES + " candidates");
+            throw new UsageException("--candidates " + from + ".." + to + ": more than " + MAX_CANDIDATES
+                    + " candidates");
         }
         List<String> out = new ArrayList<>();
         for (long i = from; i <= to; i++) {

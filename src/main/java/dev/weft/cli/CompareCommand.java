@@ -60,14 +60,16 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!vs.isSet()) {
-            throw new UsageException("compare needs a second backend: --vs PROFILE ('embedded' for the embedded model)");
+            throw new UsageException("compare needs a second backend: --vs PROFILE"
+                    + " ('embedded' for the embedded model)");
         }
         SamplingParams params = sampling.params();
         String text = PromptInput.read(prompt);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean debug = Main.debug(spec);
-        try (LanguageModel first = modelOptions.open(err, debug); LanguageModel second = vs.open(modelOptions, err, debug)) {
+        try (LanguageModel first = modelOptions.open(err, debug);
+             LanguageModel second = vs.open(modelOptions, err, debug)) {
             List<LanguageModel> models = List.of(first, second);
             List<List<Completion>> completions = new ArrayList<>();
             List<SiblingFigures> figures = new ArrayList<>();
@@ -90,7 +92,8 @@ final class CompareCommand implements Callable<Integer> {
         AnsiSpectrum spectrum = new AnsiSpectrum(output.colorDepth());
         int columns = width.columns();
         for (int m = 0; m < models.size(); m++) {
-            out.printf(Locale.ROOT, "── %s · %s (%d at temperature %s)%n", models.get(m).backend(), models.get(m).model(),
+            LanguageModel model = models.get(m);
+            out.printf(Locale.ROOT, "── %s · %s (%d at temperature %s)%n", model.backend(), model.model(),
                     completions.get(m).size(), params.temperature());
             for (int i = 0; i < completions.get(m).size(); i++) {
                 out.println(String.format(Locale.ROOT, "%3d ", i + 1)

@@ -32,7 +32,8 @@ final class DistCommand implements Callable<Integer> {
     @Mixin WidthOption width;
 
     @Option(names = "--candidates", paramLabel = "SPEC", required = true,
-            description = "An integer range (0..100), a comma list (yes,no,maybe), or @FILE with one candidate per line.")
+            description = "An integer range (0..100), a comma list (yes,no,maybe), or @FILE with one candidate"
+                    + " per line.")
     String candidates;
 
     @Option(names = "--prefix", paramLabel = "TEXT",
@@ -78,7 +79,8 @@ final class DistCommand implements Callable<Integer> {
         int columns = width.columns();
         int labelWidth = BarChart.labelWidth(results.get(0).candidates().stream()
                 .map(CandidateProbability::candidate).toList());
-        int side = models.size() == 1 ? columns - labelWidth - 2 : (columns - labelWidth - 2 - SideBySide.GUTTER.length()) / 2;
+        int bars = columns - labelWidth - 2;
+        int side = models.size() == 1 ? bars : (bars - SideBySide.GUTTER.length()) / 2;
         double scale = BarChart.scale(results);
         out.println(TextWidth.fit(DisplayText.token(text), columns));
         StringBuilder header = new StringBuilder(" ".repeat(labelWidth + 2));
@@ -88,8 +90,8 @@ final class DistCommand implements Callable<Integer> {
         }
         out.println(header.toString().stripTrailing());
         for (int row : BarChart.order(results.get(0), sort)) {
-            StringBuilder line = new StringBuilder(BarChart.label(results.get(0).candidates().get(row).candidate(), labelWidth))
-                    .append("  ");
+            String candidate = results.get(0).candidates().get(row).candidate();
+            StringBuilder line = new StringBuilder(BarChart.label(candidate, labelWidth)).append("  ");
             for (int m = 0; m < results.size(); m++) {
                 line.append(m == 0 ? "" : SideBySide.GUTTER)
                         .append(BarChart.bar(results.get(m).candidates().get(row), scale, side, spectrum));
@@ -107,7 +109,8 @@ final class DistCommand implements Callable<Integer> {
 
     private static String summary(CandidateDistribution d) {
         CandidateProbability top = d.top();
-        return String.format(Locale.ROOT, "top %s %s · mass on the candidates %s · entropy %.2f of %.2f bits (%s of uniform)%s",
+        return String.format(Locale.ROOT,
+                "top %s %s · mass on the candidates %s · entropy %.2f of %.2f bits (%s of uniform)%s",
                 DisplayText.token(top.candidate()), BarChart.value(top), Percent.of(d.totalMass()), d.entropyBits(),
                 d.maxEntropyBits(), Percent.of(d.entropyRatio()),
                 d.isExact() ? "" : " · from the reported top-k only");

@@ -25,7 +25,7 @@ final class EditFile {
         }
         List<String> edits = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).endsWith("\r") ? lines.get(i).substring(0, lines.get(i).length() - 1) : lines.get(i);
+            String line = lines.get(i).replaceFirst("\r$", "");
             if (!line.isBlank()) {
                 edits.add(unescape(line, file, i + 1));
             }

@@ -34,7 +34,8 @@ final class MultiverseCommand implements Callable<Integer> {
     @Option(names = "--depth", paramLabel = "D", description = "Tokens to expand (default ${DEFAULT-VALUE}).")
     int depth = 4;
 
-    @Option(names = "--top", paramLabel = "K", description = "Next tokens considered at each block (default ${DEFAULT-VALUE}).")
+    @Option(names = "--top", paramLabel = "K",
+            description = "Next tokens considered at each block (default ${DEFAULT-VALUE}).")
     int top = 5;
 
     @Option(names = "--min-prob", paramLabel = "P",
@@ -42,13 +43,15 @@ final class MultiverseCommand implements Callable<Integer> {
     double minProbability = 0.001;
 
     @Option(names = "--zoom", paramLabel = "PATH",
-            description = "Renormalise to a branch: child numbers from the top, e.g. 1.2 (the first block, then its second).")
+            description = "Renormalise to a branch: child numbers from the top, e.g. 1.2 (the first block, then its"
+                    + " second).")
     String zoom;
 
     @Option(names = "--height", paramLabel = "ROWS", description = "Rows of the plot (default ${DEFAULT-VALUE}).")
     int height = 24;
 
-    @Option(names = "--paths", paramLabel = "N", description = "Most probable paths listed under the plot (default ${DEFAULT-VALUE}).")
+    @Option(names = "--paths", paramLabel = "N",
+            description = "Most probable paths listed under the plot (default ${DEFAULT-VALUE}).")
     int paths = 10;
 
     @Parameters(paramLabel = "PROMPT", description = "The text to continue ('-' reads standard input).")
@@ -117,8 +120,10 @@ final class MultiverseCommand implements Callable<Integer> {
         for (int i = 0; i < models.size(); i++) {
             out.println();
             out.println("most probable paths" + (models.size() == 1 ? "" : " · " + models.get(i).model()) + ":");
-            for (Multiverse.Path path : results.get(i).paths().subList(0, Math.min(paths, results.get(i).paths().size()))) {
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%7s  ", Percent.of(path.probability())));
+            List<Multiverse.Path> all = results.get(i).paths();
+            for (Multiverse.Path path : all.subList(0, Math.min(paths, all.size()))) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%7s  ",
+                        Percent.of(path.probability())));
                 for (MultiverseNode step : path.steps()) {
                     line.append(spectrum.paint(DisplayText.token(step.piece().text()), step.probability()));
                 }
@@ -130,7 +135,8 @@ final class MultiverseCommand implements Callable<Integer> {
     private String footer(Multiverse m, int side, double seconds) {
         int shown = BlockPlot.depthsShown(m, side);
         String depths = shown < m.root().height() ? " (" + shown + " shown)" : "";
-        return String.format(Locale.ROOT, "depth %d%s · top %d · floor %s · %d blocks · unexplored %s · %d calls, %.1f s",
+        return String.format(Locale.ROOT,
+                "depth %d%s · top %d · floor %s · %d blocks · unexplored %s · %d calls, %.1f s",
                 m.settings().depth(), depths, m.settings().top(), Percent.of(m.settings().minProbability()),
                 m.nodeCount(), Percent.of(m.unexploredMass()), m.modelCalls(), seconds);
     }
@@ -164,7 +170,8 @@ final class MultiverseCommand implements Callable<Integer> {
                 }
                 path.add(n - 1);
             } catch (NumberFormatException e) {
-                throw new UsageException("--zoom takes child numbers from 1 joined by dots, e.g. 1.2; got '" + zoom + "'");
+                throw new UsageException("--zoom takes child numbers from 1 joined by dots, e.g. 1.2; got '"
+                        + zoom + "'");
             }
         }
         return path;

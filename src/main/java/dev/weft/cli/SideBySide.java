@@ -14,7 +14,7 @@ final class SideBySide {
         return Math.max(BlockPlot.MIN_COLUMN, (width - GUTTER.length()) / 2);
     }
 
-    /** Joins line by line; {@code left} lines must all be {@code leftWidth} columns wide (shorter blocks are padded). */
+    /** Joins line by line; {@code left} lines must be {@code leftWidth} columns wide (a shorter block is padded). */
     static List<String> join(List<String> left, List<String> right, int leftWidth) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < Math.max(left.size(), right.size()); i++) {

@@ -83,7 +83,8 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     static String diversity(Diversity d) {
-        return String.format(Locale.ROOT, "distinct-1 %s · distinct-2 %s · edit distance %s · same first sentence %s",
+        return String.format(Locale.ROOT,
+                "distinct-1 %s · distinct-2 %s · edit distance %s · same first sentence %s",
                 Percent.figure(d.distinct1()), Percent.figure(d.distinct2()), Percent.figure(d.meanEditDistance()),
                 Percent.of(d.modalFirstSentenceShare()));
     }

@@ -92,7 +92,8 @@ final class SweepCommand implements Callable<Integer> {
                         models.size() == 1 ? "" : " · " + models.get(m).model(), figures(row)));
                 List<Completion> samples = row.samples();
                 for (int i = 0; i < samples.size(); i++) {
-                    out.println(String.format(Locale.ROOT, "%3d ", i + 1) + oneLine(samples.get(i), columns - 4, spectrum));
+                    String line = oneLine(samples.get(i), columns - 4, spectrum);
+                    out.println(String.format(Locale.ROOT, "%3d ", i + 1) + line);
                 }
             }
         }
@@ -115,10 +116,10 @@ final class SweepCommand implements Callable<Integer> {
 
     private static String figures(SweepRow row) {
         Diversity d = row.diversity();
-        return String.format(Locale.ROOT, "distinct-1 %s · distinct-2 %s · edit distance %s"
-                        + " · same first sentence %s · mean p %s", Percent.figure(d.distinct1()), Percent.figure(d.distinct2()),
-                Percent.figure(d.meanEditDistance()), Percent.of(d.modalFirstSentenceShare()),
-                Percent.figure(row.meanTokenProbability()));
+        return String.format(Locale.ROOT,
+                "distinct-1 %s · distinct-2 %s · edit distance %s · same first sentence %s · mean p %s",
+                Percent.figure(d.distinct1()), Percent.figure(d.distinct2()), Percent.figure(d.meanEditDistance()),
+                Percent.of(d.modalFirstSentenceShare()), Percent.figure(row.meanTokenProbability()));
     }
 
     /** A sample on one line, each token coloured by its probability, cut with … at the width. */

@@ -13,7 +13,8 @@ final class VsOption {
     static final String EMBEDDED = "embedded";
 
     @Option(names = "--vs", paramLabel = "PROFILE",
-            description = "Also run on this profile of the config file ('embedded' for the embedded model) and show both.")
+            description = "Also run on this profile of the config file ('embedded' for the embedded model) and"
+                    + " show both.")
     String profile;
 
     @Option(names = "--vs-order", paramLabel = "N",
@@ -28,7 +29,7 @@ final class VsOption {
         return profile != null;
     }
 
-    /** The second model; an embedded one is trained like the first unless told otherwise. Only when {@link #isSet()}. */
+    /** The second model, when {@link #isSet()}; an embedded one is trained like the first unless told otherwise. */
     LanguageModel open(ModelOptions first, PrintWriter err, boolean debug) throws ModelException, ConfigException {
         boolean embedded = EMBEDDED.equals(profile);
         if (!embedded && (order != null || corpus != null)) {

@@ -13,7 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AttractorExperimentTest {
-    private static final SamplingParams PARAMS = SamplingParams.DEFAULTS.withMaxTokens(12).withTopLogprobs(3).withSeed(1L);
+    private static final SamplingParams PARAMS =
+            SamplingParams.DEFAULTS.withMaxTokens(12).withTopLogprobs(3).withSeed(1L);
 
     /** Greedy: " a b c d e."; after " z" it finds its way back, after " a y" it does not. */
     private static final TableModel ATTRACTOR = new TableModel(true)
@@ -49,7 +50,8 @@ class AttractorExperimentTest {
         assertEquals(" w!", away.regenerated().text());
         assertFalse(away.convergence().rejoined());
         assertFalse(away.convergence().endingMatched());
-        assertEquals(2.0 / 3, away.convergence().endingDistance(), 1e-12, "' e.' against ' w!': two of three characters");
+        assertEquals(2.0 / 3, away.convergence().endingDistance(), 1e-12,
+                "' e.' against ' w!': two of three characters");
 
         assertEquals(0.5, report.shareConverged());
         assertEquals(1, report.rejoinedCount());

@@ -57,7 +57,7 @@ class AttractorTreeTest {
     }
 
     private static PerturbedRun run(Perturbation p, String regenerated) {
-        return new PerturbedRun(p, new Completion(ConvergenceTest.continuation(regenerated).tokens(), FinishReason.STOP),
-                new Convergence(null, false, 1));
+        Completion completion = new Completion(ConvergenceTest.continuation(regenerated).tokens(), FinishReason.STOP);
+        return new PerturbedRun(p, completion, new Convergence(null, false, 1));
     }
 }

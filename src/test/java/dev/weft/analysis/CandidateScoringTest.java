@@ -37,7 +37,8 @@ class CandidateScoringTest {
         assertEquals(h, d.entropyBits(), 1e-12);
         assertEquals(2, d.maxEntropyBits(), 1e-12);
         assertEquals(h / 2, d.entropyRatio(), 1e-12);
-        assertEquals(List.of("97", "42", "100", "5"), d.ranked().stream().map(CandidateProbability::candidate).toList());
+        assertEquals(List.of("97", "42", "100", "5"),
+                d.ranked().stream().map(CandidateProbability::candidate).toList());
     }
 
     @Test

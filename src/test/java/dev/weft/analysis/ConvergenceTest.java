@@ -21,7 +21,8 @@ class ConvergenceTest {
     @Test
     void aRejoinNeedsEnoughSharedTokensToTheEnd() {
         assertNull(Convergence.rejoinAfter(pieces("c d e f g h"), pieces("x y z w v")), "never");
-        assertNull(Convergence.rejoinAfter(pieces("c d e f g h"), pieces("x y g h")), "two shared tokens are a coincidence");
+        assertNull(Convergence.rejoinAfter(pieces("c d e f g h"), pieces("x y g h")),
+                "two shared tokens are a coincidence");
         assertNull(Convergence.rejoinAfter(pieces("c d e f g h"), pieces("x d e f g q")), "it must agree to the end");
         assertEquals(0, Convergence.rejoinAfter(pieces("c d e f g h"), pieces("c d e f g h")));
         assertEquals(1, Convergence.rejoinAfter(pieces("b c d e f"), pieces("q c d e f z z z")),
@@ -60,7 +61,8 @@ class ConvergenceTest {
         assertEquals(new Ending.Located(" m n o p q r s t", 12, "last 8 tokens"),
                 new Ending.LastSentence().locate(run("a b c d e f g h i j k l m n o p q r s t")),
                 "no complete sentence: the last tokens");
-        assertEquals(new Ending.Located(" d e", 3, "last 2 tokens"), new Ending.LastSentence().locate(run("One sentence only d e")),
+        assertEquals(new Ending.Located(" d e", 3, "last 2 tokens"),
+                new Ending.LastSentence().locate(run("One sentence only d e")),
                 "a short completion keeps its first half to perturb");
         assertEquals(new Ending.Located(" . So", 2, "last 2 tokens"),
                 new Ending.LastSentence().locate(run("It is . So")), "the only sentence starts the completion");
@@ -79,7 +81,8 @@ class ConvergenceTest {
 
     /** Words as tokens that continue a text: each with a leading space. */
     static TokenRun continuation(String words) {
-        return TokenRun.of(Arrays.stream(words.split(" ")).map(w -> Token.of(" " + w, Math.log(0.5), List.of())).toList());
+        return TokenRun.of(Arrays.stream(words.split(" "))
+                .map(w -> Token.of(" " + w, Math.log(0.5), List.of())).toList());
     }
 
     private static List<Piece> pieces(String words) {

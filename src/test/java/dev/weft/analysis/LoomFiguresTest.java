@@ -25,7 +25,8 @@ class LoomFiguresTest {
         Loom.Result second = first.loom().append(root.node(), ConvergenceTest.continuation("There is no one answer ."),
                 Origin.MODEL, GENERATED);
         Loom.Result split = second.loom().split(first.node(), 2); // " There is" | " no answer ."
-        Loom.Result third = split.loom().append(root.node(), ConvergenceTest.continuation("Yes ."), Origin.MODEL, GENERATED);
+        Loom.Result third = split.loom().append(root.node(), ConvergenceTest.continuation("Yes ."), Origin.MODEL,
+                GENERATED);
         Loom loom = third.loom().delete(third.node());
 
         LoomFigures figures = LoomFigures.of(loom);
@@ -38,8 +39,8 @@ class LoomFiguresTest {
         LoomFigures.SiblingRow siblings = figures.siblingSets().get(0);
         assertEquals(root.node(), siblings.parent());
         assertEquals(List.of(first.node(), second.node()), siblings.children());
-        SiblingFigures expected = SiblingFigures.of(List.of(
-                ConvergenceTest.continuation("There is no answer ."), ConvergenceTest.continuation("There is no one answer .")));
+        SiblingFigures expected = SiblingFigures.of(List.of(ConvergenceTest.continuation("There is no answer ."),
+                ConvergenceTest.continuation("There is no one answer .")));
         assertEquals(expected, siblings.figures(), "the split sibling is read to the end of its line of descent");
         assertEquals(1.0 / 6, siblings.figures().diversity().meanEditDistance(), 1e-12);
         assertEquals(0.5, siblings.figures().pooled().meanProbability(), 1e-6);

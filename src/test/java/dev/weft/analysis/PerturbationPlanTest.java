@@ -39,7 +39,8 @@ class PerturbationPlanTest {
 
     @Test
     void tokensWithoutOtherAlternativesAreNotSwapped() {
-        TokenRun bare = TokenRun.of(Token.of(" a", -0.1, List.of(Alternative.of(" a", -0.1))), Token.of(" b", -0.1, List.of()));
+        TokenRun bare = TokenRun.of(Token.of(" a", -0.1, List.of(Alternative.of(" a", -0.1))),
+                Token.of(" b", -0.1, List.of()));
         assertEquals(List.of(), new PerturbationPlan.Swaps(3, 1).perturbations(bare, 0));
     }
 
@@ -58,8 +59,8 @@ class PerturbationPlanTest {
     @Test
     void editsDepartAtTheFirstChangedCharacter() {
         // the original reads " w0 w1 w2 w3 …"; this edit changes "w2" into "wX" and stops there
-        List<Perturbation> edits = new PerturbationPlan.Edits(List.of(" w0 w1 wX", " w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 and more"))
-                .perturbations(ORIGINAL, 0);
+        List<String> rewritten = List.of(" w0 w1 wX", " w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 and more");
+        List<Perturbation> edits = new PerturbationPlan.Edits(rewritten).perturbations(ORIGINAL, 0);
         assertEquals(new Perturbation.Edit(2, " wX"), edits.get(0), "from the start of the token that changed");
         assertEquals(new Perturbation.Edit(10, " and more"), edits.get(1), "text after the end is an edit at the end");
         IllegalArgumentException same = assertThrows(IllegalArgumentException.class,

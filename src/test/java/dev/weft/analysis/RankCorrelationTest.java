@@ -9,16 +9,17 @@ import org.junit.jupiter.api.Test;
 class RankCorrelationTest {
     @Test
     void sameOrderIsOneReversedIsMinusOne() {
-        assertEquals(1, RankCorrelation.spearman(new double[] {0.1, 0.2, 0.3, 0.4}, new double[] {1, 5, 6, 100}), 1e-12);
-        assertEquals(-1, RankCorrelation.spearman(new double[] {0.1, 0.2, 0.3, 0.4}, new double[] {4, 3, 2, 1}), 1e-12);
+        double[] rising = {0.1, 0.2, 0.3, 0.4};
+        assertEquals(1, RankCorrelation.spearman(rising, new double[] {1, 5, 6, 100}), 1e-12);
+        assertEquals(-1, RankCorrelation.spearman(rising, new double[] {4, 3, 2, 1}), 1e-12);
     }
 
     @Test
     void tiesShareTheirMeanRank() {
         assertArrayEquals(new double[] {1, 2.5, 2.5, 4}, RankCorrelation.ranks(new double[] {1, 2, 2, 3}));
         // ranks (1, 2.5, 2.5, 4) against (1, 2, 3, 4): 4.5 / sqrt(4.5 * 5)
-        assertEquals(4.5 / Math.sqrt(22.5), RankCorrelation.spearman(new double[] {1, 2, 2, 3}, new double[] {1, 2, 3, 4}),
-                1e-12);
+        double[] tied = {1, 2, 2, 3};
+        assertEquals(4.5 / Math.sqrt(22.5), RankCorrelation.spearman(tied, new double[] {1, 2, 3, 4}), 1e-12);
     }
 
     @Test

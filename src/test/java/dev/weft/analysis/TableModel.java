@@ -86,7 +86,7 @@ final class TableModel implements LanguageModel {
         return out;
     }
 
-    /** Spells the continuation with the longest table token that fits at each step; an unknown spelling has probability 0. */
+    /** Spells the continuation with the longest table token that fits at each step; unknown spellings have p 0. */
     @Override
     public Scoring score(Prompt prompt, String continuation, int topLogprobs) {
         StringBuilder context = new StringBuilder(prompt.text());

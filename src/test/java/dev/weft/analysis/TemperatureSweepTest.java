@@ -41,7 +41,8 @@ class TemperatureSweepTest {
         assertTrue(bs > 4, "at temperature 5 the rare answer comes up often: " + bs);
         assertEquals(Diversity.of(hot.samples().stream().map(Completion::text).toList()), hot.diversity());
         double expectedMean = (bs * 0.1 + (40 - bs) * 0.9 + 40 * 1.0) / 80;
-        assertEquals(expectedMean, hot.meanTokenProbability(), 1e-12, "the model's own probabilities, not the tempered ones");
+        assertEquals(expectedMean, hot.meanTokenProbability(), 1e-12,
+                "the model's own probabilities, not the tempered ones");
         assertEquals(sweep, TemperatureSweep.run(ONE_TEMPLATE, Prompt.of("Q"), FOUR.withN(40), List.of(1.0, 5.0)));
     }
 

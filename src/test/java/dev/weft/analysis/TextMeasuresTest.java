@@ -28,7 +28,7 @@ class TextMeasuresTest {
 
     @Test
     void closestStretchFindsTheNeedleAnywhere() {
-        assertEquals(0, EditDistance.closestStretch(chars("decide."), chars("Ultimately, it is up to you to decide. Yes")));
+        assertEquals(0, EditDistance.closestStretch(chars("decide."), chars("It is up to you to decide. Yes")));
         assertEquals(1.0 / 7, EditDistance.closestStretch(chars("decide."), chars("we decide!")), 1e-12);
         assertEquals(1, EditDistance.closestStretch(chars("abc"), chars("xyz")));
         assertEquals(1, EditDistance.closestStretch(chars("abc"), List.of()));

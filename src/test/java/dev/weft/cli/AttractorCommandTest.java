@@ -57,8 +57,8 @@ class AttractorCommandTest {
 
     @Test
     void editsFromAFileAndInsertedPhrases(@TempDir Path dir) throws Exception {
-        String original = json("attractor", "--json", "--seed", "1", "--max-tokens", "30", "--perturbations", "1", PROMPT)
-                .get("runs").get(0).get("original").get("text").asText();
+        String original = json("attractor", "--json", "--seed", "1", "--max-tokens", "30", "--perturbations", "1",
+                PROMPT).get("runs").get(0).get("original").get("text").asText();
         Path edits = dir.resolve("edits.txt");
         Files.writeString(edits, original.substring(0, 10) + " bugs\\nreally\n\n");
         JsonNode edited = json("attractor", "--json", "--max-tokens", "30", "--perturbations", "@" + edits, PROMPT)
@@ -75,7 +75,8 @@ class AttractorCommandTest {
 
     @Test
     void plainOutputMarksThePerturbation() {
-        CliRun run = CliRun.of("attractor", "--no-color", "--seed", "4", "--max-tokens", "30", "--perturbations", "2", PROMPT);
+        CliRun run = CliRun.of("attractor", "--no-color", "--seed", "4", "--max-tokens", "30", "--perturbations", "2",
+                PROMPT);
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("#1 swap at token"), run.out());
         assertTrue(run.out().contains("⟦"), run.out());

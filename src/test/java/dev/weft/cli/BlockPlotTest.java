@@ -31,7 +31,7 @@ class BlockPlotTest {
         lines.forEach(line -> assertEquals(40, line.length(), "'" + line + "'"));
         assertEquals("█ A 50%             █ x 50%             ", lines.get(0));
         assertEquals("█                   █                   ", lines.get(1));
-        assertEquals("█                   ▒ y 25%             ", lines.get(2), "y starts a quarter down, half a row tall");
+        assertEquals("█                   ▒ y 25%             ", lines.get(2), "y: a quarter down, a row tall");
         assertEquals("█                                       ", lines.get(3), "A's unexplored quarter is empty");
         assertEquals("▒ B 25%                                 ", lines.get(4));
         assertEquals("▒                                       ", lines.get(5));
@@ -42,8 +42,8 @@ class BlockPlotTest {
     void withColourAnEdgeInsideARowIsAnEighthBlockInBothColours() {
         List<String> lines = BlockPlot.lines(handMade(0.6, 0.25), 40, 8, TRUECOLOR);
         String edgeRow = lines.get(4); // A ends at 4.8 rows: B fills the lowest fifth of row 4
-        assertTrue(edgeRow.startsWith("\u001b[" + TRUECOLOR.sgr(0.25, false, true) + ";" + TRUECOLOR.sgr(0.6, true, false)
-                + "m▂\u001b[0m"), edgeRow);
+        String colours = TRUECOLOR.sgr(0.25, false, true) + ";" + TRUECOLOR.sgr(0.6, true, false);
+        assertTrue(edgeRow.startsWith("\u001b[" + colours + "m▂\u001b[0m"), edgeRow);
         String lastRow = lines.get(6); // B ends at 6.8 rows, above an empty stretch: reverse video
         assertTrue(lastRow.startsWith("\u001b[7;" + TRUECOLOR.sgr(0.25, false, true) + "m▂\u001b[0m"), lastRow);
     }

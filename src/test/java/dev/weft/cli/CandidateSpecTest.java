@@ -17,7 +17,8 @@ class CandidateSpecTest {
         assertEquals(List.of("yes", "no", "maybe so"), CandidateSpec.parse("yes, no ,maybe so"));
         Path file = dir.resolve("words.txt");
         Files.writeString(file, "red\r\n\n green\nblue\n");
-        assertEquals(List.of("red", " green", "blue"), CandidateSpec.parse("@" + file), "as written, blank lines skipped");
+        assertEquals(List.of("red", " green", "blue"), CandidateSpec.parse("@" + file),
+                "as written, blank lines skipped");
     }
 
     @Test

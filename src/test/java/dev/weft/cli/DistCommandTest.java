@@ -16,17 +16,14 @@ class DistCommandTest {
     private static final String PROMPT = "Q: Tell me a random integer between 0 and 100.\nA: Ok, the integer is";
 
     /** An OpenAI chat stream whose one token reports " 97", " 42", " 7" and a sentinel as its top-k. */
-    private static final LocalServer.Reply CHAT_REPLY = LocalServer.Reply.sse(
-            "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"tuned\",\"choices\":[{\"index\":0,"
-                    + "\"delta\":{\"content\":\" 97\"},\"logprobs\":{\"content\":[{\"token\":\" 97\",\"logprob\":-0.5,"
-                    + "\"bytes\":[32,57,55],\"top_logprobs\":["
-                    + "{\"token\":\" 97\",\"logprob\":-0.5,\"bytes\":[32,57,55]},"
-                    + "{\"token\":\" 42\",\"logprob\":-1.5,\"bytes\":[32,52,50]},"
-                    + "{\"token\":\" 7\",\"logprob\":-3.0,\"bytes\":[32,55]},"
-                    + "{\"token\":\" 1\",\"logprob\":-9999.0,\"bytes\":[32,49]}]}]},\"finish_reason\":null}]}",
-            "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"tuned\",\"choices\":[{\"index\":0,"
-                    + "\"delta\":{},\"logprobs\":null,\"finish_reason\":\"length\"}]}",
-            "[DONE]");
+    private static final LocalServer.Reply CHAT_REPLY = LocalServer.Reply.sse("""
+            {"id":"c","object":"chat.completion.chunk","created":1,"model":"tuned","choices":[{"index":0,\
+            "delta":{"content":" 97"},"logprobs":{"content":[{"token":" 97","logprob":-0.5,"bytes":[32,57,55],\
+            "top_logprobs":[{"token":" 97","logprob":-0.5,"bytes":[32,57,55]},\
+            {"token":" 42","logprob":-1.5,"bytes":[32,52,50]},{"token":" 7","logprob":-3.0,"bytes":[32,55]},\
+            {"token":" 1","logprob":-9999.0,"bytes":[32,49]}]}]},"finish_reason":null}]}""", """
+            {"id":"c","object":"chat.completion.chunk","created":1,"model":"tuned","choices":[{"index":0,\
+            "delta":{},"logprobs":null,"finish_reason":"length"}]}""", "[DONE]");
 
     @Test
     void integersOnTheEmbeddedModelAreExact() throws Exception {
@@ -60,7 +57,8 @@ class DistCommandTest {
 
     @Test
     void plainOutputHasABarPerCandidateAndTheFigures() {
-        CliRun run = CliRun.of("dist", "--no-color", "--sort", "--candidates", "yes,no,maybe", "Do you agree? I would say");
+        CliRun run = CliRun.of("dist", "--no-color", "--sort", "--candidates", "yes,no,maybe",
+                "Do you agree? I would say");
         assertEquals(0, run.exit(), run.err());
         String[] lines = run.out().split("\n");
         assertTrue(lines[2].startsWith("  yes  █"), run.out());
@@ -89,7 +87,8 @@ class DistCommandTest {
                 assertEquals(Math.exp(-1.5), candidates.get(1).get("probability").asDouble(), 1e-12);
                 assertEquals("below-top-k", candidates.get(2).get("estimate").asText());
                 assertEquals(Math.exp(-3.0), candidates.get(2).get("at_most").asDouble(), 1e-12);
-                assertEquals("unknown", candidates.get(3).get("estimate").asText(), "' 970' may be ' 97' then '0', or not");
+                assertEquals("unknown", candidates.get(3).get("estimate").asText(),
+                        "' 970' may be ' 97' then '0', or not");
                 assertEquals("97", tuned.get("top").asText());
                 assertTrue(root.get("spearman").isNumber());
             } finally {

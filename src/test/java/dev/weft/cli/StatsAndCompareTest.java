@@ -54,7 +54,8 @@ class StatsAndCompareTest {
             assertEquals(CompareCommand.DEFAULT_SAMPLES, r.get("diversity").get("samples").asInt());
             assertTrue(r.get("figures").has("share_above_0_99"));
         }
-        CliRun plain = CliRun.of("compare", "--no-color", "--seed", "3", "--max-tokens", "10", "--vs", "embedded", PROMPT);
+        CliRun plain = CliRun.of("compare", "--no-color", "--seed", "3", "--max-tokens", "10", "--vs", "embedded",
+                PROMPT);
         assertTrue(plain.out().contains("same first sentence"), plain.out());
     }
 

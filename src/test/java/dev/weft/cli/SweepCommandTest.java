@@ -13,7 +13,8 @@ class SweepCommandTest {
 
     @Test
     void jsonHasFiguresAndSamplesPerTemperature() throws Exception {
-        CliRun run = CliRun.of("sweep", "--json", "--temperatures", "0,1.9", "--max-tokens", "15", "--seed", "5", PROMPT);
+        String[] args = {"sweep", "--json", "--temperatures", "0,1.9", "--max-tokens", "15", "--seed", "5", PROMPT};
+        CliRun run = CliRun.of(args);
         assertEquals(0, run.exit(), run.err());
         JsonNode root = JSON.readTree(run.out());
         assertEquals(SweepCommand.DEFAULT_SAMPLES, root.get("params").get("n").asInt());
@@ -25,16 +26,16 @@ class SweepCommandTest {
         assertEquals(1.0, cold.get("diversity").get("modal_first_sentence_share").asDouble());
         assertEquals(0.0, cold.get("diversity").get("mean_edit_distance").asDouble());
         JsonNode hot = rows.get(1);
-        assertTrue(hot.get("diversity").get("distinct_1").asDouble() > cold.get("diversity").get("distinct_1").asDouble());
+        assertTrue(hot.get("diversity").get("distinct_1").asDouble()
+                > cold.get("diversity").get("distinct_1").asDouble());
         assertTrue(hot.get("mean_token_probability").asDouble() < cold.get("mean_token_probability").asDouble());
-        assertEquals(run.out(), CliRun.of("sweep", "--json", "--temperatures", "0,1.9", "--max-tokens", "15", "--seed", "5",
-                PROMPT).out(), "seeded: the same sweep twice");
+        assertEquals(run.out(), CliRun.of(args).out(), "seeded: the same sweep twice");
     }
 
     @Test
     void plainOutputShowsSamplesAndATable() {
-        CliRun run = CliRun.of("sweep", "--no-color", "-n", "2", "--temperatures", "0,1", "--max-tokens", "8", "--seed", "1",
-                PROMPT);
+        CliRun run = CliRun.of("sweep", "--no-color", "-n", "2", "--temperatures", "0,1", "--max-tokens", "8",
+                "--seed", "1", PROMPT);
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().startsWith("── T 0.0 · distinct-1"), run.out());
         assertTrue(run.out().contains("\n  1  I would like to"), run.out());
