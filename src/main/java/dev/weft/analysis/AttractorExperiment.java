@@ -20,7 +20,9 @@ public final class AttractorExperiment {
     /**
      * @param params                for both the original (at temperature 0) and each regeneration (at
      *                              {@code regenerateTemperature}); each regeneration may write as many
-     *                              tokens as the original could, so a detour still has room to re-join
+     *                              tokens as the original could, so a detour still has room to re-join,
+     *                              and run i is sampled with seed + 1 + i, so that above temperature 0
+     *                              the runs do not all draw the same random numbers
      * @throws IllegalArgumentException when the original completion is empty, or an edit does not fit it
      */
     public static AttractorReport run(LanguageModel model, Prompt prompt, SamplingParams params,
@@ -34,9 +36,13 @@ public final class AttractorExperiment {
         }
         Ending.Located located = ending.locate(originalRun);
         List<PerturbedRun> runs = new ArrayList<>();
-        for (Perturbation perturbation : plan.perturbations(originalRun, located.startToken())) {
+        List<Perturbation> perturbations = plan.perturbations(originalRun, located.startToken());
+        for (int i = 0; i < perturbations.size(); i++) {
+            Perturbation perturbation = perturbations.get(i);
             Prompt context = perturbedContext(prompt, originalRun, perturbation);
-            Completion regenerated = model.generate(context, one.withTemperature(regenerateTemperature)).get(0);
+            SamplingParams regeneration = one.withTemperature(regenerateTemperature)
+                    .withSeed(one.seed() == null ? null : one.seed() + 1 + i);
+            Completion regenerated = model.generate(context, regeneration).get(0);
             Convergence convergence = Convergence.measure(originalRun, perturbation.at(), perturbation.text(),
                     regenerated.run(), located);
             runs.add(new PerturbedRun(perturbation, regenerated, convergence));

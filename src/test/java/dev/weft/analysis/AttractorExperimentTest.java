@@ -87,18 +87,21 @@ class AttractorExperimentTest {
     }
 
     @Test
-    void onTheEmbeddedModelEachRunContinuesItsPerturbedText() throws Exception {
+    void onTheEmbeddedModelEachRunContinuesItsPerturbedTextWithItsOwnSeed() throws Exception {
         EmbeddedModel model = EmbeddedModels.europarl();
         Prompt prompt = Prompt.of("Mr President, I would like to");
         SamplingParams params = PARAMS.withMaxTokens(40).withTopLogprobs(5);
-        AttractorReport report = AttractorExperiment.run(model, prompt, params, 0, new Ending.LastSentence(),
+        AttractorReport report = AttractorExperiment.run(model, prompt, params, 1.0, new Ending.LastSentence(),
                 new PerturbationPlan.Swaps(4, 9));
         assertEquals(4, report.runs().size());
-        assertEquals(report, AttractorExperiment.run(model, prompt, params, 0, new Ending.LastSentence(),
+        assertEquals(report, AttractorExperiment.run(model, prompt, params, 1.0, new Ending.LastSentence(),
                 new PerturbationPlan.Swaps(4, 9)), "seeded: the same experiment twice");
-        for (PerturbedRun run : report.runs()) {
+        assertEquals(model.generate(prompt, params.withTemperature(0)).get(0), report.original());
+        for (int i = 0; i < report.runs().size(); i++) {
+            PerturbedRun run = report.runs().get(i);
             Prompt context = AttractorExperiment.perturbedContext(prompt, report.original().run(), run.perturbation());
-            assertEquals(model.generate(context, params.withTemperature(0)).get(0), run.regenerated());
+            SamplingParams own = params.withTemperature(1.0).withSeed(params.seed() + 1 + i);
+            assertEquals(model.generate(context, own).get(0), run.regenerated(), "run " + i);
             int endingStart = report.ending().startToken();
             assertTrue(endingStart == 0 || run.perturbation().at() < endingStart, "perturbed before the ending");
         }
