@@ -126,10 +126,10 @@ final class BlockPlot {
             int first = (int) Math.ceil(block.top * rows - EDGE);
             if (first == row && first + 1 <= block.bottom * rows + EDGE) {
                 double p = block.node.probability();
-                String percent = Percent.of(p);
-                String shown = DisplayText.token(block.node.piece().text());
-                String token = TextWidth.fit(shown, width - 1 - percent.length());
-                String text = TextWidth.pad(token + " " + percent, width);
+                String token = DisplayText.token(block.node.piece().text());
+                String withPercent = token + " " + Percent.of(p);
+                // a narrow column shows the token rather than a cut token and its percentage
+                String text = TextWidth.pad(TextWidth.of(withPercent) <= width ? withPercent : token, width);
                 return spectrum.colours() ? spectrum.paint(text, p) : text;
             }
         }
