@@ -112,9 +112,9 @@ final class MultiverseCommand implements Callable<Integer> {
                         + " (" + Percent.of(m.branchProbability()) + ")", side));
             }
             lines.addAll(BlockPlot.lines(m, side, height, spectrum));
-            lines.add(TextWidth.pad(String.format(Locale.ROOT, "unexplored %s · %d blocks",
-                    Percent.of(m.unexploredMass()), m.nodeCount()), side));
-            lines.add(TextWidth.pad(settings(m, side, seconds.get(i)), side));
+            lines.add(TextWidth.pad(String.format(Locale.ROOT, "unexplored %s · %d blocks · %.1f s",
+                    Percent.of(m.unexploredMass()), m.nodeCount(), seconds.get(i)), side));
+            lines.add(TextWidth.pad(settings(m, side), side));
             blocks.add(lines);
         }
         List<String> plot = blocks.size() == 1 ? blocks.get(0) : SideBySide.join(blocks.get(0), blocks.get(1), side);
@@ -134,11 +134,11 @@ final class MultiverseCommand implements Callable<Integer> {
         }
     }
 
-    private static String settings(Multiverse m, int side, double seconds) {
+    private static String settings(Multiverse m, int side) {
         int shown = BlockPlot.depthsShown(m, side);
         String depths = shown < m.root().height() ? " (" + shown + " shown)" : "";
-        return String.format(Locale.ROOT, "depth %d%s · top %d · floor %s · %d calls, %.1f s", m.settings().depth(),
-                depths, m.settings().top(), Percent.of(m.settings().minProbability()), m.modelCalls(), seconds);
+        return String.format(Locale.ROOT, "depth %d%s · top %d · min %s", m.settings().depth(), depths,
+                m.settings().top(), Percent.of(m.settings().minProbability()));
     }
 
     private static String tokens(List<String> texts) {
