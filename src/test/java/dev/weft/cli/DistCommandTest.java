@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.weft.model.http.LocalServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,16 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DistCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROMPT = "Q: Tell me a random integer between 0 and 100.\nA: Ok, the integer is";
-
-    /** An OpenAI chat stream whose one token reports " 97", " 42", " 7" and a sentinel as its top-k. */
-    private static final LocalServer.Reply CHAT_REPLY = LocalServer.Reply.sse("""
-            {"id":"c","object":"chat.completion.chunk","created":1,"model":"tuned","choices":[{"index":0,\
-            "delta":{"content":" 97"},"logprobs":{"content":[{"token":" 97","logprob":-0.5,"bytes":[32,57,55],\
-            "top_logprobs":[{"token":" 97","logprob":-0.5,"bytes":[32,57,55]},\
-            {"token":" 42","logprob":-1.5,"bytes":[32,52,50]},{"token":" 7","logprob":-3.0,"bytes":[32,55]},\
-            {"token":" 1","logprob":-9999.0,"bytes":[32,49]}]}]},"finish_reason":null}]}""", """
-            {"id":"c","object":"chat.completion.chunk","created":1,"model":"tuned","choices":[{"index":0,\
-            "delta":{},"logprobs":null,"finish_reason":"length"}]}""", "[DONE]");
 
     @Test
     void integersOnTheEmbeddedModelAreExact() throws Exception {
@@ -68,32 +57,23 @@ class DistCommandTest {
 
     @Test
     void aChatBackendWithoutScoringIsReadFromItsTopKBesideTheEmbeddedModel(@TempDir Path dir) throws Exception {
-        try (LocalServer server = LocalServer.start().respondWith(request -> CHAT_REPLY)) {
-            Path config = dir.resolve("config.json");
-            Files.writeString(config, "{\"profiles\":{\"tuned\":{\"api\":\"openai-chat\",\"base_url\":\""
-                    + server.base("/v1") + "\",\"model\":\"tuned\"}}}");
-            String previous = System.getProperty(ModelOptions.CONFIG_PROPERTY);
-            System.setProperty(ModelOptions.CONFIG_PROPERTY, config.toString());
-            try {
-                CliRun run = CliRun.of("dist", "--json", "--candidates", "97,42,5,970", "--vs", "tuned", PROMPT);
-                assertEquals(0, run.exit(), run.err());
-                JsonNode root = JSON.readTree(run.out());
-                JsonNode tuned = root.get("runs").get(1);
-                assertEquals("openai-chat", tuned.get("backend").asText());
-                assertEquals("top-k", tuned.get("method").asText());
-                JsonNode candidates = tuned.get("candidates");
-                assertEquals("lower-bound", candidates.get(0).get("estimate").asText());
-                assertEquals(Math.exp(-0.5), candidates.get(0).get("probability").asDouble(), 1e-12);
-                assertEquals(Math.exp(-1.5), candidates.get(1).get("probability").asDouble(), 1e-12);
-                assertEquals("below-top-k", candidates.get(2).get("estimate").asText());
-                assertEquals(Math.exp(-3.0), candidates.get(2).get("at_most").asDouble(), 1e-12);
-                assertEquals("unknown", candidates.get(3).get("estimate").asText(),
-                        "' 970' may be ' 97' then '0', or not");
-                assertEquals("97", tuned.get("top").asText());
-                assertTrue(root.get("spearman").isNumber());
-            } finally {
-                System.setProperty(ModelOptions.CONFIG_PROPERTY, previous);
-            }
+        try (ChatProfile tuned = ChatProfile.start(dir)) {
+            CliRun run = CliRun.of("dist", "--json", "--candidates", "97,42,5,970", "--vs", ChatProfile.NAME, PROMPT);
+            assertEquals(0, run.exit(), run.err());
+            JsonNode root = JSON.readTree(run.out());
+            JsonNode second = root.get("runs").get(1);
+            assertEquals("openai-chat", second.get("backend").asText());
+            assertEquals("top-k", second.get("method").asText());
+            JsonNode candidates = second.get("candidates");
+            assertEquals("lower-bound", candidates.get(0).get("estimate").asText());
+            assertEquals(Math.exp(-0.5), candidates.get(0).get("probability").asDouble(), 1e-12);
+            assertEquals(Math.exp(-1.5), candidates.get(1).get("probability").asDouble(), 1e-12);
+            assertEquals("below-top-k", candidates.get(2).get("estimate").asText());
+            assertEquals(Math.exp(-3.0), candidates.get(2).get("at_most").asDouble(), 1e-12);
+            assertEquals("unknown", candidates.get(3).get("estimate").asText(),
+                    "' 970' may be ' 97' then '0', or not");
+            assertEquals("97", second.get("top").asText());
+            assertTrue(root.get("spearman").isNumber());
         }
     }
 

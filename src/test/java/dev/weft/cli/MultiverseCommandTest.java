@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MultiverseCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +55,25 @@ class MultiverseCommandTest {
         assertTrue(run.out().contains("most probable paths:"), run.out());
         assertTrue(run.out().contains("unexplored"), run.out());
         assertTrue(!run.out().contains("\u001b["), "no escapes without colour");
+    }
+
+    @Test
+    void aChatServerIsAskedForOneGreedyTokenPerBlock(@TempDir Path dir) throws Exception {
+        try (ChatProfile tuned = ChatProfile.start(dir)) {
+            CliRun run = CliRun.of("multiverse", "--json", "--profile", ChatProfile.NAME, "--depth", "2", "--top", "3",
+                    "--min-prob", "0", PROMPT);
+            assertEquals(0, run.exit(), run.err());
+            JsonNode only = JSON.readTree(run.out()).get("runs").get(0);
+            JsonNode first = only.get("tree").get(0);
+            assertEquals(" 97", first.get("text").asText());
+            assertEquals(3, only.get("tree").size(), "the sentinel alternative is not a block");
+            assertEquals(Math.exp(-1.0), first.get("children").get(0).get("path_probability").asDouble(), 1e-12);
+            assertEquals(4, only.get("model_calls").asInt(), "the root and its three children");
+            assertEquals(4, tuned.server().requests().size());
+            JsonNode request = JSON.readTree(tuned.server().lastRequest().body());
+            assertEquals(0.0, request.get("temperature").asDouble());
+            assertEquals(3, request.get("top_logprobs").asInt());
+        }
     }
 
     @Test
