@@ -59,7 +59,8 @@ public class AnalysisBench {
     @Setup
     public void setUp() throws Exception {
         cacheDirectory = Files.createTempDirectory("weft-bench-cache");
-        model = EmbeddedModel.open(TrainingCorpus.europarl(), EmbeddedModel.DEFAULT_ORDER, ModelCache.at(cacheDirectory));
+        model = EmbeddedModel.open(TrainingCorpus.europarl(), EmbeddedModel.DEFAULT_ORDER,
+                ModelCache.at(cacheDirectory));
     }
 
     @TearDown
