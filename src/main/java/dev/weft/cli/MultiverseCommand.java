@@ -149,6 +149,9 @@ final class MultiverseCommand implements Callable<Integer> {
         if (height < 1) {
             throw new UsageException("--height must be at least 1, got " + height);
         }
+        if (paths < 0) {
+            throw new UsageException("--paths must be 0 or more, got " + paths);
+        }
         try {
             return new MultiverseSettings(depth, top, minProbability);
         } catch (IllegalArgumentException e) {

@@ -81,6 +81,7 @@ class MultiverseCommandTest {
         assertEquals(2, CliRun.of("multiverse", "--depth", "0", PROMPT).exit());
         assertEquals(2, CliRun.of("multiverse", "--min-prob", "1.5", PROMPT).exit());
         assertEquals(2, CliRun.of("multiverse", "--zoom", "1.x", PROMPT).exit());
+        assertEquals(2, CliRun.of("multiverse", "--paths", "-1", PROMPT).exit());
         CliRun missing = CliRun.of("multiverse", "--depth", "1", "--top", "2", "--zoom", "3", PROMPT);
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("weft: --zoom: no branch 3 under the top (it has 2)"), missing.err());
