@@ -97,7 +97,7 @@ final class CompareCommand implements Callable<Integer> {
                     completions.get(m).size(), params.temperature());
             for (int i = 0; i < completions.get(m).size(); i++) {
                 out.println(String.format(Locale.ROOT, "%3d ", i + 1)
-                        + SweepCommand.oneLine(completions.get(m).get(i), columns - 4, spectrum));
+                        + SampleLine.of(completions.get(m).get(i), columns - 4, spectrum));
             }
         }
         int column = Math.max(12, Math.min(28, (columns - 30) / 2));

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.analysis.Diversity;
 import dev.weft.analysis.SweepRow;
 import dev.weft.analysis.TemperatureSweep;
-import dev.weft.loom.DisplayText;
 import dev.weft.loom.SamplingParams;
-import dev.weft.loom.Token;
 import dev.weft.model.Completion;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.Prompt;
@@ -92,7 +90,7 @@ final class SweepCommand implements Callable<Integer> {
                         models.size() == 1 ? "" : " · " + models.get(m).model(), figures(row)));
                 List<Completion> samples = row.samples();
                 for (int i = 0; i < samples.size(); i++) {
-                    String line = oneLine(samples.get(i), columns - 4, spectrum);
+                    String line = SampleLine.of(samples.get(i), columns - 4, spectrum);
                     out.println(String.format(Locale.ROOT, "%3d ", i + 1) + line);
                 }
             }
@@ -120,24 +118,6 @@ final class SweepCommand implements Callable<Integer> {
                 "distinct-1 %s · distinct-2 %s · edit distance %s · same first sentence %s · mean p %s",
                 Percent.figure(d.distinct1()), Percent.figure(d.distinct2()), Percent.figure(d.meanEditDistance()),
                 Percent.of(d.modalFirstSentenceShare()), Percent.figure(row.meanTokenProbability()));
-    }
-
-    /** A sample on one line, each token coloured by its probability, cut with … at the width. */
-    static String oneLine(Completion sample, int width, AnsiSpectrum spectrum) {
-        StringBuilder line = new StringBuilder();
-        int used = 0;
-        List<Token> tokens = sample.tokens();
-        for (int i = 0; i < tokens.size(); i++) {
-            String shown = DisplayText.token(tokens.get(i).text());
-            int w = TextWidth.of(shown);
-            boolean last = i == tokens.size() - 1;
-            if (used + w > (last ? width : width - 1)) {
-                return line.append("…").toString();
-            }
-            line.append(spectrum.paint(shown, tokens.get(i).probability()));
-            used += w;
-        }
-        return line.toString();
     }
 
     private static String number(double t) {
