@@ -1,0 +1,25 @@
+package dev.weft.tui.layout;
+
+import java.util.Locale;
+
+/** Numbers as the status bar and messages write them. */
+public final class Numbers {
+    private Numbers() {}
+
+    /** 1, 0.7, 0.95: at most two decimals, no trailing zeros. */
+    public static String number(double x) {
+        String s = String.format(Locale.ROOT, "%.2f", x);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** A probability as a percentage with one decimal: 41.2%. */
+    public static String percent(double p) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * p);
+    }
+
+    /** A logprob with two decimals: -0.89. */
+    public static String logprob(double lp) {
+        return String.format(Locale.ROOT, "%.2f", lp);
+    }
+}
