@@ -1,0 +1,48 @@
+package dev.weft.config;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Which backend to open: the embedded model, or a remote server fully resolved from flags, profile and environment. */
+public sealed interface BackendSpec {
+
+    /** A short label for a status bar: "embedded", "llamacpp · qwen @ http://127.0.0.1:8080". */
+    String describe();
+
+    /** Nothing configured: the in-process n-gram model. */
+    record Embedded() implements BackendSpec {
+        @Override
+        public String describe() {
+            return "embedded";
+        }
+    }
+
+    /**
+     * A server to talk to.
+     *
+     * @param profile the profile name it came from, or null for {@code --api} flags
+     * @param baseUrl without a trailing slash, e.g. {@code http://127.0.0.1:8000/v1}
+     */
+    record Remote(String profile, ApiKind api, String baseUrl, String model, ServerDialect dialect, ApiKey apiKey,
+                  ObjectNode extra, CapabilityOverrides capabilities) implements BackendSpec {
+        public Remote {
+            if (api == null || baseUrl == null || model == null || dialect == null) {
+                throw new IllegalArgumentException("remote backend needs api, base URL, model and dialect");
+            }
+            baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+            apiKey = apiKey == null ? ApiKey.none() : apiKey;
+            extra = extra == null ? JsonNodeFactory.instance.objectNode() : extra.deepCopy();
+            capabilities = capabilities == null ? CapabilityOverrides.NONE : capabilities;
+        }
+
+        @Override
+        public ObjectNode extra() {
+            return extra.deepCopy();
+        }
+
+        @Override
+        public String describe() {
+            return api.label() + " · " + model + " @ " + Urls.display(baseUrl);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.weft.config;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One named backend in the config file.
+ *
+ * @param baseUrl   null: the api's usual address (or {@code OPENAI_BASE_URL} for openai kinds)
+ * @param model     null: must come from {@code --model}
+ * @param apiKeyEnv the environment variable holding the key; null: {@code OPENAI_API_KEY} for openai kinds
+ * @param apiKey    a key written in the file itself (discouraged; the file must then be private)
+ * @param dialect   null: guessed from the base URL
+ * @param extra     fields merged into every request body, e.g. {@code {"repeat_penalty": 1.1}}
+ */
+public record Profile(String name, ApiKind api, String baseUrl, String model, String apiKeyEnv, ApiKey apiKey,
+                      ServerDialect dialect, ObjectNode extra, CapabilityOverrides capabilities) {
+    public Profile {
+        if (name == null || api == null) {
+            throw new IllegalArgumentException("profile needs a name and an api");
+        }
+        apiKey = apiKey == null ? ApiKey.none() : apiKey;
+        extra = extra == null ? JsonNodeFactory.instance.objectNode() : extra.deepCopy();
+        capabilities = capabilities == null ? CapabilityOverrides.NONE : capabilities;
+    }
+
+    @Override
+    public ObjectNode extra() {
+        return extra.deepCopy();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.weft.model.http;
+
+/** One line of the doctor's report: how it went and what to say. The caller picks symbols and colours. */
+public record DoctorLine(Status status, String text) {
+    public enum Status { OK, WARN, FAIL, INFO }
+
+    static DoctorLine ok(String text) {
+        return new DoctorLine(Status.OK, text);
+    }
+
+    static DoctorLine warn(String text) {
+        return new DoctorLine(Status.WARN, text);
+    }
+
+    static DoctorLine fail(String text) {
+        return new DoctorLine(Status.FAIL, text);
+    }
+
+    static DoctorLine info(String text) {
+        return new DoctorLine(Status.INFO, text);
+    }
+}
