@@ -34,7 +34,7 @@ final class EffectRunner {
     private final Executor io;
     private final Consumer<Msg> post;
     private final SessionOpener opener;
-    private final Backends backends;
+    private final BackendCatalog backends;
     private final ThemeLibrary themes;
     private final Map<Long, AtomicBoolean> cancelled = new ConcurrentHashMap<>();
     /** Touched only on the I/O thread. */
@@ -42,7 +42,7 @@ final class EffectRunner {
     private volatile LanguageModel model;
 
     EffectRunner(Executor models, Executor io, Consumer<Msg> post, LoomSession session, SessionOpener opener,
-                 LanguageModel model, Backends backends, ThemeLibrary themes) {
+                 LanguageModel model, BackendCatalog backends, ThemeLibrary themes) {
         this.models = models;
         this.io = io;
         this.post = post;

@@ -2,6 +2,7 @@ package dev.weft.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import dev.weft.config.ConfigFile;
 import dev.weft.loom.Loom;
 import dev.weft.loom.SamplingParams;
 import dev.weft.model.LanguageModel;
@@ -36,7 +37,7 @@ public final class LoomApp {
     private LoomApp() {}
 
     /** How the launcher starts the loom. */
-    public record Launch(Path session, LanguageModel model, String backendName, Backends backends,
+    public record Launch(Path session, LanguageModel model, String backendName, BackendCatalog backends,
                          SessionOpener opener, String colors) {}
 
     /**
@@ -129,7 +130,7 @@ public final class LoomApp {
     private record Prepared(LoomSession session, UiState state, ThemeLibrary themes) {}
 
     private static Prepared prepare(Launch launch, Map<String, String> env) throws IOException {
-        TuiConfig config = TuiConfig.load(TuiConfig.defaultPath(env));
+        TuiConfig config = TuiConfig.load(ConfigFile.defaultPath(env));
         ThemeLibrary themes = ThemeLibrary.standard(env);
         Settings settings = settings(config, launch.colors(), env, themes, launch.model(), launch.backendName());
         Path path = launch.session() != null ? launch.session()

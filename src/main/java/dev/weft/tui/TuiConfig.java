@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code "tui"} section of weft's config file ({@code $XDG_CONFIG_HOME/weft/config.json}):
+ * The {@code "tui"} section of weft's config file ({@link dev.weft.config.ConfigFile#defaultPath}):
  * <pre>{@code
  * { "tui": { "theme": "spectrum-256", "colors": "256",
  *            "keys": { "generate": "g F5", "tree.hoist": ["H", "z"] } } }
@@ -31,15 +31,6 @@ public record TuiConfig(String theme, String colors, Map<String, List<String>> k
 
     public TuiConfig {
         keys = Map.copyOf(keys);
-    }
-
-    /** The config file's path by the XDG rules. */
-    public static Path defaultPath(Map<String, String> env) {
-        String xdg = env.get("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "weft", "config.json");
-        }
-        return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".config", "weft", "config.json");
     }
 
     /** Reads the section; a missing file or section is {@link #NONE}. */

@@ -22,14 +22,14 @@ import java.util.Random;
  * words chosen by the previous word, with probabilities from fixed logits; sampling honours
  * temperature (0 = argmax), the seed and n. It can score text word by word.
  */
-final class TinyModel implements LanguageModel {
+public final class TinyModel implements LanguageModel {
     static final List<String> WORDS = List.of(" the", " bugs", " are", " real", ".", " not", " a", " question",
             " of", " kind", " yes", " and", " no", " maybe", " it", " depends");
     private static final double[] LOGITS = {3.0, 1.6, 0.9, 0.2, -0.6, -1.5};
 
     private final boolean scores;
 
-    TinyModel(boolean scores) {
+    public TinyModel(boolean scores) {
         this.scores = scores;
     }
 

@@ -50,7 +50,7 @@ final class TuiHarness {
         UiState initial = LoomApp.initialState(settings, session.name());
         AppLoop[] holder = new AppLoop[1];
         EffectRunner effects = new EffectRunner(models, Runnable::run, m -> holder[0].post(m), session,
-                path -> MemorySession.empty(), model, Backends.only("tiny", model), themes);
+                path -> MemorySession.empty(), model, BackendCatalog.only("tiny", model), themes);
         screen.startScreen();
         this.loop = new AppLoop(screen, initial, effects, commandLines::poll, CLOCK);
         holder[0] = loop;

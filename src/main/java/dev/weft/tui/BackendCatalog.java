@@ -5,7 +5,7 @@ import dev.weft.model.ModelException;
 import java.util.List;
 
 /** The backends {@code :set backend NAME} can switch to (config profiles and the embedded model). */
-public interface Backends {
+public interface BackendCatalog {
 
     /** Names to offer in completion. */
     List<String> names();
@@ -14,8 +14,8 @@ public interface Backends {
     LanguageModel open(String name) throws ModelException;
 
     /** Only the model weft was started with. */
-    static Backends only(String name, LanguageModel model) {
-        return new Backends() {
+    static BackendCatalog only(String name, LanguageModel model) {
+        return new BackendCatalog() {
             @Override
             public List<String> names() {
                 return List.of(name);
