@@ -82,6 +82,7 @@ public final class AppLoop {
         if (resized != null || drawn == null) {
             TerminalSize size = resized != null ? resized : screen.getTerminalSize();
             batch.add(new Msg.Resized(new Size(size.getColumns(), size.getRows())));
+            drawn = null; // a terminal keeps odd leftovers after a resize: redraw every cell
         }
         Msg first = batch.isEmpty() ? inbox.poll(waitMillis, TimeUnit.MILLISECONDS) : null;
         if (first != null) {

@@ -63,7 +63,7 @@ public final class LoomApp {
         ExecutorService models = Executors.newCachedThreadPool(daemon("weft-model"));
         ExecutorService io = Executors.newSingleThreadExecutor(daemon("weft-io"));
         try {
-            TerminalScreen screen = new TerminalScreen(new FaintTerminal());
+            TerminalScreen screen = new TerminalScreen(new WeftTerminal());
             AppLoop[] loop = new AppLoop[1];
             EffectRunner effects = new EffectRunner(models, io, m -> loop[0].post(m), prepared.session,
                     launch.opener(), launch.model(), launch.backends(), prepared.themes);

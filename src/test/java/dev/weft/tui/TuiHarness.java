@@ -7,12 +7,14 @@ import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.weft.model.LanguageModel;
 import dev.weft.tui.keys.Action;
 import dev.weft.tui.keys.Context;
 import dev.weft.tui.keys.KeySpec;
 import dev.weft.tui.keys.Keymap;
+import dev.weft.tui.state.Msg;
 import dev.weft.tui.state.Settings;
 import dev.weft.tui.state.UiState;
 import dev.weft.tui.theme.ColorDepth;
@@ -34,16 +36,19 @@ import java.util.concurrent.Executor;
 final class TuiHarness {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC);
 
+    /** The virtual terminal, or null when the app writes to a {@link ByteTerminal}. */
     final DefaultVirtualTerminal terminal;
+    final ByteTerminal bytes;
     final TerminalScreen screen;
     final MemorySession session;
     final AppLoop loop;
     private final Deque<String> commandLines = new ArrayDeque<>();
 
-    private TuiHarness(int cols, int rows, LanguageModel model, ColorDepth depth, MemorySession session, Executor models)
+    private TuiHarness(Terminal output, LanguageModel model, ColorDepth depth, MemorySession session, Executor models)
             throws IOException {
-        this.terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
-        this.screen = new TerminalScreen(terminal);
+        this.terminal = output instanceof DefaultVirtualTerminal v ? v : null;
+        this.bytes = output instanceof ByteTerminal b ? b : null;
+        this.screen = new TerminalScreen(output);
         this.session = session;
         ThemeLibrary themes = new ThemeLibrary(null);
         Settings settings = LoomApp.settings(TuiConfig.NONE, depth.label(), Map.of(), themes, model, "tiny");
@@ -59,12 +64,17 @@ final class TuiHarness {
     }
 
     static TuiHarness start(int cols, int rows, LanguageModel model) throws IOException {
-        return new TuiHarness(cols, rows, model, ColorDepth.TRUECOLOR, MemorySession.empty(), Runnable::run);
+        return start(cols, rows, model, ColorDepth.TRUECOLOR, MemorySession.empty(), Runnable::run);
     }
 
     static TuiHarness start(int cols, int rows, LanguageModel model, ColorDepth depth, MemorySession session,
                             Executor models) throws IOException {
-        return new TuiHarness(cols, rows, model, depth, session, models);
+        return new TuiHarness(new DefaultVirtualTerminal(new TerminalSize(cols, rows)), model, depth, session, models);
+    }
+
+    /** The app writing real escape sequences into memory (keys are posted as the loop would read them). */
+    static TuiHarness onBytes(int cols, int rows, LanguageModel model, ColorDepth depth) throws IOException {
+        return new TuiHarness(ByteTerminal.of(cols, rows), model, depth, MemorySession.empty(), Runnable::run);
     }
 
     /** Presses the first key bound to {@code action} where the keys go now. */
@@ -99,7 +109,11 @@ final class TuiHarness {
     }
 
     TuiHarness key(KeyStroke stroke) {
-        terminal.addInput(stroke);
+        if (terminal != null) {
+            terminal.addInput(stroke);
+        } else {
+            loop.post(new Msg.Key(KeySpec.of(stroke), CLOCK.instant()));
+        }
         settle();
         return this;
     }

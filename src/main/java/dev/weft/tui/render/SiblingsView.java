@@ -48,10 +48,12 @@ final class SiblingsView {
         if (current) {
             Box.draw(p, left, 0, width, rows, p.style(Part.OUTLINE), Style.PLAIN, null, null);
         }
-        p.clipped(left + 1, 0, header(node, position), current ? p.style(Part.OUTLINE) : p.style(Part.HEADING), width - 2);
+        p.clipped(left + 1, 0, " " + position + " " + node.id() + " " + node.origin().label() + " ",
+                current ? p.style(Part.OUTLINE) : p.style(Part.HEADING), width - 2);
+        p.clipped(left + 1, 1, figures(node), p.style(Part.MUTED), width - 2);
         ReadLayout layout = ReadLayout.wrap(ReadText.ofNode(node), width - 2);
         int top = Math.min(state.scroll().siblings(), Math.max(0, layout.lineCount() - 1));
-        for (int r = 0; r < rows - 2 && top + r < layout.lineCount(); r++) {
+        for (int r = 0; r < rows - 3 && top + r < layout.lineCount(); r++) {
             ReadLayout.Line line = layout.line(top + r);
             for (int c = line.from(); c < line.to(); c++) {
                 Cell cell = layout.cells().get(c);
@@ -61,16 +63,15 @@ final class SiblingsView {
                     default -> cell.token() >= 0 ? TokenStyles.of(p.theme(), node, cell.token()) : Style.PLAIN;
                 };
                 if (layout.column(c) < width - 2 && cell.kind() != Cell.Kind.TAB) {
-                    p.put(left + 1 + layout.column(c), 1 + r, cell.glyph(), style);
+                    p.put(left + 1 + layout.column(c), 2 + r, cell.glyph(), style);
                 }
             }
         }
     }
 
-    /** "2/3 #14 model · 48 tok · p̄ 62%". */
-    private static String header(Node node, String position) {
+    /** "48 tok · mean p 62%": the column's figures under its title. */
+    private static String figures(Node node) {
         NodeFigures f = NodeFigures.of(node.tokens());
-        String figures = f.scored() > 0 ? " · mean p " + Numbers.percent(f.meanProbability()) : "";
-        return position + " " + node.id() + " " + node.origin().label() + " · " + node.tokens().size() + " tok" + figures;
+        return node.tokens().size() + " tok" + (f.scored() > 0 ? " · mean p " + Numbers.percent(f.meanProbability()) : "");
     }
 }

@@ -114,7 +114,7 @@ final class StatusBar {
         s.add(new Bar.Segment(node.tokens().size() + " tok", fill, 55, false));
         if (f.scored() > 0) {
             s.add(new Bar.Segment("mean p " + Numbers.percent(f.meanProbability()), fill, 54, false));
-            s.add(new Bar.Segment(">.99 " + Numbers.percent(f.shareConfident()), fill, 40, false));
+            s.add(new Bar.Segment("p>.99 " + Math.round(100 * f.shareConfident()) + "%", fill, 40, false));
         }
         if (!Double.isNaN(f.meanEntropy())) {
             s.add(new Bar.Segment("H " + Numbers.number(f.meanEntropy()), fill, 35, false));

@@ -19,8 +19,9 @@ import java.util.Set;
 
 /**
  * The whole loom as a tree: guides, a fold marker, the origin (¶ prompt, • model, ✎ edit,
- * ⇄ swap), a bookmark star, the node's mean token probability in its colour, and a one-line
- * preview of its text coloured token by token. The path to the current node is bold.
+ * ⇄ swap), the node's mean token probability in its colour, its id (bold on the path to the
+ * current node) with a ★ when bookmarked, and a one-line preview of its text coloured token by
+ * token.
  */
 final class TreeView {
     private TreeView() {}
@@ -56,16 +57,17 @@ final class TreeView {
         p.fill(0, r, p.cols(), base);
         int col = p.text(0, r, guides, p.style(Part.TREE_GUIDE).over(base));
         String fold = row.collapsed() ? "▸" : row.hasChildren() ? "▾" : " ";
-        col = p.text(col, r, fold + origin(node.origin()) + " ", base);
-        Style idStyle = (onPath ? p.style(Part.TREE_PATH) : p.style(Part.MUTED)).over(base);
-        col = p.text(col, r, node.id().toString(), idStyle);
-        if (node.bookmarked()) {
-            col = p.text(col + 1, r, "★", p.style(Part.BOOKMARK).over(base));
-        }
+        col = p.text(col, r, fold + origin(node.origin()), base);
         NodeFigures f = NodeFigures.of(node.tokens());
-        String mean = f.scored() == 0 ? "  —  " : String.format(Locale.ROOT, "%4.0f%%", 100 * f.meanProbability());
+        String mean = f.scored() == 0 ? "   —" : String.format(Locale.ROOT, "%3.0f%%", 100 * f.meanProbability());
         Style meanStyle = f.scored() == 0 ? p.style(Part.MUTED) : p.theme().probability(f.meanProbability());
-        col = p.text(col + 1, r, mean, meanStyle.over(base)) + 1;
+        col = p.text(col + 1, r, mean, meanStyle.over(base));
+        Style idStyle = (onPath ? p.style(Part.TREE_PATH) : p.style(Part.MUTED)).over(base);
+        col = p.text(col + 1, r, node.id().toString(), idStyle);
+        if (node.bookmarked()) {
+            col = p.text(col, r, "★", p.style(Part.BOOKMARK).over(base));
+        }
+        col++;
         if (node.generation() != null && node.generation().finish() == FinishReason.CUT) {
             col = p.text(col, r, "[cut] ", p.style(Part.CUT).over(base));
         }

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Palette {
     /**
      * Lanterna 3 has no SGR for faint (SGR 2). The screen buffer carries "dim" as CIRCLED, an
-     * attribute no terminal draws, and weft's terminal writes SGR 2 for it (see FaintTerminal).
+     * attribute no terminal draws, and weft's terminal writes SGR 2 for it (see TerminalEncoding).
      */
     public static final SGR FAINT = SGR.CIRCLED;
 
