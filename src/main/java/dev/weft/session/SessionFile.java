@@ -1,0 +1,26 @@
+package dev.weft.session;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The session file alone, without its journal: for export, import and tools that hold a
+ * {@link Session} value. Exploring goes through {@link SessionStore}, which journals.
+ */
+public final class SessionFile {
+    private SessionFile() {}
+
+    /** Reads and checks a session file (see weft-session(5)). */
+    public static Session read(Path file) throws SessionException {
+        return SessionReader.read(file);
+    }
+
+    /** Writes the session atomically: a failure leaves the previous file as it was. */
+    public static void write(Path file, Session session) throws SessionException {
+        try {
+            AtomicFileWriter.write(file, out -> SessionWriter.write(session, out));
+        } catch (IOException e) {
+            throw new SessionException(file + ": cannot save (the previous file is intact): " + e.getMessage(), e);
+        }
+    }
+}

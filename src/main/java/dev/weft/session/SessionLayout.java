@@ -1,0 +1,112 @@
+package dev.weft.session;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The session file's layout: containers the writer marks with {@link #expandNext} get one entry
+ * per line (the file, the node list, each node, its token list), every other container stays
+ * on one line (a token, a generation). So a file reads and diffs one token per line while the
+ * writer still streams. On a generator without this layout (a journal line) marking is a no-op.
+ */
+final class SessionLayout implements PrettyPrinter {
+    private static final int INDENT = 2;
+    private static final String NEWLINE_AND_INDENT = "\n" + " ".repeat(32);
+
+    private final Deque<Boolean> expanded = new ArrayDeque<>();
+    private boolean expandNext;
+
+    static void expandNext(JsonGenerator g) {
+        if (g.getPrettyPrinter() instanceof SessionLayout layout) {
+            layout.expandNext = true;
+        }
+    }
+
+    @Override
+    public void writeRootValueSeparator(JsonGenerator g) throws IOException {
+        g.writeRaw('\n');
+    }
+
+    @Override
+    public void writeStartObject(JsonGenerator g) throws IOException {
+        open(g, '{');
+    }
+
+    @Override
+    public void beforeObjectEntries(JsonGenerator g) throws IOException {
+        breakLine(g);
+    }
+
+    @Override
+    public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+        g.writeRaw(": ");
+    }
+
+    @Override
+    public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+        g.writeRaw(',');
+        separate(g);
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+        close(g, '}', entries);
+    }
+
+    @Override
+    public void writeStartArray(JsonGenerator g) throws IOException {
+        open(g, '[');
+    }
+
+    @Override
+    public void beforeArrayValues(JsonGenerator g) throws IOException {
+        breakLine(g);
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+        g.writeRaw(',');
+        separate(g);
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int values) throws IOException {
+        close(g, ']', values);
+    }
+
+    private void open(JsonGenerator g, char bracket) throws IOException {
+        expanded.push(expandNext);
+        expandNext = false;
+        g.writeRaw(bracket);
+    }
+
+    private void close(JsonGenerator g, char bracket, int entries) throws IOException {
+        boolean wasExpanded = expanded.pop();
+        if (wasExpanded && entries > 0) {
+            newline(g);
+        }
+        g.writeRaw(bracket);
+    }
+
+    /** Before the first entry: a new line when expanded, nothing when inline. */
+    private void breakLine(JsonGenerator g) throws IOException {
+        if (expanded.peek()) {
+            newline(g);
+        }
+    }
+
+    private void separate(JsonGenerator g) throws IOException {
+        if (expanded.peek()) {
+            newline(g);
+        } else {
+            g.writeRaw(' ');
+        }
+    }
+
+    private void newline(JsonGenerator g) throws IOException {
+        g.writeRaw(NEWLINE_AND_INDENT, 0, 1 + Math.min(expanded.size() * INDENT, NEWLINE_AND_INDENT.length() - 1));
+    }
+}

@@ -1,0 +1,216 @@
+package dev.weft.session;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.weft.loom.Generation;
+import dev.weft.loom.Loom;
+import dev.weft.loom.Node;
+import dev.weft.loom.NodeId;
+import dev.weft.loom.Origin;
+import dev.weft.loom.TokenRun;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Reads a session file in one streaming pass, strictly: the file must start with its format
+ * and a version this weft reads, every field must be known and present, and the tree must be
+ * consistent. Any problem is a {@link SessionException} naming file, line and column.
+ */
+final class SessionReader {
+    private SessionReader() {}
+
+    static Session read(Path file) throws SessionException {
+        try (InputStream stream = Files.newInputStream(file)) {
+            return read(stream, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new SessionException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new SessionException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a session from a stream, naming it {@code source} in errors. */
+    static Session read(InputStream stream, String source) throws SessionException {
+        try (JsonParser parser = SessionFormat.JSON.createParser(stream)) {
+            JsonInput in = new JsonInput(parser, source, 1);
+            if (in.next() == null) {
+                throw new SessionException(source + ": empty file, not a weft session");
+            }
+            Session session = readSession(in, source);
+            if (in.next() != null) {
+                throw in.error("unexpected content after the session object");
+            }
+            return session;
+        } catch (IOException e) {
+            throw new SessionException(source + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Session readSession(JsonInput in, String source) throws SessionException {
+        JsonInput.Mark start = in.mark();
+        TopFields f = new TopFields();
+        in.object("the session", name -> {
+            f.count++;
+            if (f.count == 1 && !name.equals("format") || f.count == 2 && !name.equals("version")) {
+                throw in.fieldError("expected " + JsonInput.quoted(f.count == 1 ? "format" : "version")
+                        + " here: a weft session starts with its format and version");
+            }
+            String field = JsonInput.quoted(name);
+            switch (name) {
+                case "format" -> {
+                    if (!SessionFormat.FORMAT.equals(in.string(field))) {
+                        throw in.error("not a weft session (format is not \"" + SessionFormat.FORMAT + "\")");
+                    }
+                }
+                case "version" -> checkVersion(in, in.intValue(field));
+                case "created" -> f.created = in.instant(field);
+                case "saved" -> f.saved = in.instant(field);
+                case "journal_seq" -> {
+                    f.journalSeq = in.longValue(field);
+                    if (f.journalSeq < 0) {
+                        throw in.expected(field, "an integer >= 0");
+                    }
+                }
+                case "backends" -> f.backends = readBackends(in);
+                case "view" -> f.view = ViewCodec.read(in, field);
+                case "next_id" -> f.nextId = in.intValue(field);
+                case "roots" -> {
+                    List<NodeId> roots = new ArrayList<>();
+                    in.array(field, i -> roots.add(in.nodeId("a root")));
+                    f.roots = roots;
+                }
+                case "nodes" -> {
+                    List<Node> nodes = new ArrayList<>();
+                    in.array(field, i -> nodes.add(readNode(in)));
+                    f.nodes = nodes;
+                }
+                default -> throw in.unknownField(name, "the session");
+            }
+        });
+        String where = "the session";
+        in.require(start, where, "format", f.count >= 1 ? Boolean.TRUE : null);
+        in.require(start, where, "version", f.count >= 2 ? Boolean.TRUE : null);
+        in.require(start, where, "created", f.created);
+        in.require(start, where, "saved", f.saved);
+        in.require(start, where, "journal_seq", f.journalSeq);
+        in.require(start, where, "backends", f.backends);
+        in.require(start, where, "view", f.view);
+        in.require(start, where, "next_id", f.nextId);
+        in.require(start, where, "roots", f.roots);
+        in.require(start, where, "nodes", f.nodes);
+        Loom loom;
+        try {
+            loom = Loom.of(f.nodes, f.roots, f.nextId);
+        } catch (IllegalArgumentException e) {
+            throw new SessionException(source + ": inconsistent tree: " + e.getMessage(), e);
+        }
+        return new Session(f.created, f.saved, f.journalSeq, f.backends, f.view, loom);
+    }
+
+    private static void checkVersion(JsonInput in, int version) throws SessionException {
+        if (version > SessionFormat.VERSION) {
+            throw in.error("written by a newer weft (format version " + version + "); this weft reads up to version "
+                    + SessionFormat.VERSION);
+        }
+        if (version < 1) {
+            throw in.expected("\"version\"", "a format version >= 1");
+        }
+    }
+
+    private static SessionBackends readBackends(JsonInput in) throws SessionException {
+        TreeMap<String, SessionBackends.Profile> profiles = new TreeMap<>();
+        in.object("\"backends\"", profile -> {
+            String where = "backend profile " + JsonInput.quoted(profile);
+            JsonInput.Mark start = in.mark();
+            String[] backend = new String[1];
+            List<String> models = new ArrayList<>();
+            boolean[] modelsSeen = new boolean[1];
+            in.object(where, name -> {
+                switch (name) {
+                    case "backend" -> backend[0] = in.string("\"backend\"");
+                    case "models" -> {
+                        in.array("\"models\"", i -> models.add(in.string("a model name")));
+                        modelsSeen[0] = true;
+                    }
+                    default -> throw in.unknownField(name, where);
+                }
+            });
+            in.require(start, where, "backend", backend[0]);
+            in.require(start, where, "models", modelsSeen[0] ? Boolean.TRUE : null);
+            profiles.put(profile, new SessionBackends.Profile(backend[0], models));
+        });
+        return new SessionBackends(profiles);
+    }
+
+    private static Node readNode(JsonInput in) throws SessionException {
+        JsonInput.Mark start = in.mark();
+        NodeFields f = new NodeFields();
+        in.object("a node", name -> {
+            String field = JsonInput.quoted(name);
+            switch (name) {
+                case "id" -> f.id = in.nodeId(field);
+                case "parent" -> {
+                    f.parent = in.nullableNodeId(field);
+                    f.parentSeen = true;
+                }
+                case "origin" -> f.origin = in.origin(field);
+                case "text" -> in.string(field); // informative: the tokens are the text
+                case "children" -> {
+                    List<NodeId> children = new ArrayList<>();
+                    in.array(field, i -> children.add(in.nodeId("a child")));
+                    f.children = children;
+                }
+                case "bookmarked" -> f.bookmarked = in.bool(field);
+                case "deleted" -> f.deleted = in.bool(field);
+                case "generation" -> {
+                    f.generation = GenerationCodec.readNullable(in, field);
+                    f.generationSeen = true;
+                }
+                case "tokens" -> f.tokens = TokenCodec.read(in, field);
+                default -> throw in.unknownField(name, "a node");
+            }
+        });
+        String where = f.id == null ? "a node" : "node " + f.id;
+        in.require(start, where, "id", f.id);
+        in.require(start, where, "parent", f.parentSeen ? Boolean.TRUE : null);
+        in.require(start, where, "origin", f.origin);
+        in.require(start, where, "children", f.children);
+        in.require(start, where, "bookmarked", f.bookmarked);
+        in.require(start, where, "deleted", f.deleted);
+        in.require(start, where, "generation", f.generationSeen ? Boolean.TRUE : null);
+        in.require(start, where, "tokens", f.tokens);
+        return new Node(f.id, f.parent, f.origin, f.tokens, f.children, f.generation, f.bookmarked, f.deleted);
+    }
+
+    private static final class TopFields {
+        int count;
+        Instant created;
+        Instant saved;
+        Long journalSeq;
+        SessionBackends backends;
+        SessionView view;
+        Integer nextId;
+        List<NodeId> roots;
+        List<Node> nodes;
+    }
+
+    private static final class NodeFields {
+        NodeId id;
+        NodeId parent;
+        boolean parentSeen;
+        Origin origin;
+        List<NodeId> children;
+        Boolean bookmarked;
+        Boolean deleted;
+        Generation generation;
+        boolean generationSeen;
+        TokenRun tokens;
+    }
+}
