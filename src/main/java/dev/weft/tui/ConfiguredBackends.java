@@ -9,25 +9,36 @@ import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
 import dev.weft.model.http.Backends;
 import dev.weft.model.http.HttpSettings;
+import dev.weft.model.http.Notices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
-/** The backends {@code :set backend} offers: {@code embedded} and each profile of the config file. */
+/**
+ * The backends the loom can use: {@value #EMBEDDED} and each profile of the config file. The
+ * embedded model is opened once and kept; servers' notices (alternatives capped, a stream cut
+ * short) go to {@code notices}, which the loom shows in its message line.
+ */
 public final class ConfiguredBackends implements BackendCatalog {
     public static final String EMBEDDED = "embedded";
 
     private final WeftConfig config;
     private final Map<String, String> env;
-    private final Supplier<LanguageModel> embedded;
+    private final ModelSource embeddedSource;
+    private final HttpSettings http;
+    private LanguageModel embedded;
 
-    /** @param embedded opens the in-process model (called when it is chosen) */
-    public ConfiguredBackends(WeftConfig config, Map<String, String> env, Supplier<LanguageModel> embedded) {
+    public ConfiguredBackends(WeftConfig config, Map<String, String> env, ModelSource embedded, Notices notices) {
         this.config = config;
         this.env = Map.copyOf(env);
-        this.embedded = embedded;
+        this.embeddedSource = embedded;
+        this.http = HttpSettings.DEFAULTS.withNotices(notices);
+    }
+
+    /** The backend to start with: the config's default profile, else the embedded model. */
+    public String initial() {
+        return config.defaultProfile() != null ? config.defaultProfile() : EMBEDDED;
     }
 
     @Override
@@ -39,13 +50,19 @@ public final class ConfiguredBackends implements BackendCatalog {
     }
 
     @Override
-    public LanguageModel open(String name) throws ModelException {
+    public synchronized LanguageModel open(String name) throws ModelException {
         if (name.equals(EMBEDDED)) {
-            return embedded.get();
+            if (embedded == null) {
+                embedded = embeddedSource.open();
+            }
+            return embedded;
         }
         try {
             BackendSpec spec = BackendResolver.resolve(new BackendFlags(name, null, null, null, null), config, env);
-            return Backends.open(spec, embedded, HttpSettings.DEFAULTS);
+            if (spec instanceof BackendSpec.Remote remote) {
+                return Backends.open(remote, http);
+            }
+            return open(EMBEDDED);
         } catch (ConfigException e) {
             throw new ModelException(e.getMessage());
         }

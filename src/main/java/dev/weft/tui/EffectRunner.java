@@ -40,15 +40,19 @@ final class EffectRunner {
     /** Touched only on the I/O thread. */
     private LoomSession session;
     private volatile LanguageModel model;
+    /** The backend in use, noted in the session when it first generates. Touched only on the I/O thread. */
+    private Backend backend;
+    private boolean backendNoted;
 
     EffectRunner(Executor models, Executor io, Consumer<Msg> post, LoomSession session, SessionOpener opener,
-                 LanguageModel model, BackendCatalog backends, ThemeLibrary themes) {
+                 LanguageModel model, Backend backend, BackendCatalog backends, ThemeLibrary themes) {
         this.models = models;
         this.io = io;
         this.post = post;
         this.session = session;
         this.opener = opener;
         this.model = model;
+        this.backend = backend;
         this.backends = backends;
         this.themes = themes;
     }
@@ -66,6 +70,12 @@ final class EffectRunner {
         if (effect instanceof Effect.Journal j) {
             write(() -> session.record(j.action()), "journal");
         } else if (effect instanceof Effect.Generate g) {
+            write(() -> {
+                if (!backendNoted) {
+                    session.recordBackend(backend);
+                    backendNoted = true;
+                }
+            }, "note backend");
             generate(g);
         } else if (effect instanceof Effect.Cancel c) {
             AtomicBoolean flag = cancelled.get(c.request());
@@ -91,8 +101,11 @@ final class EffectRunner {
             write(() -> {
                 session.save();
                 LoomSession next = opener.open(path(o.path()));
+                session.close();
                 session = next;
+                backendNoted = false;
                 post.accept(new Msg.SessionOpened(next.name(), next.loom(), next.focus(), next.settings()));
+                next.warnings().forEach(w -> post.accept(new Msg.Failure(w)));
             }, "open");
         } else if (effect instanceof Effect.Export e) {
             write(() -> {
@@ -173,8 +186,13 @@ final class EffectRunner {
         models.execute(() -> {
             try {
                 LanguageModel next = backends.open(name);
+                Backend switched = new Backend(name, next.backend(), next.model(), next.capabilities());
                 model = next;
-                post.accept(new Msg.BackendSwitched(new Backend(name, next.backend(), next.model(), next.capabilities())));
+                io.execute(() -> {
+                    backend = switched;
+                    backendNoted = false;
+                });
+                post.accept(new Msg.BackendSwitched(switched));
             } catch (ModelException e) {
                 post.accept(new Msg.Failure("backend: " + e.getMessage()));
             }

@@ -18,6 +18,7 @@ import org.jline.reader.ParsedLine;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.InfoCmp;
 
 /**
  * The {@code :} command line, read with JLine while the full screen is stopped: Tab completes
@@ -60,8 +61,18 @@ final class JLineCommandLine implements CommandLineReader {
                 return line == null || line.isBlank() ? null : line;
             } catch (UserInterruptException | EndOfFileException e) {
                 return null;
+            } finally {
+                eraseThePromptLine(terminal);
             }
         }
+    }
+
+    /** The line stays behind in the terminal's normal screen, where the user would meet it after quitting. */
+    private static void eraseThePromptLine(Terminal terminal) {
+        terminal.puts(InfoCmp.Capability.cursor_up);
+        terminal.puts(InfoCmp.Capability.carriage_return);
+        terminal.puts(InfoCmp.Capability.clr_eol);
+        terminal.flush();
     }
 
     /** Completion from {@link Completions}, with JLine's own file-name completion for file arguments. */

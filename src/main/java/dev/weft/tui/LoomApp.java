@@ -2,10 +2,13 @@ package dev.weft.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import dev.weft.config.ConfigException;
 import dev.weft.config.ConfigFile;
 import dev.weft.loom.Loom;
 import dev.weft.loom.SamplingParams;
 import dev.weft.model.LanguageModel;
+import dev.weft.model.ModelException;
+import dev.weft.model.http.Notices;
 import dev.weft.tui.keys.Keymap;
 import dev.weft.tui.state.Backend;
 import dev.weft.tui.state.Focus;
@@ -26,6 +29,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The full-screen loom: {@code weft} with no arguments, {@code weft FILE}, {@code weft open FILE}.
@@ -36,23 +41,31 @@ import java.util.concurrent.Executors;
 public final class LoomApp {
     private LoomApp() {}
 
-    /** How the launcher starts the loom. */
-    public record Launch(Path session, LanguageModel model, String backendName, BackendCatalog backends,
-                         SessionOpener opener, String colors) {}
+    /**
+     * How the launcher starts the loom.
+     *
+     * @param session  the session file; null = a new one (see {@link #newSessionPath})
+     * @param embedded opens the embedded model, when it is the backend in use
+     * @param colors   none, 16, 256 or truecolor; null = from the config or the environment
+     */
+    public record Launch(Path session, ModelSource embedded, String colors) {}
 
     /**
      * Runs the loom until the user quits.
      *
-     * @return the exit code: 0, 1 when the terminal or session failed, 2 for a bad config
+     * @return the exit code: 0; 1 when the terminal, the session or the backend failed; 2 for a
+     *         bad config or colour depth
      */
     public static int run(Launch launch, Map<String, String> env, PrintStream err) {
+        AtomicReference<Consumer<Msg>> inbox = new AtomicReference<>(m -> err.println("weft: " + ((Msg.Notice) m).text()));
+        Notices notices = line -> inbox.get().accept(new Msg.Notice(line));
         Prepared prepared;
         try {
-            prepared = prepare(launch, env);
-        } catch (IllegalArgumentException e) {
+            prepared = prepare(launch, env, notices);
+        } catch (IllegalArgumentException | ConfigException e) {
             err.println("weft: " + e.getMessage());
             return 2;
-        } catch (IOException e) {
+        } catch (IOException | ModelException e) {
             err.println("weft: " + e.getMessage());
             return 1;
         }
@@ -66,25 +79,28 @@ public final class LoomApp {
             TerminalScreen screen = new TerminalScreen(new WeftTerminal());
             AppLoop[] loop = new AppLoop[1];
             EffectRunner effects = new EffectRunner(models, io, m -> loop[0].post(m), prepared.session,
-                    launch.opener(), launch.model(), launch.backends(), prepared.themes);
+                    StoreSession::open, prepared.model, prepared.backend, prepared.catalog, prepared.themes);
             CommandLineReader commandLine = new JLineCommandLine(JLineCommandLine.historyPath(env),
                     effects::themeNames, effects::backendNames);
             screen.startScreen();
             TerminalSize size = screen.getTerminalSize();
             loop[0] = new AppLoop(screen, prepared.state.withSize(new Size(size.getColumns(), size.getRows())),
                     effects, commandLine, Clock.systemDefaultZone());
+            inbox.set(loop[0]::post);
             loop[0].post(opened(prepared.session));
+            prepared.session.warnings().forEach(w -> loop[0].post(new Msg.Failure(w)));
             Thread hangUp = new Thread(() -> saveOnExit(loop[0]), "weft-save-on-exit");
             Runtime.getRuntime().addShutdownHook(hangUp);
             try {
                 loop[0].run();
             } finally {
                 screen.stopScreen();
-                Runtime.getRuntime().removeShutdownHook(hangUp);
+                forget(hangUp);
+                prepared.session.close();
             }
             return 0;
         } catch (IOException e) {
-            err.println("weft: terminal: " + e.getMessage());
+            err.println("weft: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -127,19 +143,34 @@ public final class LoomApp {
         return new Settings(SamplingParams.DEFAULTS, theme, depth, keymap, backend);
     }
 
-    private record Prepared(LoomSession session, UiState state, ThemeLibrary themes) {}
+    private record Prepared(LoomSession session, UiState state, ThemeLibrary themes, ConfiguredBackends catalog,
+                            LanguageModel model, Backend backend) {}
 
-    private static Prepared prepare(Launch launch, Map<String, String> env) throws IOException {
-        TuiConfig config = TuiConfig.load(ConfigFile.defaultPath(env));
+    private static Prepared prepare(Launch launch, Map<String, String> env, Notices notices)
+            throws IOException, ConfigException, ModelException {
+        Path configFile = ConfigFile.defaultPath(env);
+        TuiConfig config = TuiConfig.load(configFile);
+        ConfiguredBackends catalog = new ConfiguredBackends(ConfigFile.load(configFile), env, launch.embedded(), notices);
+        String backendName = catalog.initial();
+        LanguageModel model = catalog.open(backendName);
         ThemeLibrary themes = ThemeLibrary.standard(env);
-        Settings settings = settings(config, launch.colors(), env, themes, launch.model(), launch.backendName());
+        Settings settings = settings(config, launch.colors(), env, themes, model, backendName);
         Path path = launch.session() != null ? launch.session()
                 : newSessionPath(Path.of("").toAbsolutePath(), Clock.systemDefaultZone());
         if (path.getParent() != null) {
             Files.createDirectories(path.getParent());
         }
-        LoomSession session = launch.opener().open(path);
-        return new Prepared(session, initialState(settings, session.name()), themes);
+        LoomSession session = StoreSession.open(path);
+        return new Prepared(session, initialState(settings, session.name()), themes, catalog, model, settings.backend());
+    }
+
+    /** Removes the hang-up hook after a normal exit (it has nothing left to save); during a shutdown it stays. */
+    private static void forget(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already running the hook: it saves
+        }
     }
 
     private static void saveOnExit(AppLoop loop) {

@@ -2,9 +2,11 @@ package dev.weft.tui;
 
 import dev.weft.loom.Loom;
 import dev.weft.loom.LoomAction;
+import dev.weft.tui.state.Backend;
 import dev.weft.tui.state.Focus;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Map;
  * goes as it happens. The product wires the session store (journal beside the file, atomic
  * saves); tests keep it in memory. Called from one thread at a time.
  */
-public interface LoomSession {
+public interface LoomSession extends AutoCloseable {
 
     /** A short name for the status bar (the file name). */
     String name();
@@ -35,6 +37,17 @@ public interface LoomSession {
     /** Writes the session file atomically. */
     void save() throws IOException;
 
-    /** Saves to another file and returns the session that continues there. */
+    /** Saves to another file and returns the session that continues there (this one is closed). */
     LoomSession saveAs(Path target) throws IOException;
+
+    /** Problems found and worked around while opening (a journal line cut by a crash), one line each. */
+    default List<String> warnings() {
+        return List.of();
+    }
+
+    /** Notes that requests now go to this backend (for replay against it later). */
+    default void recordBackend(Backend backend) throws IOException {}
+
+    @Override
+    default void close() throws IOException {}
 }

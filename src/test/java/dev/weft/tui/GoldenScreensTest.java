@@ -13,7 +13,7 @@ class GoldenScreensTest {
 
     @BeforeEach
     void start() throws Exception {
-        h = TuiHarness.start(80, 24, new TinyModel(true));
+        h = TuiHarness.start(80, 24, TestModels.embedded());
     }
 
     private void prompt() {
@@ -45,7 +45,7 @@ class GoldenScreensTest {
         prompt();
         h.press(Action.GENERATE).press(Action.NODE_START).press(Action.CURSOR_RIGHT, 2).press(Action.ALTERNATIVES);
         Golden.assertScreen("alternatives", h.screenText());
-        h.press(Action.CHOICE_DOWN).press(Action.SWAP);
+        h.press(Action.CHOICE_DOWN, 2).press(Action.SWAP);
         Golden.assertScreen("swap", h.screenText());
         h.press(Action.GENERATE);
         Golden.assertScreen("swap-continued", h.screenText());
@@ -78,7 +78,7 @@ class GoldenScreensTest {
         Golden.assertScreen("tree", h.screenText());
         h.press(Action.ROW_UP).press(Action.ROW_UP).press(Action.HOIST);
         Golden.assertScreen("tree-hoisted", h.screenText());
-        h.press(Action.UNHOIST).press(Action.SEARCH).type("depends");
+        h.press(Action.UNHOIST).press(Action.SEARCH).type("answer");
         Golden.assertScreen("search-typing", h.screenText());
         h.press(Action.COMMIT).press(Action.SEARCH_NEXT);
         Golden.assertScreen("search-next", h.screenText());

@@ -34,6 +34,10 @@ import java.util.concurrent.Executor;
  * from a script. What the screen shows is read back as text and cells.
  */
 final class TuiHarness {
+    /** Sampling is seeded, so a screen is the same on every run. */
+    static final long SEED = 7;
+    /** Below 1, so the small test model (mostly backoff at T=1) writes readable text. */
+    static final double TEMPERATURE = 0.6;
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC);
 
     /** The virtual terminal, or null when the app writes to a {@link ByteTerminal}. */
@@ -51,11 +55,12 @@ final class TuiHarness {
         this.screen = new TerminalScreen(output);
         this.session = session;
         ThemeLibrary themes = new ThemeLibrary(null);
-        Settings settings = LoomApp.settings(TuiConfig.NONE, depth.label(), Map.of(), themes, model, "tiny");
+        Settings defaults = LoomApp.settings(TuiConfig.NONE, depth.label(), Map.of(), themes, model, model.backend());
+        Settings settings = defaults.withParams(defaults.params().withSeed(SEED).withTemperature(TEMPERATURE));
         UiState initial = LoomApp.initialState(settings, session.name());
         AppLoop[] holder = new AppLoop[1];
         EffectRunner effects = new EffectRunner(models, Runnable::run, m -> holder[0].post(m), session,
-                path -> MemorySession.empty(), model, BackendCatalog.only("tiny", model), themes);
+                path -> MemorySession.empty(), model, settings.backend(), BackendCatalog.only(model.backend(), model), themes);
         screen.startScreen();
         this.loop = new AppLoop(screen, initial, effects, commandLines::poll, CLOCK);
         holder[0] = loop;

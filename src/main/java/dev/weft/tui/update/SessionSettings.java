@@ -78,7 +78,7 @@ public final class SessionSettings {
                     Integer.parseInt(s.getOrDefault("max-tokens", Integer.toString(fallback.maxTokens()))),
                     Integer.parseInt(s.getOrDefault("n", Integer.toString(fallback.n()))),
                     Integer.parseInt(s.getOrDefault("top-logprobs", Integer.toString(fallback.topLogprobs()))),
-                    s.containsKey("seed") ? Long.valueOf(s.get("seed")) : null,
+                    s.containsKey("seed") ? Long.valueOf(s.get("seed")) : fallback.seed(),
                     fallback.stop());
         } catch (IllegalArgumentException e) {
             return fallback;

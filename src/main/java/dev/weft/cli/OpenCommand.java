@@ -1,0 +1,33 @@
+package dev.weft.cli;
+
+import dev.weft.model.embedded.EmbeddedModel;
+import dev.weft.tui.LoomApp;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code weft open FILE}: the full-screen loom on a session file (a new one in sessions/ without FILE). */
+@Command(name = "open", description = {"Open the full-screen loom on a session file, created if missing.",
+        "Without FILE, a new session in sessions/loom-YYYYMMDD-HHMMSS.json under the working directory.",
+        "Keys: press ? in the loom, or see 'man -l man/weft.1'."})
+public final class OpenCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "The session file.")
+    Path file;
+
+    @Option(names = "--colors", paramLabel = "DEPTH",
+            description = "none, 16, 256 or truecolor (default: the config's, else from NO_COLOR, COLORTERM and TERM).")
+    String colors;
+
+    @Override
+    public Integer call() {
+        return launch(file, colors);
+    }
+
+    /** Opens the loom; {@code weft} and {@code weft FILE} come here too. Returns the exit code. */
+    public static int launch(Path file, String colors) {
+        return LoomApp.run(new LoomApp.Launch(file, EmbeddedModel::openDefault, colors), System.getenv(), System.err);
+    }
+}
