@@ -44,11 +44,11 @@ final class TuiHarness {
     final DefaultVirtualTerminal terminal;
     final ByteTerminal bytes;
     final TerminalScreen screen;
-    final MemorySession session;
+    final LoomSession session;
     final AppLoop loop;
     private final Deque<String> commandLines = new ArrayDeque<>();
 
-    private TuiHarness(Terminal output, LanguageModel model, ColorDepth depth, MemorySession session, Executor models)
+    private TuiHarness(Terminal output, LanguageModel model, ColorDepth depth, LoomSession session, Executor models)
             throws IOException {
         this.terminal = output instanceof DefaultVirtualTerminal v ? v : null;
         this.bytes = output instanceof ByteTerminal b ? b : null;
@@ -72,7 +72,7 @@ final class TuiHarness {
         return start(cols, rows, model, ColorDepth.TRUECOLOR, MemorySession.empty(), Runnable::run);
     }
 
-    static TuiHarness start(int cols, int rows, LanguageModel model, ColorDepth depth, MemorySession session,
+    static TuiHarness start(int cols, int rows, LanguageModel model, ColorDepth depth, LoomSession session,
                             Executor models) throws IOException {
         return new TuiHarness(new DefaultVirtualTerminal(new TerminalSize(cols, rows)), model, depth, session, models);
     }
@@ -126,6 +126,22 @@ final class TuiHarness {
     TuiHarness resize(int cols, int rows) {
         terminal.setTerminalSize(new TerminalSize(cols, rows));
         settle();
+        return this;
+    }
+
+    /** Rounds of the loop until {@code done} holds (for effects running on other threads), at most 10 s. */
+    TuiHarness awaitState(java.util.function.Predicate<UiState> done) {
+        long end = System.nanoTime() + 10_000_000_000L;
+        try {
+            while (!done.test(loop.state())) {
+                if (System.nanoTime() > end) {
+                    fail("timed out; last state: " + loop.state().message());
+                }
+                loop.round(10);
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
         return this;
     }
 

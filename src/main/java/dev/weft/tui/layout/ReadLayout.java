@@ -112,7 +112,10 @@ public final class ReadLayout {
         return cells.isEmpty() ? 0 : lineOf[Math.min(cell, cells.size() - 1)];
     }
 
-    /** The first cell showing path token {@code token}; a token with no glyph of its own gives the next cell. */
+    /**
+     * The cell where path token {@code token} is: its first glyph that is not a space (a leading
+     * space may hang at the end of the line before), or the next cell for a token with no glyph.
+     */
     public int cellOfToken(int token) {
         if (firstCellOfToken == null) {
             firstCellOfToken = indexTokens();
@@ -174,8 +177,8 @@ public final class ReadLayout {
         Arrays.fill(first, -1);
         for (int i = 0; i < cells.size(); i++) {
             int t = cells.get(i).token();
-            if (t >= 0 && first[t] < 0) {
-                first[t] = i;
+            if (t >= 0 && (first[t] < 0 || cells.get(first[t]).isSpace() && !cells.get(i).isSpace())) {
+                first[t] = i; // a token's place is its first visible glyph: " brown" is where "b" is
             }
         }
         int next = cells.size() - 1;
