@@ -6,6 +6,7 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import dev.weft.tui.keys.KeySpec;
 import dev.weft.tui.render.Frame;
+import dev.weft.tui.render.Scrolling;
 import dev.weft.tui.state.Effect;
 import dev.weft.tui.state.Msg;
 import dev.weft.tui.state.Next;
@@ -132,6 +133,7 @@ public final class AppLoop {
 
     private void draw() throws IOException {
         UiState s = state;
+        Scrolling.hint(screen, drawn, s);
         Palette palette = palettes.computeIfAbsent(s.settings().depth(), Palette::new);
         Frame.render(s, screen.newTextGraphics(), palette);
         screen.setCursorPosition(null);

@@ -34,5 +34,6 @@ public final class Frame {
             StatusBar.render(state, p, areas.statusRow());
             MessageLine.render(state, p, areas.messageRow());
         }
+        p.flush();
     }
 }

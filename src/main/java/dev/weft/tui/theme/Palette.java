@@ -1,6 +1,7 @@
 package dev.weft.tui.theme;
 
 import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import java.util.EnumSet;
 import java.util.Map;
@@ -27,8 +28,14 @@ public final class Palette {
             TextColor.ANSI.BLACK_BRIGHT, TextColor.ANSI.RED_BRIGHT, TextColor.ANSI.GREEN_BRIGHT, TextColor.ANSI.YELLOW_BRIGHT,
             TextColor.ANSI.BLUE_BRIGHT, TextColor.ANSI.MAGENTA_BRIGHT, TextColor.ANSI.CYAN_BRIGHT, TextColor.ANSI.WHITE_BRIGHT};
 
+    /** Distinct cells kept; a frame uses a few thousand, a long session some more. */
+    private static final int MAX_CHARACTERS = 65_536;
+
     private final ColorDepth depth;
     private final Map<Style, Ink> cache = new ConcurrentHashMap<>();
+    private final Map<Cell, TextCharacter> characters = new ConcurrentHashMap<>();
+
+    private record Cell(String glyph, Ink ink) {}
 
     public Palette(ColorDepth depth) {
         this.depth = depth;
@@ -40,6 +47,18 @@ public final class Palette {
 
     public Ink ink(Style style) {
         return cache.computeIfAbsent(style, this::convert);
+    }
+
+    /**
+     * The screen cell for a glyph in an ink. Kept, because building one is the most expensive
+     * step of drawing a frame (Lanterna measures the string's width and segments it each time).
+     */
+    public TextCharacter character(String glyph, Ink ink) {
+        if (characters.size() > MAX_CHARACTERS) {
+            characters.clear();
+        }
+        return characters.computeIfAbsent(new Cell(glyph, ink),
+                c -> TextCharacter.fromString(c.glyph(), c.ink().fg(), c.ink().bg(), c.ink().sgr())[0]);
     }
 
     private Ink convert(Style style) {
