@@ -8,6 +8,7 @@ import dev.weft.tui.state.Effect;
 import dev.weft.tui.state.Overlay;
 import dev.weft.tui.state.Settings;
 import dev.weft.tui.theme.ColorDepth;
+import dev.weft.tui.theme.ThemeLibrary;
 
 /** Runs a {@code :} command line: settings change here; files, themes and backends become effects. */
 final class Commands {
@@ -68,7 +69,11 @@ final class Commands {
                 case "top-logprobs" -> p = p.withTopLogprobs(Integer.parseInt(v));
                 case "seed" -> p = p.withSeed(v.equalsIgnoreCase("none") ? null : Long.parseLong(v));
                 case "theme" -> {
-                    step.effect(new Effect.LoadTheme(v));
+                    if (s.depth() == ColorDepth.NONE) {
+                        step.error("colours are off (NO_COLOR, or :set colors none): the monochrome theme stays");
+                    } else {
+                        step.effect(new Effect.LoadTheme(v));
+                    }
                     return;
                 }
                 case "backend" -> {
@@ -79,6 +84,11 @@ final class Commands {
                     ColorDepth depth = ColorDepth.parse(v);
                     step.state = step.state.withSettings(s.withDepth(depth));
                     step.info("colour depth " + depth.label());
+                    // the depth's own theme follows it, unless the user chose another one
+                    if (s.theme().name().equals(ThemeLibrary.defaultFor(s.depth()))
+                            && !ThemeLibrary.defaultFor(depth).equals(s.theme().name())) {
+                        step.effect(new Effect.LoadTheme(ThemeLibrary.defaultFor(depth)));
+                    }
                     return;
                 }
                 default -> throw new IllegalStateException("setting without a handler: " + set.key());

@@ -2,7 +2,6 @@ package dev.weft.tui.update;
 
 import dev.weft.loom.NodeId;
 import dev.weft.loom.SamplingParams;
-import dev.weft.tui.state.Effect;
 import dev.weft.tui.state.Msg;
 import dev.weft.tui.state.Overlay;
 import dev.weft.tui.state.Scroll;
@@ -16,7 +15,9 @@ import java.util.Map;
 
 /**
  * The UI settings a session file keeps beside the tree (its open-ended settings map), so that
- * reopening a session restores sampling, theme and hoist as well as the node and cursor.
+ * reopening a session restores sampling and hoist as well as the node and cursor. The theme is
+ * not among them: it belongs to the terminal (the config, the colour depth), so a session
+ * opened elsewhere looks right there.
  */
 public final class SessionSettings {
     private SessionSettings() {}
@@ -34,7 +35,6 @@ public final class SessionSettings {
         if (p.seed() != null) {
             out.put("seed", Long.toString(p.seed()));
         }
-        out.put("theme", state.settings().theme().name());
         if (state.tree().hoist() != null) {
             out.put("hoist", Integer.toString(state.tree().hoist().value()));
         }
@@ -53,11 +53,8 @@ public final class SessionSettings {
                 .withView(View.READ).withOverlay(Overlay.NONE).withTree(tree).withSearch(Search.NONE)
                 .withScroll(Scroll.TOP).withUndo(List.of())
                 .withSettings(step.state.settings().withParams(params(s, step.state.settings().params())));
-        String theme = s.get("theme");
-        if (theme != null && !theme.equals(step.state.settings().theme().name())) {
-            step.effect(new Effect.LoadTheme(theme));
-        }
-        step.info("opened " + msg.name() + " · " + msg.loom().size() + " nodes");
+        step.info(msg.loom().size() == 0 ? "new session " + msg.name() + " · i writes a prompt"
+                : "opened " + msg.name() + " · " + msg.loom().size() + " nodes");
     }
 
     private static NodeId nodeId(String text) {

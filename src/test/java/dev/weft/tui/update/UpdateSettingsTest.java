@@ -80,6 +80,17 @@ class UpdateSettingsTest {
     }
 
     @Test
+    void withoutColourTheThemeStaysMonochromeAndTheDepthsThemeFollowsTheDepth() {
+        UiState s = UiFixtures.withCompletion();
+        assertEquals("spectrum", s.settings().theme().name());
+        Next none = command(s, "set colors none");
+        assertEquals(List.of(new Effect.LoadTheme("monochrome")), none.effects());
+        Next refused = command(none.state(), "set theme spectrum");
+        assertTrue(refused.effects().isEmpty());
+        assertTrue(refused.state().message().error());
+    }
+
+    @Test
     void quitCancelsWhatIsRunningAndAsksToSave() {
         UiState s = UiFixtures.withCompletion();
         s = Update.update(s, key(s, Action.GENERATE)).state();
