@@ -2,9 +2,9 @@ package dev.weft.tui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.tui.keys.Action;
 import dev.weft.tui.keys.Binding;
 import dev.weft.tui.keys.Keymap;
-import dev.weft.tui.keys.Action;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.loom.Alternative;
+import dev.weft.loom.Piece;
 import dev.weft.loom.Token;
 import dev.weft.tui.keys.Action;
 import dev.weft.tui.theme.ColorDepth;
@@ -28,7 +29,7 @@ class TerminalSafetyTest {
     @Test
     void noControlCharacterFromAModelReachesTheTerminal() throws Exception {
         List<Token> tokens = HOSTILE.stream()
-                .map(t -> new Token(dev.weft.loom.Piece.of(t), Math.log(0.5), List.of(Alternative.of(t, Math.log(0.5)))))
+                .map(t -> new Token(Piece.of(t), Math.log(0.5), List.of(Alternative.of(t, Math.log(0.5)))))
                 .toList();
         TuiHarness h = TuiHarness.onBytes(80, 24, new ScriptedModel(tokens), ColorDepth.TRUECOLOR);
         h.press(Action.EDIT).type("Hostile:").press(Action.COMMIT).press(Action.GENERATE);

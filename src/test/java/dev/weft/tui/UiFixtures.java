@@ -6,6 +6,7 @@ import dev.weft.loom.Generation;
 import dev.weft.loom.Loom;
 import dev.weft.loom.NodeId;
 import dev.weft.loom.Origin;
+import dev.weft.loom.Piece;
 import dev.weft.loom.SamplingParams;
 import dev.weft.loom.Token;
 import dev.weft.loom.TokenRun;
@@ -51,7 +52,7 @@ public final class UiFixtures {
         List<Token> tokens = new ArrayList<>();
         String[] words = {" Yes", ",", " they", " are", "."};
         for (String w : words) {
-            tokens.add(new Token(dev.weft.loom.Piece.of(w), Math.log(0.6), List.of(
+            tokens.add(new Token(Piece.of(w), Math.log(0.6), List.of(
                     Alternative.of(w, Math.log(0.6)), Alternative.of(" No", Math.log(0.3)), Alternative.of(" Maybe", Math.log(0.05)))));
         }
         Generation g = new Generation("tiny", "tiny-1", SamplingParams.DEFAULTS, NOW, FinishReason.STOP);

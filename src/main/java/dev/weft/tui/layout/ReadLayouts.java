@@ -1,5 +1,6 @@
 package dev.weft.tui.layout;
 
+import dev.weft.tui.state.EditTarget;
 import dev.weft.tui.state.Overlay;
 import dev.weft.tui.state.UiState;
 
@@ -22,8 +23,8 @@ public final class ReadLayouts {
         int width = state.size().cols();
         String glyph = state.settings().theme().boundaryGlyph();
         if (state.overlay() instanceof Overlay.Editor editor) {
-            int upTo = editor.target() instanceof dev.weft.tui.state.EditTarget.Perturb p ? p.pathStart() : 0;
-            ReadPath shown = editor.target() instanceof dev.weft.tui.state.EditTarget.Perturb ? path : ReadPath.of(state.loom(), null);
+            int upTo = editor.target() instanceof EditTarget.Perturb p ? p.pathStart() : 0;
+            ReadPath shown = editor.target() instanceof EditTarget.Perturb ? path : ReadPath.of(state.loom(), null);
             return ReadLayout.wrap(ReadText.withEditor(shown, upTo, glyph, editor.text()), width);
         }
         Key key = new Key(path, width, glyph);

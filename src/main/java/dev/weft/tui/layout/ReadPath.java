@@ -83,11 +83,6 @@ public final class ReadPath {
         return lo;
     }
 
-    /** The index of {@code token} within its node. */
-    public int indexInNode(int token) {
-        return token - starts[nodeAt(token)];
-    }
-
     /** The position of node {@code id} on this path, or -1. */
     public int indexOf(NodeId id) {
         for (int k = 0; k < nodes.size(); k++) {

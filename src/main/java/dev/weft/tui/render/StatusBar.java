@@ -1,5 +1,6 @@
 package dev.weft.tui.render;
 
+import dev.weft.loom.FinishReason;
 import dev.weft.loom.Node;
 import dev.weft.loom.NodeFigures;
 import dev.weft.loom.SamplingParams;
@@ -7,6 +8,7 @@ import dev.weft.loom.TokenRun;
 import dev.weft.tui.layout.Numbers;
 import dev.weft.tui.layout.Quote;
 import dev.weft.tui.layout.ReadPath;
+import dev.weft.tui.state.EditTarget;
 import dev.weft.tui.state.Overlay;
 import dev.weft.tui.state.UiState;
 import dev.weft.tui.state.View;
@@ -53,7 +55,7 @@ final class StatusBar {
 
     private static String mode(UiState state) {
         if (state.overlay() instanceof Overlay.Editor e) {
-            return e.target() instanceof dev.weft.tui.state.EditTarget.NewRoot ? "PROMPT" : "EDIT";
+            return e.target() instanceof EditTarget.NewRoot ? "PROMPT" : "EDIT";
         }
         if (state.overlay() instanceof Overlay.Alternatives) {
             return "ALTERNATIVES";
@@ -81,7 +83,7 @@ final class StatusBar {
     }
 
     private static String cut(Node node) {
-        return node.generation() != null && node.generation().finish() == dev.weft.loom.FinishReason.CUT ? " cut" : "";
+        return node.generation() != null && node.generation().finish() == FinishReason.CUT ? " cut" : "";
     }
 
     private static void token(UiState state, List<Bar.Segment> s, Style fill) {

@@ -7,7 +7,6 @@ import dev.weft.loom.NodeFigures;
 import dev.weft.loom.NodeId;
 import dev.weft.loom.Origin;
 import dev.weft.loom.TokenRun;
-import dev.weft.tui.layout.Numbers;
 import dev.weft.tui.layout.ReadPath;
 import dev.weft.tui.layout.TreeRows;
 import dev.weft.tui.state.UiState;

@@ -2,7 +2,6 @@ package dev.weft.tui.state;
 
 import dev.weft.loom.Loom;
 import java.util.List;
-import java.util.Map;
 import org.pcollections.HashTreePMap;
 import org.pcollections.PMap;
 
@@ -31,10 +30,6 @@ public record UiState(Loom loom, Focus focus, View view, Overlay overlay, Settin
 
     public boolean isGenerating() {
         return requests.values().stream().anyMatch(r -> r instanceof Request.Generating);
-    }
-
-    public Map<Long, Request> requestMap() {
-        return requests;
     }
 
     public UiState withLoom(Loom l) {

@@ -2,6 +2,7 @@ package dev.weft.tui.update;
 
 import dev.weft.tui.keys.Action;
 import dev.weft.tui.keys.Context;
+import dev.weft.tui.state.Message;
 import dev.weft.tui.state.Msg;
 import dev.weft.tui.state.Next;
 import dev.weft.tui.state.Overlay;
@@ -23,7 +24,7 @@ public final class Update {
             route(step, msg);
         } catch (IllegalArgumentException e) {
             // a loom operation refused (it validates its arguments): keep the state, say why
-            return Next.of(Viewport.follow(state.withMessage(dev.weft.tui.state.Message.error(e.getMessage()))));
+            return Next.of(Viewport.follow(state.withMessage(Message.error(e.getMessage()))));
         }
         step.state = Viewport.follow(step.state);
         return step.next();

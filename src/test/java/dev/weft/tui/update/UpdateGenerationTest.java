@@ -18,6 +18,7 @@ import dev.weft.model.Completion;
 import dev.weft.tui.UiFixtures;
 import dev.weft.tui.keys.Action;
 import dev.weft.tui.state.Effect;
+import dev.weft.tui.state.Focus;
 import dev.weft.tui.state.Msg;
 import dev.weft.tui.state.Next;
 import dev.weft.tui.state.UiState;
@@ -105,7 +106,7 @@ class UpdateGenerationTest {
 
     @Test
     void regenerateMidNodeSplitsThereAndSamplesSiblingsOfTheRest() {
-        UiState s = UiFixtures.withCompletion().withFocus(new dev.weft.tui.state.Focus(id(1), 6));
+        UiState s = UiFixtures.withCompletion().withFocus(new Focus(id(1), 6));
         Next next = Update.update(s, key(s, Action.REGENERATE));
 
         assertEquals(new LoomAction.Split(id(1), 2), ((Effect.Journal) next.effects().get(0)).action());
@@ -119,7 +120,7 @@ class UpdateGenerationTest {
 
     @Test
     void regenerateAtThePromptsFirstTokenHasNothingToContinue() {
-        UiState s = UiFixtures.withCompletion().withFocus(new dev.weft.tui.state.Focus(id(1), 0));
+        UiState s = UiFixtures.withCompletion().withFocus(new Focus(id(1), 0));
         Next next = Update.update(s, key(s, Action.REGENERATE));
         assertTrue(next.effects().isEmpty());
         assertTrue(next.state().message().error());

@@ -13,6 +13,7 @@ import dev.weft.tui.state.Effect;
 import dev.weft.tui.state.Msg;
 import dev.weft.tui.state.Next;
 import dev.weft.tui.state.Overlay;
+import dev.weft.tui.state.Settings;
 import dev.weft.tui.state.Size;
 import dev.weft.tui.state.UiState;
 import dev.weft.tui.theme.ColorDepth;
@@ -122,7 +123,7 @@ class UpdateSettingsTest {
     void aReboundKeyDispatchesAndItsOldKeyNoLonger() {
         UiState s = UiFixtures.withCompletion();
         var keymap = s.settings().keymap().withOverrides(Map.of("generate", List.of("F5")));
-        s = s.withSettings(new dev.weft.tui.state.Settings(s.settings().params(), s.settings().theme(),
+        s = s.withSettings(new Settings(s.settings().params(), s.settings().theme(),
                 s.settings().depth(), keymap, s.settings().backend()));
         assertTrue(Update.update(s, new Msg.Key(KeySpec.parse("F5"), NOW)).state().isGenerating());
         assertFalse(Update.update(s, new Msg.Key(KeySpec.of('g'), NOW)).state().isGenerating());
