@@ -18,6 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Glyphs {
     public static final String INVISIBLE = "◌";
     private static final Map<Integer, Integer> WIDTHS = new ConcurrentHashMap<>();
+    /** Printable ASCII, the bulk of most text, needs no checks and no new strings. */
+    private static final String[] ASCII = new String[0x7f];
+
+    static {
+        for (char c = ' '; c < 0x7f; c++) {
+            ASCII[c] = String.valueOf(c);
+        }
+    }
 
     /** One shown glyph and the char offset in the source text it came from. */
     public record Glyph(String text, int source) {}
@@ -28,6 +36,12 @@ public final class Glyphs {
     public static List<Glyph> split(String text) {
         List<Glyph> out = new ArrayList<>(text.length());
         for (int i = 0; i < text.length(); ) {
+            char ch = text.charAt(i);
+            if (ch >= ' ' && ch < 0x7f) {
+                out.add(new Glyph(ASCII[ch], i));
+                i++;
+                continue;
+            }
             int cp = text.codePointAt(i);
             int at = i;
             i += Character.charCount(cp);

@@ -18,6 +18,12 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%.1f%%", 100 * p);
     }
 
+    /** A probability as a whole percentage right-aligned in four columns: " 62%" (cheap: one per tree row). */
+    public static String wholePercent(double p) {
+        String digits = Long.toString(Math.round(100 * p));
+        return " ".repeat(Math.max(0, 3 - digits.length())) + digits + "%";
+    }
+
     /** A logprob with two decimals: -0.89. */
     public static String logprob(double lp) {
         return String.format(Locale.ROOT, "%.2f", lp);

@@ -7,6 +7,7 @@ import dev.weft.loom.NodeFigures;
 import dev.weft.loom.NodeId;
 import dev.weft.loom.Origin;
 import dev.weft.loom.TokenRun;
+import dev.weft.tui.layout.Numbers;
 import dev.weft.tui.layout.ReadPath;
 import dev.weft.tui.layout.TreeRows;
 import dev.weft.tui.state.UiState;
@@ -58,7 +59,7 @@ final class TreeView {
         String fold = row.collapsed() ? "▸" : row.hasChildren() ? "▾" : " ";
         col = p.text(col, r, fold + origin(node.origin()), base);
         NodeFigures f = NodeFigures.of(node.tokens());
-        String mean = f.scored() == 0 ? "   —" : String.format(Locale.ROOT, "%3.0f%%", 100 * f.meanProbability());
+        String mean = f.scored() == 0 ? "   —" : Numbers.wholePercent(f.meanProbability());
         Style meanStyle = f.scored() == 0 ? p.style(Part.MUTED) : p.theme().probability(f.meanProbability());
         col = p.text(col + 1, r, mean, meanStyle.over(base));
         Style idStyle = (onPath ? p.style(Part.TREE_PATH) : p.style(Part.MUTED)).over(base);
