@@ -1,8 +1,12 @@
 package dev.weft.cli;
 
+import dev.weft.model.ModelException;
 import dev.weft.model.embedded.EmbeddedModel;
+import dev.weft.model.embedded.LoadReport;
+import dev.weft.model.http.Notices;
 import dev.weft.tui.LoomApp;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +32,17 @@ public final class OpenCommand implements Callable<Integer> {
 
     /** Opens the loom; {@code weft} and {@code weft FILE} come here too. Returns the exit code. */
     public static int launch(Path file, String colors) {
-        return LoomApp.run(new LoomApp.Launch(file, EmbeddedModel::openDefault, colors), System.getenv(), System.err);
+        return LoomApp.run(new LoomApp.Launch(file, OpenCommand::embedded, colors), System.getenv(), System.err);
+    }
+
+    private static EmbeddedModel embedded(Notices notices) throws ModelException {
+        EmbeddedModel model = EmbeddedModel.openDefault();
+        LoadReport report = model.loadReport();
+        if (!report.fromCache()) {
+            notices.notice(String.format(Locale.ROOT, "trained the embedded model %s in %.1f s (cached in %s)",
+                    model.model(), report.elapsed().toMillis() / 1000.0, report.cacheFile().getParent()));
+        }
+        report.cacheProblem().ifPresent(notices::notice);
+        return model;
     }
 }

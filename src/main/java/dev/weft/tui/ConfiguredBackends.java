@@ -27,6 +27,7 @@ public final class ConfiguredBackends implements BackendCatalog {
     private final Map<String, String> env;
     private final ModelSource embeddedSource;
     private final HttpSettings http;
+    private final Notices notices;
     private LanguageModel embedded;
 
     public ConfiguredBackends(WeftConfig config, Map<String, String> env, ModelSource embedded, Notices notices) {
@@ -34,6 +35,7 @@ public final class ConfiguredBackends implements BackendCatalog {
         this.env = Map.copyOf(env);
         this.embeddedSource = embedded;
         this.http = HttpSettings.DEFAULTS.withNotices(notices);
+        this.notices = notices;
     }
 
     /** The backend to start with: the config's default profile, else the embedded model. */
@@ -53,7 +55,7 @@ public final class ConfiguredBackends implements BackendCatalog {
     public synchronized LanguageModel open(String name) throws ModelException {
         if (name.equals(EMBEDDED)) {
             if (embedded == null) {
-                embedded = embeddedSource.open();
+                embedded = embeddedSource.open(notices);
             }
             return embedded;
         }

@@ -57,8 +57,13 @@ public final class LoomApp {
      *         bad config or colour depth
      */
     public static int run(Launch launch, Map<String, String> env, PrintStream err) {
-        AtomicReference<Consumer<Msg>> inbox = new AtomicReference<>(m -> err.println("weft: " + ((Msg.Notice) m).text()));
-        Notices notices = line -> inbox.get().accept(new Msg.Notice(line));
+        if (System.console() == null) {
+            err.println("weft: the loom needs a terminal (stdin and stdout must be a tty); see 'weft --help' for headless commands");
+            return 1;
+        }
+        // notices go to stderr until the full screen is up, then to its message line
+        AtomicReference<Consumer<String>> noticeLine = new AtomicReference<>(line -> err.println("weft: " + line));
+        Notices notices = line -> noticeLine.get().accept(line);
         Prepared prepared;
         try {
             prepared = prepare(launch, env, notices);
@@ -67,10 +72,6 @@ public final class LoomApp {
             return 2;
         } catch (IOException | ModelException e) {
             err.println("weft: " + e.getMessage());
-            return 1;
-        }
-        if (System.console() == null) {
-            err.println("weft: the loom needs a terminal (stdin and stdout must be a tty); see 'weft --help' for headless commands");
             return 1;
         }
         ExecutorService models = Executors.newCachedThreadPool(daemon("weft-model"));
@@ -86,7 +87,8 @@ public final class LoomApp {
             TerminalSize size = screen.getTerminalSize();
             loop[0] = new AppLoop(screen, prepared.state.withSize(new Size(size.getColumns(), size.getRows())),
                     effects, commandLine, Clock.systemDefaultZone());
-            inbox.set(loop[0]::post);
+            AppLoop started = loop[0];
+            noticeLine.set(line -> started.post(new Msg.Notice(line)));
             loop[0].post(opened(prepared.session));
             prepared.session.warnings().forEach(w -> loop[0].post(new Msg.Failure(w)));
             Thread hangUp = new Thread(() -> saveOnExit(loop[0]), "weft-save-on-exit");
