@@ -8,6 +8,7 @@ import dev.weft.tui.layout.HelpText;
 import dev.weft.tui.layout.ReadLayout;
 import dev.weft.tui.layout.ReadLayouts;
 import dev.weft.tui.layout.ReadPath;
+import dev.weft.tui.layout.SiblingColumns;
 import dev.weft.tui.layout.TreeRows;
 import dev.weft.tui.state.Focus;
 import dev.weft.tui.state.Overlay;
@@ -32,6 +33,11 @@ final class Viewport {
         }
         if (state.view() == View.TREE && !(state.overlay() instanceof Overlay.Editor)) {
             return followTree(state, rows);
+        }
+        if (state.view() == View.SIBLINGS && state.focus().current() != null) {
+            int lines = SiblingColumns.of(state.loom(), state.focus().current(), state.size().cols()).longest(state.loom());
+            int max = Math.max(0, lines - (rows - 3));
+            return state.withScroll(state.scroll().withSiblings(Math.min(state.scroll().siblings(), max)));
         }
         if (state.view() == View.READ || state.overlay() instanceof Overlay.Editor) {
             ReadLayout layout = ReadLayouts.of(state);
