@@ -101,4 +101,37 @@ public final class Utf8 {
         }
         return out.toString();
     }
+
+    /**
+     * How many bytes at the end of {@code bytes[0, length)} form the start of a character that is
+     * not finished yet (a lead byte and fewer continuation bytes than it announces), 0 if none.
+     */
+    public static int incompleteTail(byte[] bytes, int length) {
+        for (int back = 1; back <= Math.min(3, length); back++) {
+            if ((bytes[length - back] & 0xc0) == 0x80) {
+                continue; // a continuation byte: keep looking for the lead
+            }
+            return sequenceLength(bytes[length - back]) > back ? back : 0;
+        }
+        return 0;
+    }
+
+    /** The length of the sequence a lead byte announces: 1 for ASCII and for bytes that cannot lead. */
+    public static int sequenceLength(byte lead) {
+        int b = lead & 0xff;
+        return b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 1;
+    }
+
+    /**
+     * True when {@code next}, appended to {@code text[0, length)}, keeps the text
+     * valid UTF-8 apart from a character still being spelled out at its end.
+     */
+    public static boolean continuesValidly(byte[] text, int length, byte[] next) {
+        int pending = incompleteTail(text, length);
+        byte[] joined = new byte[pending + next.length];
+        System.arraycopy(text, length - pending, joined, 0, pending);
+        System.arraycopy(next, 0, joined, pending, next.length);
+        int open = incompleteTail(joined, joined.length);
+        return decode(joined, 0, joined.length - open).valid();
+    }
 }

@@ -54,7 +54,7 @@ final class GenerationCodec {
         return new Generation(f.backend, f.model, f.params, f.at, f.finish);
     }
 
-    static void writeParams(JsonGenerator g, SamplingParams p) throws IOException {
+    private static void writeParams(JsonGenerator g, SamplingParams p) throws IOException {
         g.writeStartObject();
         g.writeNumberField("temperature", p.temperature());
         g.writeNumberField("top_p", p.topP());
@@ -77,7 +77,7 @@ final class GenerationCodec {
         g.writeEndObject();
     }
 
-    static SamplingParams readParams(JsonInput in) throws SessionException {
+    private static SamplingParams readParams(JsonInput in) throws SessionException {
         JsonInput.Mark start = in.mark();
         ParamsFields f = new ParamsFields();
         in.object("\"params\"", name -> {

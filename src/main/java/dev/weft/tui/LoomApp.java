@@ -20,7 +20,7 @@ import dev.weft.tui.theme.ColorDepth;
 import dev.weft.tui.theme.Theme;
 import dev.weft.tui.theme.ThemeLibrary;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,10 +45,11 @@ public final class LoomApp {
      * How the launcher starts the loom.
      *
      * @param session  the session file; null = a new one (see {@link #newSessionPath})
+     * @param config   the config file (its profiles and its tui section; a missing file is fine)
      * @param embedded opens the embedded model, when it is the backend in use
      * @param colors   none, 16, 256 or truecolor; null = from the config or the environment
      */
-    public record Launch(Path session, ModelSource embedded, String colors) {}
+    public record Launch(Path session, Path config, ModelSource embedded, String colors) {}
 
     /**
      * Runs the loom until the user quits.
@@ -56,7 +57,7 @@ public final class LoomApp {
      * @return the exit code: 0; 1 when the terminal, the session or the backend failed; 2 for a
      *         bad config or colour depth
      */
-    public static int run(Launch launch, Map<String, String> env, PrintStream err) {
+    public static int run(Launch launch, Map<String, String> env, PrintWriter err) {
         if (System.console() == null) {
             err.println("weft: the loom needs a terminal (stdin and stdout must be a tty); see 'weft --help' for headless commands");
             return 1;
@@ -150,7 +151,7 @@ public final class LoomApp {
 
     private static Prepared prepare(Launch launch, Map<String, String> env, Notices notices)
             throws IOException, ConfigException, ModelException {
-        Path configFile = ConfigFile.defaultPath(env);
+        Path configFile = launch.config();
         TuiConfig config = TuiConfig.load(configFile);
         ConfiguredBackends catalog = new ConfiguredBackends(ConfigFile.load(configFile), env, launch.embedded(), notices);
         String backendName = catalog.initial();

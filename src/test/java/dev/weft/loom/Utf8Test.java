@@ -40,4 +40,23 @@ class Utf8Test {
         assertEquals("\uFFFD", Piece.of("\uFFFD").text());
         assertTrue(Piece.of("\uFFFD").isComplete());
     }
+
+    @Test
+    void incompleteTailFindsACharacterStillBeingSpelled() {
+        byte[] euro = "a€".getBytes(StandardCharsets.UTF_8); // 61 e2 82 ac
+        assertEquals(0, Utf8.incompleteTail(euro, 4));
+        assertEquals(2, Utf8.incompleteTail(euro, 3));
+        assertEquals(1, Utf8.incompleteTail(euro, 2));
+        assertEquals(0, Utf8.incompleteTail(euro, 1));
+    }
+
+    @Test
+    void continuesValidlyAcceptsTheRestOfACharacterAndNothingElse() {
+        byte[] text = {'a', (byte) 0xe2, (byte) 0x82};
+        assertTrue(Utf8.continuesValidly(text, 3, new byte[] {(byte) 0xac, 'b'}));
+        assertFalse(Utf8.continuesValidly(text, 3, new byte[] {'b'}));
+        assertTrue(Utf8.continuesValidly(text, 2, new byte[] {(byte) 0x82}));      // still open: fine
+        assertFalse(Utf8.continuesValidly(text, 1, new byte[] {(byte) 0x82}));     // stray continuation
+        assertTrue(Utf8.continuesValidly(text, 1, " ok".getBytes(StandardCharsets.UTF_8)));
+    }
 }

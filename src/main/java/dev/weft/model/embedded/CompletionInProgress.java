@@ -2,6 +2,7 @@ package dev.weft.model.embedded;
 
 import dev.weft.loom.FinishReason;
 import dev.weft.loom.Token;
+import dev.weft.loom.Utf8;
 import dev.weft.model.Completion;
 import dev.weft.model.sampling.Sampler;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.List;
 final class CompletionInProgress {
     private final int choice;
     private final Sampler sampler;
+    private final byte[] promptTail;
+    private final int maxTokens;
     private int[] history;
     private int historyLength;
     private byte[] text = new byte[64];
@@ -19,9 +22,14 @@ final class CompletionInProgress {
     private final List<Token> tokens = new ArrayList<>();
     private FinishReason finish = FinishReason.RUNNING;
 
-    /** Starts after {@code context}, the prompt's ids as the model sees them. */
-    CompletionInProgress(int choice, Sampler sampler, int[] context, int maxTokens) {
+    /**
+     * Starts after {@code context}, the prompt's ids as the model sees them; {@code promptTail}
+     * holds the bytes of a character the prompt left unfinished (usually none).
+     */
+    CompletionInProgress(int choice, Sampler sampler, int[] context, byte[] promptTail, int maxTokens) {
         this.choice = choice;
+        this.promptTail = promptTail;
+        this.maxTokens = maxTokens;
         this.sampler = sampler;
         this.history = Arrays.copyOf(context, context.length + Math.min(maxTokens, 1024));
         this.historyLength = context.length;
@@ -51,6 +59,41 @@ final class CompletionInProgress {
     /** True when this token's bytes would make one of the stop strings appear in the generated text. */
     boolean wouldComplete(StopStrings stops, byte[] tokenBytes) {
         return stops.completedBy(text, textLength, tokenBytes);
+    }
+
+    /** Continuation bytes the text still needs to finish its last character (0 when it is complete). */
+    int pendingContinuationBytes() {
+        byte[] recent = recentBytes();
+        int open = Utf8.incompleteTail(recent, recent.length);
+        return open == 0 ? 0 : Utf8.sequenceLength(recent[recent.length - open]) - open;
+    }
+
+    /**
+     * True when the token's bytes keep the text valid UTF-8. A character may still be open after
+     * it, except at the last token a completion may have: a completion never ends inside a
+     * character. The prompt's unfinished character, if it ends inside one, counts as the text before.
+     */
+    boolean continuesValidly(byte[] tokenBytes) {
+        boolean last = tokens.size() == maxTokens - 1;
+        byte[] recent = recentBytes();
+        if (!Utf8.continuesValidly(recent, recent.length, tokenBytes)) {
+            return false;
+        }
+        if (!last) {
+            return true;
+        }
+        byte[] joined = Arrays.copyOf(recent, recent.length + tokenBytes.length);
+        System.arraycopy(tokenBytes, 0, joined, recent.length, tokenBytes.length);
+        return Utf8.incompleteTail(joined, joined.length) == 0;
+    }
+
+    /** The last few bytes of the text, reaching into the prompt's unfinished character if needed. */
+    private byte[] recentBytes() {
+        byte[] recent = new byte[Math.min(3, promptTail.length + textLength)];
+        for (int i = recent.length - 1, k = textLength - 1; i >= 0; i--, k--) {
+            recent[i] = k >= 0 ? text[k] : promptTail[promptTail.length + k];
+        }
+        return recent;
     }
 
     void append(int id, Token token, byte[] tokenBytes) {

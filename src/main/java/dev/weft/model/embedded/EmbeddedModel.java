@@ -4,6 +4,7 @@ import dev.weft.loom.Alternative;
 import dev.weft.loom.FinishReason;
 import dev.weft.loom.SamplingParams;
 import dev.weft.loom.Token;
+import dev.weft.loom.Utf8;
 import dev.weft.model.Cancellation;
 import dev.weft.model.Capabilities;
 import dev.weft.model.Completion;
@@ -32,12 +33,15 @@ import java.util.concurrent.CompletableFuture;
 public final class EmbeddedModel implements LanguageModel {
     public static final String BACKEND = "embedded";
     public static final int DEFAULT_ORDER = 4;
+    private static final int MAX_REJECTIONS = 256;
 
     private final KneserNeyModel ngrams;
     private final Gpt2Tokenizer tokenizer;
     private final String name;
     private final Capabilities capabilities;
     private final LoadReport loadReport;
+    private final CanonicalPairs canonicalPairs;
+    private final ContinuationBytes continuations;
 
     private EmbeddedModel(KneserNeyModel ngrams, Gpt2Tokenizer tokenizer, String name, LoadReport loadReport) {
         this.ngrams = ngrams;
@@ -45,6 +49,8 @@ public final class EmbeddedModel implements LanguageModel {
         this.name = name;
         this.capabilities = new Capabilities(tokenizer.vocabularySize(), true, true, true, true, true);
         this.loadReport = loadReport;
+        this.canonicalPairs = new CanonicalPairs(tokenizer);
+        this.continuations = new ContinuationBytes(tokenizer);
     }
 
     /** The default model: order {@value #DEFAULT_ORDER}, the bundled Europarl text, the user's cache directory. */
@@ -115,15 +121,20 @@ public final class EmbeddedModel implements LanguageModel {
      * {@code <|endoftext|>} ends a choice (STOP) without being emitted; so does a token that would
      * complete a stop string (the tokens before it stay, so the text can hold the start of the
      * stop string). Each token carries the model's own logprob, before any sampling filter.
+     * Only canonical token pairs are drawn (see {@link CanonicalPairs}), so the text of a
+     * completion tokenises back to the tokens that were sampled.
      */
     @Override
     public List<Completion> generate(Prompt prompt, SamplingParams params, TokenSink sink, Cancellation cancel) {
         int[] context = contextOf(prompt);
+        byte[] promptBytes = prompt.bytes();
+        byte[] promptTail = Arrays.copyOfRange(promptBytes,
+                promptBytes.length - Utf8.incompleteTail(promptBytes, promptBytes.length), promptBytes.length);
         StopStrings stops = new StopStrings(params.stop());
         int alternatives = capabilities.cappedTopLogprobs(params.topLogprobs());
         List<CompletionInProgress> choices = new ArrayList<>(params.n());
         for (Sampler sampler : Sampler.forChoices(params)) {
-            choices.add(new CompletionInProgress(choices.size(), sampler, context, params.maxTokens()));
+            choices.add(new CompletionInProgress(choices.size(), sampler, context, promptTail, params.maxTokens()));
         }
         double[] probabilities = new double[tokenizer.vocabularySize()];
         for (int step = 0; step < params.maxTokens() && anyRunning(choices); step++) {
@@ -135,7 +146,7 @@ public final class EmbeddedModel implements LanguageModel {
                     return finishAll(choices, FinishReason.CUT);
                 }
                 ngrams.distribution(choice.history(), choice.historyLength(), probabilities);
-                int id = choice.sampler().next(probabilities);
+                int id = nextCanonical(choice, probabilities);
                 byte[] bytes = tokenizer.piece(id).bytes();
                 if (id == Gpt2Tokenizer.END_OF_TEXT || choice.wouldComplete(stops, bytes)) {
                     choice.finish(FinishReason.STOP);
@@ -147,6 +158,32 @@ public final class EmbeddedModel implements LanguageModel {
             }
         }
         return finishAll(choices, FinishReason.LENGTH);
+    }
+
+    /**
+     * Draws the next token among those that form a canonical pair with the previous one and
+     * keep the text valid UTF-8 (a token of a split character must be followed by the rest of
+     * it, else the text holds bytes no tokeniser reads back): a
+     * rejected token's mass is removed and the draw repeated on a copy, so the reported
+     * probabilities stay the model's own. The bound only matters for a degenerate distribution.
+     */
+    private int nextCanonical(CompletionInProgress choice, double[] probabilities) {
+        int previous = choice.history()[choice.historyLength() - 1];
+        int pending = choice.pendingContinuationBytes();
+        // inside a split character almost all mass is on tokens that cannot finish it: mask them at once
+        double[] allowed = pending == 0 ? probabilities : continuations.keepFinishing(probabilities, pending);
+        for (int attempt = 0; ; attempt++) {
+            int id = choice.sampler().next(allowed);
+            boolean acceptable = canonicalPairs.canonical(previous, id)
+                    && choice.continuesValidly(tokenizer.piece(id).bytes());
+            if (attempt == MAX_REJECTIONS || acceptable) {
+                return id;
+            }
+            if (allowed == probabilities) { // copy once: the caller reports the unmasked distribution
+                allowed = probabilities.clone();
+            }
+            allowed[id] = 0;
+        }
     }
 
     /**

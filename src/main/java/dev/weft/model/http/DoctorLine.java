@@ -4,19 +4,19 @@ package dev.weft.model.http;
 public record DoctorLine(Status status, String text) {
     public enum Status { OK, WARN, FAIL, INFO }
 
-    static DoctorLine ok(String text) {
+    public static DoctorLine ok(String text) {
         return new DoctorLine(Status.OK, text);
     }
 
-    static DoctorLine warn(String text) {
+    public static DoctorLine warn(String text) {
         return new DoctorLine(Status.WARN, text);
     }
 
-    static DoctorLine fail(String text) {
+    public static DoctorLine fail(String text) {
         return new DoctorLine(Status.FAIL, text);
     }
 
-    static DoctorLine info(String text) {
+    public static DoctorLine info(String text) {
         return new DoctorLine(Status.INFO, text);
     }
 }

@@ -1,0 +1,61 @@
+package dev.weft.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The {@code weft} command: the TUI when given nothing, headless subcommands otherwise. */
+@Command(name = "weft", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"A terminal loom: explore the multiverse of a language model's completions.", ""},
+        subcommands = {OpenCommand.class, GenerateCommand.class, ScoreCommand.class, TreeCommand.class, DoctorCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 runtime failure, 2 bad usage.",
+                "Run 'weft COMMAND --help' for a command's options; 'man -l man/weft.1' for the manual."})
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of failures.")
+    boolean debug;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "A session to open in the loom (default: a new one).")
+    Path file;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs weft with the given streams and returns the exit code (tests call this). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(new FailureReporter());
+        cli.setParameterExceptionHandler(new UsageErrorReporter());
+        return cli.execute(args);
+    }
+
+    /** {@code weft} and {@code weft FILE}: the full-screen loom. */
+    @Override
+    public Integer call() {
+        return OpenCommand.launch(file, null, spec.commandLine().getErr());
+    }
+
+    /** Whether --debug was given (it is inherited by every subcommand). */
+    static boolean debug(CommandLine.Model.CommandSpec command) {
+        return ((Main) command.root().userObject()).debug;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"weft " + (v == null ? "dev" : v)};
+        }
+    }
+}
