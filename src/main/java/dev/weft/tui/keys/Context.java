@@ -9,6 +9,7 @@ public enum Context {
     EDITOR("Inline editor", "perturbing the text, or writing a prompt; other keys type text"),
     SIBLINGS("Siblings view", "the alternate completions of the current node, side by side"),
     TREE("Tree view", "the whole loom"),
+    MULTIVERSE("Multiverse view", "the likeliest continuations after the cursor, as blocks as tall as their probability"),
     SEARCH("Search prompt", "typing a search; other keys type text"),
     HELP("Help", "this screen");
 

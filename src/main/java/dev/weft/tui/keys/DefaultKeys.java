@@ -30,7 +30,7 @@ final class DefaultKeys {
                 .bind(MAX_TOKENS_DOWN, "m").bind(MAX_TOKENS_UP, "M")
                 .bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B")
                 .bind(DELETE, "d").bind(PRUNE, "D").bind(UNDO, "u")
-                .hint(SIBLINGS_VIEW, "s").hint(TREE_VIEW, "t")
+                .hint(SIBLINGS_VIEW, "s").hint(TREE_VIEW, "t").bind(MULTIVERSE_VIEW, "x")
                 .bind(SEARCH, "/").bind(SEARCH_NEXT, "n").bind(SEARCH_PREV, "N")
                 .hint(COMMAND_LINE, ":").hint(HELP, "?", "F1").hint(QUIT, "q");
 
@@ -66,6 +66,12 @@ final class DefaultKeys {
                 .bind(DELETE, "d").bind(PRUNE, "D").bind(UNDO, "u")
                 .bind(CANCEL, "C-c")
                 .hint(BACK, "Esc", "t").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q");
+
+        t.in(Context.MULTIVERSE)
+                .hint(BLOCK_UP, "k", "Up").hint(BLOCK_DOWN, "j", "Down")
+                .hint(BLOCK_PARENT, "h", "Left").hint(BLOCK_CHILD, "l", "Right")
+                .hint(ZOOM_IN, "z", "Enter").hint(ZOOM_OUT, "Z", "Backspace")
+                .hint(ADD_PATH, "a").hint(CLOSE, "Esc", "q", "x");
 
         t.in(Context.SEARCH)
                 .hint(COMMIT, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").bind(DELETE_BACK, "Backspace");
