@@ -53,6 +53,16 @@ public enum Action {
     QUIT("save and quit", "quit"),
     BACK("back to the read view", "back"),
 
+    // multiverse view
+    MULTIVERSE_VIEW("multiverse of continuations after the cursor", "multiverse"),
+    BLOCK_UP("block above", "up"),
+    BLOCK_DOWN("block below", "down"),
+    BLOCK_PARENT("parent block (the token before)", "back"),
+    BLOCK_CHILD("likeliest next block", "next"),
+    ZOOM_IN("zoom into the block: its height becomes the whole", "zoom"),
+    ZOOM_OUT("zoom out one block", "zoom out"),
+    ADD_PATH("add the path to the block to the tree, as a branch", "add"),
+
     // alternatives popup
     CHOICE_UP("previous alternative", "up"),
     CHOICE_DOWN("next alternative", "down"),
@@ -69,16 +79,6 @@ public enum Action {
     OPEN("open in the read view", "open"),
     HOIST("hoist: show this subtree as the whole tree", "hoist"),
     UNHOIST("show the whole tree again"),
-
-    // multiverse view
-    MULTIVERSE_VIEW("multiverse of continuations after the cursor", "multiverse"),
-    BLOCK_UP("block above", "up"),
-    BLOCK_DOWN("block below", "down"),
-    BLOCK_PARENT("parent block (the token before)", "back"),
-    BLOCK_CHILD("likeliest next block", "next"),
-    ZOOM_IN("zoom into the block: its height becomes the whole", "zoom"),
-    ZOOM_OUT("zoom out one block", "zoom out"),
-    ADD_PATH("add the path to the block to the tree, as a branch", "add"),
 
     // text entry (editor and search prompt)
     COMMIT("done: keep the text", "done"),
