@@ -115,6 +115,13 @@ class UpdateTreeTest {
     }
 
     @Test
+    void deletingTheSelectedRowSelectsItsParent() {
+        UiState s = press(threeSiblings(), Action.TREE_VIEW, Action.ROW_DOWN, Action.DELETE);
+        assertTrue(s.loom().node(id(2)).deleted());
+        assertEquals(id(0), s.tree().selected());
+    }
+
+    @Test
     void generatingInTheTreeContinuesTheSelectedNode() {
         UiState s = press(threeSiblings(), Action.TREE_VIEW, Action.ROW_DOWN);
         Next next = Update.update(s, key(s, Action.GENERATE));
