@@ -11,7 +11,9 @@ import picocli.CommandLine.Parameters;
 /** The {@code weft} command: the TUI when given nothing, headless subcommands otherwise. */
 @Command(name = "weft", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"A terminal loom: explore the multiverse of a language model's completions.", ""},
-        subcommands = {OpenCommand.class, GenerateCommand.class, ScoreCommand.class, TreeCommand.class, DoctorCommand.class},
+        subcommands = {OpenCommand.class, GenerateCommand.class, ScoreCommand.class, TreeCommand.class,
+                DoctorCommand.class, MultiverseCommand.class, DistCommand.class, SweepCommand.class,
+                AttractorCommand.class, StatsCommand.class, CompareCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 runtime failure, 2 bad usage.",
                 "Run 'weft COMMAND --help' for a command's options; 'man -l man/weft.1' for the manual."})
 public final class Main implements Callable<Integer> {
@@ -37,6 +39,7 @@ public final class Main implements Callable<Integer> {
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new FailureReporter());
         cli.setParameterExceptionHandler(new UsageErrorReporter());
+        cli.setExpandAtFiles(false); // @FILE is an option value here (dist --candidates, attractor --perturbations)
         return cli.execute(args);
     }
 

@@ -81,7 +81,7 @@ final class ModelOptions {
         return openEmbedded(err);
     }
 
-    private LanguageModel openEmbedded(PrintWriter err) throws ModelException {
+    LanguageModel openEmbedded(PrintWriter err) throws ModelException {
         TrainingCorpus source = corpus == null ? TrainingCorpus.europarl() : TrainingCorpus.file(corpus);
         EmbeddedModel embedded = EmbeddedModel.open(source, order, cache());
         if (!embedded.loadReport().fromCache()) {
