@@ -154,6 +154,21 @@ final class EffectRunner {
         return done.await(timeout, unit);
     }
 
+    /** Closes the session in use (the one the last :open or :saveas moved to), after every queued write. */
+    void closeSession(long timeout, TimeUnit unit) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        io.execute(() -> {
+            try {
+                session.close();
+            } catch (IOException e) {
+                post.accept(new Msg.Failure("close failed: " + e.getMessage()));
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await(timeout, unit);
+    }
+
     private void generate(Effect.Generate g) {
         AtomicBoolean stop = cancelled.computeIfAbsent(g.request(), id -> new AtomicBoolean());
         LanguageModel m = model;

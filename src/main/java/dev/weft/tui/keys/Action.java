@@ -22,7 +22,7 @@ public enum Action {
     SIBLING_NEXT("next sibling", "next"),
 
     // the model
-    GENERATE("generate n continuations of the current node", "generate"),
+    GENERATE("generate n continuations of this node", "generate"),
     REGENERATE("regenerate from the cursor (branches there)", "regenerate"),
     CANCEL("cancel generation, keeping what arrived"),
     TEMPERATURE_DOWN("temperature down"),
@@ -70,6 +70,9 @@ public enum Action {
     SWAP_REGENERATE("branch with it and regenerate what follows", "swap+regenerate"),
     CLOSE("close", "close"),
 
+    // siblings view
+    MORE_SIBLINGS("sample n more siblings", "more"),
+
     // tree view
     ROW_UP("previous row", "up"),
     ROW_DOWN("next row", "down"),
@@ -79,6 +82,11 @@ public enum Action {
     OPEN("open in the read view", "open"),
     HOIST("hoist: show this subtree as the whole tree", "hoist"),
     UNHOIST("show the whole tree again"),
+    FIRST_ROW("first row"),
+    LAST_ROW("last row"),
+
+    // search prompt
+    RUN_SEARCH("find the matches", "find"),
 
     // text entry (editor and search prompt)
     COMMIT("done: keep the text", "done"),

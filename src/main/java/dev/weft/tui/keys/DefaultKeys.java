@@ -49,7 +49,7 @@ final class DefaultKeys {
         t.in(Context.SIBLINGS)
                 .hint(SIBLING_PREV, "h", "Left", "<").hint(SIBLING_NEXT, "l", "Right", ">")
                 .bind(CURSOR_UP, "k", "Up").bind(CURSOR_DOWN, "j", "Down")
-                .hint(OPEN, "Enter").hint(REGENERATE, "r")
+                .hint(OPEN, "Enter").hint(MORE_SIBLINGS, "r")
                 .bind(BOOKMARK, "b").bind(DELETE, "d").bind(UNDO, "u")
                 .bind(CANCEL, "C-c")
                 .hint(BACK, "Esc", "s").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q");
@@ -59,7 +59,7 @@ final class DefaultKeys {
                 .hint(COLLAPSE, "h", "Left").hint(EXPAND, "l", "Right")
                 .bind(TOGGLE_FOLD, "Space").hint(OPEN, "Enter")
                 .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f")
-                .bind(TEXT_START, "Home", "0").bind(TEXT_END, "End", "$")
+                .bind(FIRST_ROW, "Home", "0").bind(LAST_ROW, "End", "$")
                 .hint(HOIST, "H").bind(UNHOIST, "U")
                 .hint(SEARCH, "/").bind(SEARCH_NEXT, "n").bind(SEARCH_PREV, "N")
                 .bind(GENERATE, "g").bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B")
@@ -74,12 +74,12 @@ final class DefaultKeys {
                 .hint(ADD_PATH, "a").hint(CLOSE, "Esc", "q", "x");
 
         t.in(Context.SEARCH)
-                .hint(COMMIT, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").bind(DELETE_BACK, "Backspace");
+                .hint(RUN_SEARCH, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").bind(DELETE_BACK, "Backspace");
 
         t.in(Context.HELP)
                 .hint(CURSOR_UP, "k", "Up").hint(CURSOR_DOWN, "j", "Down")
                 .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f", "Space")
-                .hint(BACK, "Esc", "q", "?");
+                .hint(CLOSE, "Esc", "q", "?");
 
         return t.rows;
     }
