@@ -1,6 +1,7 @@
 package dev.weft.model.http.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.config.ServerDialect;
 import dev.weft.loom.Piece;
@@ -18,8 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code POST {base}/chat/completions} for exploring chat models: the prompt is sent as the user
- * message, with {@code logprobs: true} and {@code top_logprobs} (0–20). Tokens come from
+ * {@code POST {base}/chat/completions} for exploring chat models: a tree's prompt is sent as the user
+ * message and, on vLLM, the text below it as a partial assistant message to continue
+ * ({@code continue_final_message}); other servers get the whole path as the user message, with {@code logprobs: true} and {@code top_logprobs} (0–20). Tokens come from
  * {@code choices[].logprobs.content[]} ({@code token}, {@code bytes}, {@code logprob},
  * {@code top_logprobs}); the text is {@code message.content}, or {@code delta.content} when streamed.
  */
@@ -45,9 +47,19 @@ public final class OpenAiChatProtocol implements WireProtocol {
                                    boolean stream) {
         ObjectNode body = Json.object();
         body.put("model", model);
-        ObjectNode user = body.putArray("messages").addObject();
+        ArrayNode messages = body.putArray("messages");
+        boolean prefill = dialect == ServerDialect.VLLM && !prompt.assistantText().isEmpty();
+        ObjectNode user = messages.addObject();
         user.put("role", "user");
-        user.put("content", prompt.text());
+        user.put("content", prefill ? prompt.userText() : prompt.text());
+        if (prefill) {
+            // vLLM continues a final assistant message left open; other servers get the whole path as the user turn
+            ObjectNode assistant = messages.addObject();
+            assistant.put("role", "assistant");
+            assistant.put("content", prompt.assistantText());
+            body.put("continue_final_message", true);
+            body.put("add_generation_prompt", false);
+        }
         // OpenAI deprecated max_tokens for chat; compatible servers mostly know only max_tokens.
         body.put(dialect == ServerDialect.OPENAI ? "max_completion_tokens" : "max_tokens", params.maxTokens());
         body.put("logprobs", true);

@@ -11,6 +11,7 @@ import dev.weft.config.ApiKind;
 import dev.weft.config.ServerDialect;
 import dev.weft.loom.FinishReason;
 import dev.weft.loom.SamplingParams;
+import dev.weft.loom.TokenRun;
 import dev.weft.model.Cancellation;
 import dev.weft.model.Completion;
 import dev.weft.model.LanguageModel;
@@ -84,5 +85,32 @@ class OpenAiChatTest {
             ModelException e = assertThrows(ModelException.class, () -> m.score(Prompt.of("a"), "b", 1));
             assertEquals("openai-chat cannot score text", e.getMessage());
         }
+    }
+
+    /** vLLM's chat API continues an open final assistant message (continue_final_message, add_generation_prompt false). */
+    @Test
+    void onVllmTheTextBelowThePromptIsContinuedAsThePartialAssistantReply() throws Exception {
+        String reply = "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\" yes\"},"
+                + "\"finish_reason\":\"stop\",\"logprobs\":{\"content\":[{\"token\":\" yes\",\"logprob\":-0.1,"
+                + "\"bytes\":[32,121,101,115],\"top_logprobs\":[]}]}}]}";
+        server.enqueueJson(200, reply).enqueueJson(200, reply);
+        Prompt path = Prompt.of(List.of(TokenRun.unscored("Are cats real?"), TokenRun.unscored("Cats are")));
+        try (LanguageModel vllm = open(ServerDialect.VLLM, false)) {
+            vllm.generate(path, SamplingParams.DEFAULTS);
+        }
+        JsonNode body = server.lastBody();
+        assertEquals("Are cats real?", body.at("/messages/0/content").asText());
+        assertEquals("assistant", body.at("/messages/1/role").asText());
+        assertEquals("Cats are", body.at("/messages/1/content").asText());
+        assertTrue(body.get("continue_final_message").asBoolean());
+        assertFalse(body.get("add_generation_prompt").asBoolean());
+
+        try (LanguageModel openai = open(ServerDialect.OPENAI, false)) {
+            openai.generate(path, SamplingParams.DEFAULTS);
+        }
+        body = server.lastBody();
+        assertEquals(1, body.get("messages").size(), "OpenAI cannot continue a reply: the whole path is the user turn");
+        assertEquals("Are cats real?Cats are", body.at("/messages/0/content").asText());
+        assertFalse(body.has("continue_final_message"));
     }
 }
