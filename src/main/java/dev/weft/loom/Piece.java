@@ -15,6 +15,7 @@ public final class Piece {
     /** Longer pieces (user edits) are not interned: they are rarely repeated. */
     private static final int INTERN_LIMIT = 64;
     private static final ConcurrentHashMap<Key, Piece> POOL = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Piece> BY_TEXT = new ConcurrentHashMap<>();
 
     public static final Piece EMPTY = ofBytes(new byte[0]);
 
@@ -30,7 +31,16 @@ public final class Piece {
     }
 
     public static Piece of(String text) {
-        return ofBytes(text.getBytes(StandardCharsets.UTF_8));
+        // loading a session looks up millions of pieces by text: skip the UTF-8 encoding when we can
+        Piece known = BY_TEXT.get(text);
+        if (known != null) {
+            return known;
+        }
+        Piece piece = ofBytes(text.getBytes(StandardCharsets.UTF_8));
+        if (piece.bytes.length <= INTERN_LIMIT && piece.complete) {
+            BY_TEXT.putIfAbsent(text, piece);
+        }
+        return piece;
     }
 
     public static Piece ofBytes(byte[] bytes) {

@@ -141,6 +141,7 @@ public final class TokenRun {
                 starts, ap, al);
     }
 
+    /** This run followed by {@code more}: array copies, so streaming a node token by token stays cheap. */
     public TokenRun append(TokenRun more) {
         if (more.isEmpty()) {
             return this;
@@ -148,9 +149,27 @@ public final class TokenRun {
         if (isEmpty()) {
             return more;
         }
-        List<Token> all = new ArrayList<>(tokens());
-        all.addAll(more.tokens());
-        return of(all);
+        int n = size();
+        int m = more.size();
+        Piece[] pieces2 = Arrays.copyOf(pieces, n + m);
+        System.arraycopy(more.pieces, 0, pieces2, n, m);
+        float[] logprobs2 = Arrays.copyOf(logprobs, n + m);
+        System.arraycopy(more.logprobs, 0, logprobs2, n, m);
+        int[] starts = null;
+        if (altStart != null || more.altStart != null) {
+            starts = new int[n + m + 1];
+            int[] mine = normalisedStarts();
+            int[] theirs = more.normalisedStarts();
+            System.arraycopy(mine, 0, starts, 0, n + 1);
+            for (int i = 1; i <= m; i++) {
+                starts[n + i] = mine[n] + theirs[i];
+            }
+        }
+        Piece[] altPieces2 = Arrays.copyOf(altPieces, altPieces.length + more.altPieces.length);
+        System.arraycopy(more.altPieces, 0, altPieces2, altPieces.length, more.altPieces.length);
+        float[] altLogprobs2 = Arrays.copyOf(altLogprobs, altLogprobs.length + more.altLogprobs.length);
+        System.arraycopy(more.altLogprobs, 0, altLogprobs2, altLogprobs.length, more.altLogprobs.length);
+        return new TokenRun(pieces2, logprobs2, starts, altPieces2, altLogprobs2);
     }
 
     /** The raw bytes of all tokens, concatenated. */

@@ -65,7 +65,8 @@ final class JournalCodec {
             e.count++;
             String expected = e.count == 1 ? "seq" : e.count == 2 ? "at" : e.count == 3 ? "kind" : null;
             if (expected != null && !name.equals(expected)) {
-                throw in.fieldError("expected " + JsonInput.quoted(expected) + " here: an entry starts with seq, at and kind");
+                throw in.fieldError("expected " + JsonInput.quoted(expected)
+                        + " here: an entry starts with seq, at and kind");
             }
             switch (e.count) {
                 case 1 -> {

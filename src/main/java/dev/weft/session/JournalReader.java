@@ -38,7 +38,8 @@ final class JournalReader {
                     from = i + 1;
                     lineNumber++;
                     if (!line.isBlank()) {
-                        add(entries, JournalCodec.decode(line.bytes(), 0, line.length(), name, lineNumber), name, lineNumber);
+                        JournalEntry entry = JournalCodec.decode(line.bytes(), 0, line.length(), name, lineNumber);
+                        add(entries, entry, name, lineNumber);
                     }
                     cleanLength += line.length() + 1;
                     line.clear();

@@ -188,7 +188,8 @@ public final class SessionJournal implements Closeable {
         if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return new FileAttribute<?>[0];
         }
-        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+        FileAttribute<?> ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+        return new FileAttribute<?>[] {ownerOnly};
     }
 
     private static void writeFully(FileChannel channel, byte[] bytes) throws IOException {

@@ -2,9 +2,9 @@ package dev.weft.session;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 
 /**
  * The session file's layout: containers the writer marks with {@link #expandNext} get one entry
@@ -14,9 +14,19 @@ import java.util.Deque;
  */
 final class SessionLayout implements PrettyPrinter {
     private static final int INDENT = 2;
-    private static final String NEWLINE_AND_INDENT = "\n" + " ".repeat(32);
+    private static final SerializedString NAME_VALUE_SEPARATOR = new SerializedString(": ");
+    /** A newline and the indentation of each depth, pre-encoded: a million tokens each end a line. */
+    private static final SerializedString[] NEWLINES = new SerializedString[16];
 
-    private final Deque<Boolean> expanded = new ArrayDeque<>();
+    static {
+        for (int depth = 0; depth < NEWLINES.length; depth++) {
+            NEWLINES[depth] = new SerializedString("\n" + " ".repeat(depth * INDENT));
+        }
+    }
+
+    /** Whether each open container, outermost first, is expanded. */
+    private boolean[] expanded = new boolean[NEWLINES.length];
+    private int depth;
     private boolean expandNext;
 
     static void expandNext(JsonGenerator g) {
@@ -42,7 +52,7 @@ final class SessionLayout implements PrettyPrinter {
 
     @Override
     public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-        g.writeRaw(": ");
+        g.writeRaw(NAME_VALUE_SEPARATOR);
     }
 
     @Override
@@ -78,14 +88,17 @@ final class SessionLayout implements PrettyPrinter {
     }
 
     private void open(JsonGenerator g, char bracket) throws IOException {
-        expanded.push(expandNext);
+        if (depth == expanded.length) {
+            expanded = Arrays.copyOf(expanded, depth * 2);
+        }
+        expanded[depth++] = expandNext;
         expandNext = false;
         g.writeRaw(bracket);
     }
 
     private void close(JsonGenerator g, char bracket, int entries) throws IOException {
-        boolean wasExpanded = expanded.pop();
-        if (wasExpanded && entries > 0) {
+        depth--;
+        if (expanded[depth] && entries > 0) {
             newline(g);
         }
         g.writeRaw(bracket);
@@ -93,13 +106,13 @@ final class SessionLayout implements PrettyPrinter {
 
     /** Before the first entry: a new line when expanded, nothing when inline. */
     private void breakLine(JsonGenerator g) throws IOException {
-        if (expanded.peek()) {
+        if (expanded[depth - 1]) {
             newline(g);
         }
     }
 
     private void separate(JsonGenerator g) throws IOException {
-        if (expanded.peek()) {
+        if (expanded[depth - 1]) {
             newline(g);
         } else {
             g.writeRaw(' ');
@@ -107,6 +120,6 @@ final class SessionLayout implements PrettyPrinter {
     }
 
     private void newline(JsonGenerator g) throws IOException {
-        g.writeRaw(NEWLINE_AND_INDENT, 0, 1 + Math.min(expanded.size() * INDENT, NEWLINE_AND_INDENT.length() - 1));
+        g.writeRaw(NEWLINES[Math.min(depth, NEWLINES.length - 1)]);
     }
 }

@@ -72,7 +72,8 @@ class JournalCodecTest {
     void anEntryIsOneLineThatStartsWithSeqAtKind() {
         String line = new String(JournalCodec.encode(new JournalEntry.Action(4, AT, new LoomAction.Split(NODE, 2))),
                 StandardCharsets.UTF_8);
-        assertEquals("{\"seq\":4,\"at\":\"2024-05-01T12:00:00.123456789Z\",\"kind\":\"split\",\"node\":3,\"index\":2}\n", line);
+        assertEquals("{\"seq\":4,\"at\":\"2024-05-01T12:00:00.123456789Z\",\"kind\":\"split\","
+                + "\"node\":3,\"index\":2}\n", line);
     }
 
     @Test
@@ -93,7 +94,8 @@ class JournalCodecTest {
 
     private static String failure(String line) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        return assertThrows(SessionException.class, () -> JournalCodec.decode(bytes, 0, bytes.length, "j", 7)).getMessage();
+        return assertThrows(SessionException.class, () -> JournalCodec.decode(bytes, 0, bytes.length, "j", 7))
+                .getMessage();
     }
 
     private static void assertRoundTrips(JournalEntry entry) throws SessionException {

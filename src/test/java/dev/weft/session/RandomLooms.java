@@ -125,7 +125,8 @@ public final class RandomLooms {
                 int length = node.text().length();
                 int start = random.nextInt(length + 1);
                 int end = start + random.nextInt(length - start + 1);
-                return new LoomAction.Perturb(id, start, end, WORDS.get(random.nextInt(WORDS.size())), random.nextBoolean());
+                String replacement = WORDS.get(random.nextInt(WORDS.size()));
+                return new LoomAction.Perturb(id, start, end, replacement, random.nextBoolean());
             case 6:
                 return new LoomAction.Rescore(id, retokenised(node.tokens().bytes()));
             case 7:

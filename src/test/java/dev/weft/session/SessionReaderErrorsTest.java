@@ -81,7 +81,8 @@ class SessionReaderErrorsTest {
 
     @Test
     void otherJsonIsNotASession() throws Exception {
-        assertEquals(dir.resolve("a.json") + ":1:2: expected \"format\" here: a weft session starts with its format and version",
+        assertEquals(dir.resolve("a.json")
+                        + ":1:2: expected \"format\" here: a weft session starts with its format and version",
                 failure(write("a.json", "{\"name\": \"package.json\"}")));
         assertEquals(dir.resolve("b.json") + ":1:12: not a weft session (format is not \"weft-session\")",
                 failure(write("b.json", "{\"format\": \"other\", \"version\": 1}")));
@@ -107,11 +108,13 @@ class SessionReaderErrorsTest {
     @Test
     void badTokensAreNamed() throws Exception {
         Path logprob = write(VALID.replace("[\"Hi\", null]", "[\"Hi\", \"likely\"]"));
-        assertEquals(logprob + ":22:16: expected the token's logprob to be a number, null, \"-Infinity\" or \"Infinity\"",
+        assertEquals(logprob
+                        + ":22:16: expected the token's logprob to be a number, null, \"-Infinity\" or \"Infinity\"",
                 failure(logprob));
 
         Path bytes = write(VALID.replace("[\"Hi\", null]", "[\"Hi\", null, [], [72, 300]]"));
-        assertEquals(bytes + ":22:31: expected a byte of the token's bytes to be an integer from 0 to 255", failure(bytes));
+        assertEquals(bytes + ":22:31: expected a byte of the token's bytes to be an integer from 0 to 255",
+                failure(bytes));
 
         Path shortToken = write(VALID.replace("[\"Hi\", null]", "[\"Hi\"]"));
         assertEquals(shortToken + ":22:14: a token needs at least its text and its logprob", failure(shortToken));
@@ -119,7 +122,8 @@ class SessionReaderErrorsTest {
 
     @Test
     void invalidParamsAreNamed() throws Exception {
-        String generation = "{\"backend\": \"embedded\", \"model\": \"m\", \"params\": {\"temperature\": -1.0, \"top_p\": 1.0,"
+        String generation = "{\"backend\": \"embedded\", \"model\": \"m\","
+                + " \"params\": {\"temperature\": -1.0, \"top_p\": 1.0,"
                 + " \"top_k\": 0, \"min_p\": 0.0, \"max_tokens\": 4, \"n\": 1, \"top_logprobs\": 5, \"seed\": null,"
                 + " \"stop\": []}, \"at\": \"2024-05-01T12:00:00Z\", \"finish\": \"stop\"}";
         Path file = write(VALID.replace("\"generation\": null", "\"generation\": " + generation));

@@ -60,9 +60,10 @@ class SessionRoundTripTest {
     @Test
     void viewStateRoundTrips() throws Exception {
         Loom loom = RandomLooms.grow(7, 20);
-        SessionView view = new SessionView(new NodeId(3), 5, Map.of("theme", "solarized", "hoisted", "2", "ünïcode", "✓"));
-        Session session = new Session(Instant.parse("2024-05-01T12:00:00Z"), Instant.parse("2024-05-01T12:30:00.123456789Z"),
-                17, SessionBackends.NONE, view, loom);
+        SessionView view = new SessionView(new NodeId(3), 5,
+                Map.of("theme", "solarized", "hoisted", "2", "ünïcode", "✓"));
+        Session session = new Session(Instant.parse("2024-05-01T12:00:00Z"),
+                Instant.parse("2024-05-01T12:30:00.123456789Z"), 17, SessionBackends.NONE, view, loom);
 
         assertSameSession(session, SessionReader.read(write(session)));
     }
@@ -85,7 +86,8 @@ class SessionRoundTripTest {
 
     @Test
     void logprobsKeepEveryBit() throws Exception {
-        float[] edge = {-0.0f, 0.0f, -Float.MIN_VALUE, -Float.MAX_VALUE, -1e-30f, -0.1f, -1 / 3f, Float.NEGATIVE_INFINITY};
+        float[] edge = {-0.0f, 0.0f, -Float.MIN_VALUE, -Float.MAX_VALUE, -1e-30f, -0.1f, -1 / 3f,
+            Float.NEGATIVE_INFINITY};
         Random random = new Random(1);
         List<Token> tokens = new ArrayList<>();
         for (float f : edge) {
@@ -103,15 +105,17 @@ class SessionRoundTripTest {
     @Test
     void terminalControlsAreEscapedInTheFile() throws Exception {
         Session session = sessionOf(new LoomAction.AddRoot(TokenRun.of(
-                Token.of("\u001b[2J", -1, List.of()), Token.of("\u0085\u009b", -1, List.of()), Token.of("\u007f", -1, List.of()))));
+                Token.of("\u001b[2J", -1, List.of()),
+                Token.of("\u0085\u009b", -1, List.of()),
+                Token.of("\u007f", -1, List.of()))));
 
         byte[] bytes = Files.readAllBytes(write(session));
 
         for (int i = 0; i < bytes.length; i++) {
             int b = bytes[i] & 0xff;
             assertFalse(b < 0x20 && b != '\n' || b == 0x7f, "raw control byte " + b + " at " + i);
-            assertFalse(b == 0xc2 && i + 1 < bytes.length && (bytes[i + 1] & 0xff) >= 0x80 && (bytes[i + 1] & 0xff) <= 0x9f,
-                    "raw C1 control at " + i);
+            int next = i + 1 < bytes.length ? bytes[i + 1] & 0xff : 0;
+            assertFalse(b == 0xc2 && next >= 0x80 && next <= 0x9f, "raw C1 control at " + i);
         }
         assertSameSession(session, SessionReader.read(write(session)));
     }
@@ -121,7 +125,8 @@ class SessionRoundTripTest {
         Loom loom = RandomLooms.grow(seed, steps);
         Random random = new Random(seed);
         NodeId current = loom.size() == 0 ? null : new NodeId(random.nextInt(loom.nextId()));
-        SessionView view = new SessionView(current, random.nextInt(20), random.nextBoolean() ? Map.of() : Map.of("theme", "dark"));
+        Map<String, String> settings = random.nextBoolean() ? Map.of() : Map.of("theme", "dark");
+        SessionView view = new SessionView(current, random.nextInt(20), settings);
         SessionBackends backends = SessionBackends.NONE.plus(new BackendUse("embedded", "embedded", "kn4-europarl-en"));
         if (random.nextBoolean()) {
             backends = backends.plus(new BackendUse("work", "openai-chat", "gpt-4o-mini"))

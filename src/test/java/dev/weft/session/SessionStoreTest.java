@@ -36,7 +36,8 @@ class SessionStoreTest {
             assertFalse(store.hasUnsavedChanges());
         }
         assertEquals(0, SessionReader.read(file).loom().size());
-        SessionException missing = assertThrows(SessionException.class, () -> SessionStore.open(dir.resolve("none.json")));
+        SessionException missing =
+                assertThrows(SessionException.class, () -> SessionStore.open(dir.resolve("none.json")));
         assertEquals(dir.resolve("none.json") + ": no such session file", missing.getMessage());
     }
 
@@ -105,8 +106,9 @@ class SessionStoreTest {
 
         try (SessionStore reopened = SessionStore.open(file)) {
             assertSameLoom(before, reopened.loom());
-            assertEquals(List.of(journal + ":21: ignored an incomplete last entry (cut off by a crash while it was written)"),
-                    reopened.warnings());
+            String warning = journal + ":21: ignored an incomplete last entry"
+                    + " (cut off by a crash while it was written)";
+            assertEquals(List.of(warning), reopened.warnings());
             reopened.record(new LoomAction.AddRoot(TokenRun.unscored("after the crash")));
         }
         try (SessionStore again = SessionStore.open(file)) {
@@ -263,11 +265,13 @@ class SessionStoreTest {
             store.record(new LoomAction.AddRoot(TokenRun.unscored("Hi")));
         }
         Files.writeString(SessionFormat.journalOf(file),
-                "{\"seq\":2,\"at\":\"2024-05-01T12:00:00Z\",\"kind\":\"join\",\"node\":9}\n", StandardOpenOption.APPEND);
+                "{\"seq\":2,\"at\":\"2024-05-01T12:00:00Z\",\"kind\":\"join\",\"node\":9}\n",
+                StandardOpenOption.APPEND);
 
         SessionException e = assertThrows(SessionException.class, () -> SessionStore.open(file));
 
-        assertEquals(SessionFormat.journalOf(file) + ": entry seq 2 does not apply to the session: no node #9", e.getMessage());
+        assertEquals(SessionFormat.journalOf(file) + ": entry seq 2 does not apply to the session: no node #9",
+                e.getMessage());
     }
 
     @Test
