@@ -14,7 +14,8 @@ final class EmbeddedOptions {
             description = "Train the embedded model on this UTF-8 text (one document per line) instead of Europarl.")
     Path corpus;
 
-    @Option(names = "--order", paramLabel = "N", description = "Embedded model n-gram order, 1..5 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--order", paramLabel = "N",
+            description = "Embedded model n-gram order, 1..5 (default ${DEFAULT-VALUE}).")
     int order = EmbeddedModel.DEFAULT_ORDER;
 
     /** Loads the model from the cache, or trains it (saying so on {@code err}). */

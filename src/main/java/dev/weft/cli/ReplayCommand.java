@@ -25,20 +25,24 @@ import picocli.CommandLine.Model.CommandSpec;
                 "recorded request again to another backend and write the second tree to --out, reporting per step",
                 "where the new model's text made a swap or edit land elsewhere."})
 final class ReplayCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "A session file (its journal FILE.journal beside it is the recording).")
+    @Parameters(paramLabel = "FILE",
+            description = "A session file (its journal FILE.journal beside it is the recording).")
     Path file;
 
-    @Option(names = "--headless", description = "Print the steps as text (or JSON with --json) instead of playing them.")
+    @Option(names = "--headless",
+            description = "Print the steps as text (or JSON with --json) instead of playing them.")
     boolean headless;
 
     @Option(names = "--against", paramLabel = "PROFILE",
             description = "Re-issue every recorded request to this config profile ('embedded' for the embedded model).")
     String against;
 
-    @Option(names = "--out", paramLabel = "FILE2", description = "With --against: the new session file (must not exist).")
+    @Option(names = "--out", paramLabel = "FILE2",
+            description = "With --against: the new session file (must not exist).")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "S", description = "With --against: use this seed instead of the recorded ones.")
+    @Option(names = "--seed", paramLabel = "S",
+            description = "With --against: use this seed instead of the recorded ones.")
     Long seed;
 
     @Mixin EmbeddedOptions embedded;
@@ -65,7 +69,8 @@ final class ReplayCommand implements Callable<Integer> {
             StepsPrinter.text(replay, stdout);
         }
         if (!replay.rebuildsTheSession()) {
-            spec.commandLine().getErr().println("weft: " + file + ": replaying the journal does not rebuild the tree the file holds");
+            spec.commandLine().getErr().println("weft: " + file
+                    + ": replaying the journal does not rebuild the tree the file holds");
             return 1;
         }
         return 0;

@@ -14,7 +14,8 @@ final class RerunPrinter {
     static void text(RerunReport report, PrintWriter out) {
         out.println("  seq  outcome  step");
         for (StepOutcome step : report.steps()) {
-            out.printf(Locale.ROOT, "%5d  %-7s  %s: %s%n", step.seq(), step.outcome().label(), step.kind(), step.note());
+            out.printf(Locale.ROOT, "%5d  %-7s  %s: %s%n", step.seq(), step.outcome().label(), step.kind(),
+                    step.note());
         }
         out.printf(Locale.ROOT, "%d steps: %d same, %d changed, %d moved, %d skipped; %d requests re-issued,"
                         + " %d completions, %d with the recorded text%n", report.steps().size(),

@@ -71,9 +71,9 @@ final class StepsPrinter {
 
     private static String ending(Replay replay, Session last) {
         int nodes = last.loom().size();
-        return replay.rebuildsTheSession()
-                ? "rebuilt " + nodes + (nodes == 1 ? " node" : " nodes") + "; the tree, view and backends match the session file"
-                : "rebuilt " + nodes + (nodes == 1 ? " node" : " nodes") + ", but they differ from what the session file holds";
+        String rebuilt = "rebuilt " + nodes + (nodes == 1 ? " node" : " nodes");
+        return replay.rebuildsTheSession() ? rebuilt + "; the tree, view and backends match the session file"
+                : rebuilt + ", but they differ from what the session file holds";
     }
 
     private static Instant firstInstant(Replay replay) {

@@ -89,6 +89,7 @@ public record Placement(int index, boolean exact) {
     }
 
     private static int clamp(String text, int offset) {
-        return offset > 0 && offset < text.length() && Character.isLowSurrogate(text.charAt(offset)) ? offset - 1 : offset;
+        boolean insidePair = offset > 0 && offset < text.length() && Character.isLowSurrogate(text.charAt(offset));
+        return insidePair ? offset - 1 : offset;
     }
 }

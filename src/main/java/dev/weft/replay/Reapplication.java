@@ -89,7 +89,8 @@ final class Reapplication {
         TokenRun now = target.loom().node(into).tokens();
         Placement at = Placement.ofToken(before.node(a.node()).tokens(), a.index(), now);
         if (at == null || at.index() == 0) {
-            return new Result(Outcome.SKIPPED, "cannot split " + into + " of " + now.size() + " tokens before token " + a.index());
+            return new Result(Outcome.SKIPPED, "cannot split " + into + " of " + now.size() + " tokens before token "
+                    + a.index());
         }
         NodeId suffix = record(new LoomAction.Split(into, at.index())).node();
         nodes.pair(new NodeId(before.nextId()), suffix);
@@ -104,13 +105,15 @@ final class Reapplication {
         Placement at = Placement.ofToken(was, a.index(), now);
         if (at == null) {
             made.forEach(n -> nodes.lose(n, "made by a skipped swap"));
-            return new Result(Outcome.SKIPPED, into + " has no token " + a.index() + " to swap (" + now.size() + " tokens)");
+            return new Result(Outcome.SKIPPED, into + " has no token " + a.index() + " to swap (" + now.size()
+                    + " tokens)");
         }
         Alternative wanted = was.alternative(a.index(), a.alternative());
         Placement choice = Placement.ofAlternative(wanted.piece(), a.alternative(), now, at.index());
         if (choice == null) {
             made.forEach(n -> nodes.lose(n, "made by a skipped swap"));
-            return new Result(Outcome.SKIPPED, "the new model reported no alternatives at token " + at.index() + " of " + into);
+            return new Result(Outcome.SKIPPED, "the new model reported no alternatives at token " + at.index()
+                    + " of " + into);
         }
         List<NodeId> ours = recordAndPair(new LoomAction.Swap(into, at.index(), choice.index()), made);
         String note = "swap at " + into + " token " + at.index() + " to " + quote(now.alternative(at.index(),
@@ -119,7 +122,8 @@ final class Reapplication {
             return same(note);
         }
         return moved(note + (at.exact() ? "" : "; the text before token " + a.index() + " differs")
-                + (choice.exact() ? "" : "; " + quote(wanted.text()) + " is not among the new model's alternatives there"));
+                + (choice.exact() ? "" : "; " + quote(wanted.text())
+                        + " is not among the new model's alternatives there"));
     }
 
     private Result perturb(LoomAction.Perturb a, NodeId into, Loom before, Loom after, List<NodeId> made)
@@ -234,8 +238,10 @@ final class Reapplication {
     }
 
     private static String describeSimple(LoomAction action, NodeId node) {
-        String verb = action instanceof LoomAction.Extend ? "extended " : action instanceof LoomAction.Finish ? "finished "
-                : action instanceof LoomAction.Join ? "joined " : action instanceof LoomAction.Delete ? "deleted "
+        String verb = action instanceof LoomAction.Extend ? "extended "
+                : action instanceof LoomAction.Finish ? "finished "
+                : action instanceof LoomAction.Join ? "joined "
+                : action instanceof LoomAction.Delete ? "deleted "
                 : action instanceof LoomAction.Undelete ? "restored " : "bookmark set on ";
         return verb + node;
     }

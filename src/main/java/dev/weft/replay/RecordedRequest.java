@@ -20,7 +20,7 @@ record RecordedRequest(NodeId parent, Generation generation, List<LoomAction.App
         appends = List.copyOf(appends);
     }
 
-    /** The request whose first append is entry {@code i}, or null when that entry is not a model append with a generation. */
+    /** The request whose first append is entry {@code i}; null when that is not a model append with a generation. */
     static RecordedRequest startingAt(List<JournalEntry> entries, int i) {
         LoomAction.Append first = modelAppend(entries.get(i));
         if (first == null) {
@@ -30,7 +30,9 @@ record RecordedRequest(NodeId parent, Generation generation, List<LoomAction.App
         appends.add(first);
         for (int j = i + 1; j < entries.size() && appends.size() < first.generation().params().n(); j++) {
             LoomAction.Append next = modelAppend(entries.get(j));
-            if (next == null || !next.parent().equals(first.parent()) || !sameRequest(next.generation(), first.generation())) {
+            boolean sameRequest = next != null && next.parent().equals(first.parent())
+                    && sameRequest(next.generation(), first.generation());
+            if (!sameRequest) {
                 break;
             }
             appends.add(next);

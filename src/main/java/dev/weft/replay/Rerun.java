@@ -68,7 +68,8 @@ public final class Rerun {
         this.reapplication = new Reapplication(target, nodes, model);
         for (JournalEntry entry : recording.entries()) {
             if (entry instanceof JournalEntry.Action a && a.action() instanceof LoomAction.Extend extend) {
-                streamed.computeIfAbsent(extend.node(), n -> new ByteArrayOutputStream()).writeBytes(extend.tokens().bytes());
+                streamed.computeIfAbsent(extend.node(), n -> new ByteArrayOutputStream())
+                        .writeBytes(extend.tokens().bytes());
             }
         }
     }
@@ -139,7 +140,8 @@ public final class Rerun {
         Loom loom = target.loom();
         List<Completion> answers = model.generate(Prompt.of(loom.pathRuns(parent.get())), params);
         requests++;
-        Generation asked = new Generation(model.backend(), model.model(), params, clock.instant(), FinishReason.RUNNING);
+        Generation asked = new Generation(model.backend(), model.model(), params, clock.instant(),
+                FinishReason.RUNNING);
         int same = 0;
         String firstDifference = null;
         List<NodeId> made = new ArrayList<>();

@@ -133,7 +133,8 @@ public record StepSummary(String kind, NodeId node, List<NodeId> created, String
         });
         previous.settings().keySet().stream().filter(key -> !view.settings().containsKey(key))
                 .forEach(key -> changed.add("no " + DisplayText.token(key)));
-        String where = view.current() == null ? "view: empty tree" : "view at " + view.current() + " token " + view.cursor();
+        String where = view.current() == null ? "view: empty tree"
+                : "view at " + view.current() + " token " + view.cursor();
         return new StepSummary("view", view.current(), List.of(), where
                 + (changed.isEmpty() ? "" : " · " + String.join(", ", changed)));
     }

@@ -47,7 +47,7 @@ public final class SessionStore implements Closeable {
         return open(file, Clock.systemUTC());
     }
 
-    /** Opens with {@code clock} timing the journal entries and saves: tools that build sessions by script use their own. */
+    /** Opens with {@code clock} timing journal entries and saves: scripts that build sessions bring their own. */
     public static SessionStore open(Path file, Clock clock) throws SessionException {
         if (!Files.exists(file)) {
             throw new SessionException(file + ": no such session file");

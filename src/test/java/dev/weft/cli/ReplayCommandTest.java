@@ -28,7 +28,8 @@ class ReplayCommandTest {
         List<String> lines = run.out().lines().toList();
         assertEquals("replaying sessions/branching.json: 67 steps", lines.get(0));
         assertEquals("    2  +0:02.5  prompt     prompt #0 \"Mr President, I would like to\"", lines.get(2));
-        assertEquals("rebuilt 11 nodes; the tree, view and backends match the session file", lines.get(lines.size() - 1));
+        assertEquals("rebuilt 11 nodes; the tree, view and backends match the session file",
+                lines.get(lines.size() - 1));
     }
 
     @Test
@@ -58,7 +59,8 @@ class ReplayCommandTest {
     @Test
     void againstAnotherSeedTheTreeHasTheSameShape() throws Exception {
         Path out = dir.resolve("other.json");
-        CliRun run = CliRun.of("replay", BRANCHING, "--against", "embedded", "--seed", "99", "--out", out.toString(), "--json");
+        CliRun run = CliRun.of("replay", BRANCHING, "--against", "embedded", "--seed", "99", "--out", out.toString(),
+                "--json");
         assertEquals(0, run.exit(), run.err());
         JsonNode report = JSON.readTree(run.out());
         assertEquals(0, report.get("skipped").asInt());

@@ -37,7 +37,7 @@ class ExampleSessionsTest {
     @Test
     void theExamplesShowWhatTheyAreNamedFor() throws Exception {
         List<String> branching = kinds(DIR.resolve("branching.json"));
-        assertTrue(branching.contains("swap") && branching.contains("split") && branching.contains("bookmark"), branching.toString());
+        assertTrue(branching.containsAll(List.of("swap", "split", "bookmark")), branching.toString());
 
         Loom attractor = Recording.open(DIR.resolve("attractor.json")).end().loom();
         List<Node> edits = attractor.nodes().stream().filter(n -> n.origin() == Origin.EDIT).toList();

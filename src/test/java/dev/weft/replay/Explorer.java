@@ -57,7 +57,8 @@ public final class Explorer {
     /** Samples {@code params.n()} completions under {@code parent}, streamed into empty nodes. */
     public List<NodeId> generate(NodeId parent, SamplingParams params) throws SessionException, ModelException {
         SamplingParams capped = params.withTopLogprobs(model.capabilities().cappedTopLogprobs(params.topLogprobs()));
-        Generation asked = new Generation(model.backend(), model.model(), capped, clock.instant(), FinishReason.RUNNING);
+        Generation asked = new Generation(model.backend(), model.model(), capped, clock.instant(),
+                FinishReason.RUNNING);
         List<NodeId> nodes = new ArrayList<>();
         for (int i = 0; i < capped.n(); i++) {
             nodes.add(store.record(new LoomAction.Append(parent, TokenRun.EMPTY, Origin.MODEL, asked)).node());
@@ -81,7 +82,8 @@ public final class Explorer {
     }
 
     /** Regenerates from token {@code index} of {@code node}: the text before it stays, the rest gets n new siblings. */
-    public List<NodeId> regenerateFrom(NodeId node, int index, SamplingParams params) throws SessionException, ModelException {
+    public List<NodeId> regenerateFrom(NodeId node, int index, SamplingParams params)
+            throws SessionException, ModelException {
         store.record(new LoomAction.Split(node, index));
         return generate(node, params);
     }
@@ -93,7 +95,7 @@ public final class Explorer {
         return swapped;
     }
 
-    /** Rewrites {@code node}'s text from char {@code start} to its end, as the TUI's editor does, and scores the edit. */
+    /** Rewrites {@code node}'s text from char {@code start} to its end, as the TUI's editor does; scores the edit. */
     public NodeId edit(NodeId node, int start, String replacement) throws SessionException, ModelException {
         int length = store.loom().node(node).text().length();
         NodeId edit = store.record(new LoomAction.Perturb(node, start, length, replacement, false)).node();

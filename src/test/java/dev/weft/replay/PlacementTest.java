@@ -38,7 +38,8 @@ class PlacementTest {
         // " I would like to": chars 8..16 are " like to"
         assertEquals(new Placement.Span(8, 12), Placement.ofSpan(recorded, 8, 13, run(" I", " would", " see")));
         // other text: the edit starts in token 2, one char in, and still runs to the end
-        assertEquals(new Placement.Span(10, 16), Placement.ofSpan(recorded, 9, 16, run(" We", " shall", " now", " go")));
+        assertEquals(new Placement.Span(10, 16),
+                Placement.ofSpan(recorded, 9, 16, run(" We", " shall", " now", " go")));
         // a shorter text: the edit lands at its end
         assertEquals(new Placement.Span(3, 3), Placement.ofSpan(recorded, 12, 16, run(" We")));
     }

@@ -30,12 +30,15 @@ class ReplayTest {
     /** Every kind of journal entry, streamed like the TUI streams, saved half way so the journal runs past the file. */
     private Path everyKindOfStep() throws Exception {
         Path file = dir.resolve("s.json");
-        try (SessionStore store = SessionStore.openOrCreate(file, new TickingClock(Fixtures.START, Duration.ofSeconds(2)))) {
+        TickingClock clock = new TickingClock(Fixtures.START, Duration.ofSeconds(2));
+        try (SessionStore store = SessionStore.openOrCreate(file, clock)) {
             store.recordBackend(new BackendUse("embedded", "embedded", "kn4-test"));
             NodeId root = store.record(new LoomAction.AddRoot(TokenRun.unscored("Mr President,"))).node();
             store.record(new LoomAction.Rescore(root, run("Mr", " President", ",")));
-            NodeId a = store.record(new LoomAction.Append(root, TokenRun.EMPTY, Origin.MODEL, generation(FinishReason.RUNNING))).node();
-            NodeId b = store.record(new LoomAction.Append(root, TokenRun.EMPTY, Origin.MODEL, generation(FinishReason.RUNNING))).node();
+            LoomAction.Append started = new LoomAction.Append(root, TokenRun.EMPTY, Origin.MODEL,
+                    generation(FinishReason.RUNNING));
+            NodeId a = store.record(started).node();
+            NodeId b = store.record(started).node();
             store.record(new LoomAction.Extend(a, run(" I", " would")));
             store.record(new LoomAction.Extend(b, run(" the")));
             store.record(new LoomAction.Extend(a, run(" like")));
@@ -153,6 +156,7 @@ class ReplayTest {
         assertEquals(2, recording.size());
         assertTrue(recording.entries().get(1) instanceof JournalEntry.Action);
         SessionException e = assertThrows(SessionException.class, () -> Replay.of(recording));
-        assertEquals(file + ".journal: entry seq 2 does not apply to the tree replayed so far: no node #9", e.getMessage());
+        assertEquals(file + ".journal: entry seq 2 does not apply to the tree replayed so far: no node #9",
+                e.getMessage());
     }
 }

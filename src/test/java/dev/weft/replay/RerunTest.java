@@ -27,7 +27,8 @@ class RerunTest {
     /** A prompt, three completions, a swap with a completion under it, an edit regenerated at T=0, a bookmark. */
     private Recording explore(LanguageModel model) throws Exception {
         Path file = dir.resolve("recorded.json");
-        try (SessionStore store = SessionStore.openOrCreate(file, new TickingClock(Fixtures.START, Duration.ofSeconds(3)))) {
+        TickingClock clock = new TickingClock(Fixtures.START, Duration.ofSeconds(3));
+        try (SessionStore store = SessionStore.openOrCreate(file, clock)) {
             Explorer explorer = new Explorer(store, model, "words", Clock.systemUTC());
             NodeId root = explorer.prompt(" the Commission");
             List<NodeId> three = explorer.generate(root, THREE);
@@ -44,7 +45,8 @@ class RerunTest {
 
     private RerunReport rerun(Recording recording, LanguageModel model, Path out, Long seed) throws Exception {
         try (SessionStore target = SessionStore.openOrCreate(out)) {
-            RerunReport report = Rerun.run(recording, model, target, new Rerun.Settings("other", seed), Clock.systemUTC());
+            Rerun.Settings settings = new Rerun.Settings("other", seed);
+            RerunReport report = Rerun.run(recording, model, target, settings, Clock.systemUTC());
             target.save();
             return report;
         }

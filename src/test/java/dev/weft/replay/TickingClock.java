@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock for scripted sessions: each reading is {@code tick} after the previous one, so journals read like a person at work. */
+/** A clock for scripted sessions: each reading is {@code tick} after the last, as if a person were at work. */
 public final class TickingClock extends Clock {
     private final Duration tick;
     private Instant next;

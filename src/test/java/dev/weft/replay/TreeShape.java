@@ -4,7 +4,7 @@ import dev.weft.loom.Loom;
 import dev.weft.loom.Node;
 import dev.weft.loom.NodeId;
 
-/** A tree's shape as text: origins, marks and children, depth first. Two trees explored the same way have the same shape. */
+/** A tree's shape as text (origins, marks, children, depth first): trees explored alike have the same shape. */
 public final class TreeShape {
     private TreeShape() {}
 
@@ -18,7 +18,8 @@ public final class TreeShape {
 
     private static void append(Loom loom, NodeId id, StringBuilder out) {
         Node node = loom.node(id);
-        out.append(node.origin().label()).append(node.bookmarked() ? "*" : "").append(node.deleted() ? "-" : "").append('(');
+        out.append(node.origin().label()).append(node.bookmarked() ? "*" : "").append(node.deleted() ? "-" : "")
+                .append('(');
         for (NodeId child : node.children()) {
             append(loom, child, out);
         }
