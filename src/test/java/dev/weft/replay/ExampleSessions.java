@@ -83,14 +83,15 @@ public final class ExampleSessions {
         NodeId original = explorer.generate(root, greedy).get(0);
         String[] insertions = {" the Council", " however", " Parliament"};
         int[] atTokens = {14, 8, 3};
+        NodeId ending = original;
         for (int i = 0; i < insertions.length; i++) {
             TokenRun tokens = explorer.loom().node(original).tokens();
             int at = Math.min(atTokens[i], tokens.size() - 1);
             int start = Utf8.decode(tokens.bytes()).charAt()[tokens.byteOffsets()[at]];
             NodeId edit = explorer.edit(original, start, insertions[i]);
-            explorer.generate(edit, greedy);
+            ending = explorer.generate(edit, greedy).get(0);
         }
-        explorer.look(original, 0);
+        explorer.look(ending, 0);
     }
 
     /**
