@@ -31,7 +31,8 @@ import java.util.Map;
  */
 public final class LoomJsonExport {
     /** loom's own timestamp layout (util.timestamp), written in UTC. */
-    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd-HH.mm.ss").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd-HH.mm.ss").withZone(ZoneOffset.UTC);
     /** The prefix OpenAI (and so loom) gives a token that is raw bytes, not text. */
     static final String BYTES_PREFIX = "bytes:";
     static final String ID_PREFIX = "weft-";
@@ -136,9 +137,16 @@ public final class LoomJsonExport {
         return response;
     }
 
-    /** A token's text as loom shows it; raw bytes of a split character as OpenAI writes them, {@code bytes:\xe2\x80}. */
+    /** A token as loom shows it; one that is not whole UTF-8 as OpenAI writes bytes, {@code bytes:\xe2\x80}. */
     static String text(Piece piece) {
-        return piece.isComplete() ? piece.text() : BYTES_PREFIX + piece.text();
+        if (piece.isComplete()) {
+            return piece.text();
+        }
+        StringBuilder out = new StringBuilder(BYTES_PREFIX);
+        for (byte b : piece.bytes()) {
+            out.append(String.format("\\x%02x", b & 0xff));
+        }
+        return out.toString();
     }
 
     private static void logprob(ObjectNode o, String field, double value) {

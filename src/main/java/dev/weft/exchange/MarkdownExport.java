@@ -98,7 +98,8 @@ public final class MarkdownExport {
         Generation g = node.generation();
         if (g != null) {
             h.append(" · ").append(escape(g.model())).append(String.format(Locale.ROOT, " at T=%s",
-                    trim(g.params().temperature()))).append(g.params().seed() == null ? "" : ", seed " + g.params().seed());
+                    trim(g.params().temperature())))
+                    .append(g.params().seed() == null ? "" : ", seed " + g.params().seed());
         }
         return h.toString();
     }
