@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 @Command(name = "weft", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"A terminal loom: explore the multiverse of a language model's completions.", ""},
         subcommands = {GenerateCommand.class, ScoreCommand.class, TreeCommand.class, DoctorCommand.class,
-                ReplayCommand.class, CompareCommand.class},
+                ReplayCommand.class, CompareCommand.class, ExportCommand.class, ImportCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 runtime failure, 2 bad usage.",
                 "Run 'weft COMMAND --help' for a command's options; 'man -l man/weft.1' for the manual."})
 public final class Main implements Runnable {
