@@ -5,8 +5,7 @@ import dev.weft.session.Session;
 import dev.weft.session.SessionException;
 import dev.weft.session.SessionFile;
 import dev.weft.session.SessionJournal;
-import dev.weft.session.SessionStore;
-import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,28 +26,38 @@ public record Recording(String name, Session start, List<JournalEntry> entries, 
         warnings = List.copyOf(warnings);
     }
 
-    /** Reads a session and its journal without writing anything. */
+    /**
+     * Reads a session and its journal without writing anything: the file, then the journal once,
+     * applying the entries the file does not include yet, as opening a session does.
+     */
     public static Recording open(Path file) throws SessionException {
-        Session end;
-        SessionJournal.Contents journal;
-        List<String> warnings;
-        try (SessionStore store = SessionStore.openReadOnly(file)) {
-            end = store.session();
-            journal = store.journal();
-            warnings = store.warnings();
-        } catch (IOException e) {
-            throw new SessionException(file + ": cannot close: " + e.getMessage(), e);
+        if (!Files.exists(file)) {
+            throw new SessionException(file + ": no such session file");
         }
+        Session saved = SessionFile.read(file);
         Path journalFile = SessionFile.journalOf(file);
-        if (journal.entries().isEmpty() && end.loom().size() > 0) {
+        SessionJournal.Contents journal = SessionJournal.read(journalFile);
+        List<JournalEntry> entries = journal.entries();
+        if (entries.isEmpty() && saved.loom().size() > 0) {
             throw new SessionException(file + ": nothing to replay: its journal " + journalFile.getFileName()
                     + " is missing or empty (a session file alone holds the tree, not how it grew)");
         }
-        if (!journal.entries().isEmpty() && journal.entries().get(0).seq() != 1) {
-            throw new SessionException(journalFile + ": the recording starts at seq " + journal.entries().get(0).seq()
+        if (!entries.isEmpty() && entries.get(0).seq() != 1) {
+            throw new SessionException(journalFile + ": the recording starts at seq " + entries.get(0).seq()
                     + "; the entries before it are missing, so it cannot be replayed from the start");
         }
-        return new Recording(file.toString(), Session.empty(end.created()), journal.entries(), end, warnings);
+        Session end = saved;
+        for (JournalEntry entry : entries) {
+            if (entry.seq() > saved.journalSeq()) {
+                try {
+                    end = end.apply(entry);
+                } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                    throw new SessionException(journalFile + ": entry seq " + entry.seq()
+                            + " does not apply to the session: " + e.getMessage(), e);
+                }
+            }
+        }
+        return new Recording(file.toString(), Session.empty(saved.created()), entries, end, journal.warnings());
     }
 
     public int size() {
