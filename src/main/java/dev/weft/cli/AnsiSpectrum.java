@@ -21,15 +21,37 @@ final class AnsiSpectrum {
         if (depth == ColorDepth.NONE || Double.isNaN(probability) || safe.isEmpty()) {
             return safe;
         }
-        int[] rgb = rgb(probability);
-        String code = switch (depth) {
-            case TRUECOLOR -> "38;2;" + rgb[0] + ";" + rgb[1] + ";" + rgb[2];
-            case ANSI256 -> "38;5;" + cube(rgb);
-            default -> ansi16(probability);
-        };
+        String code = sgr(probability, false, false);
         // colour each line separately so a newline inside a token does not carry colour into the margin
         return String.join("\n", safe.lines().map(l -> l.isEmpty() ? l : "\u001b[" + code + "m" + l + RESET)
                 .toList()) + (safe.endsWith("\n") ? "\n" : "");
+    }
+
+    /**
+     * The SGR parameters that set the spectrum colour of {@code probability} as the foreground or
+     * the background, optionally darker (so that neighbouring blocks of a plot stay apart); empty
+     * without colour.
+     */
+    String sgr(double probability, boolean background, boolean darker) {
+        if (depth == ColorDepth.NONE) {
+            return "";
+        }
+        int[] rgb = rgb(probability);
+        if (darker) {
+            for (int i = 0; i < rgb.length; i++) {
+                rgb[i] = rgb[i] * 3 / 4;
+            }
+        }
+        String layer = background ? "48" : "38";
+        return switch (depth) {
+            case TRUECOLOR -> layer + ";2;" + rgb[0] + ";" + rgb[1] + ";" + rgb[2];
+            case ANSI256 -> layer + ";5;" + cube(rgb);
+            default -> background ? String.valueOf(Integer.parseInt(ansi16(probability)) + 10) : ansi16(probability);
+        };
+    }
+
+    boolean colours() {
+        return depth != ColorDepth.NONE;
     }
 
     /** Hue from red (p = 0) through yellow (0.5) to green (1). */

@@ -18,31 +18,37 @@ import java.util.stream.Collectors;
 
 /** {@code weft compare}: two trees' corresponding nodes side by side with their figures, as text or JSON. */
 final class ComparePrinter {
-    private static final String HEADER = "node         origin  tok  mean lp  >.99  H(k)";
-    private static final int MAX_INDENT = 4;
+    private static final String FIGURES = "%-10s %4s %7s %5s %5s";
+    private static final String HEADER = String.format(Locale.ROOT, FIGURES, "node", "tok", "mean lp", ">.99", "H(k)");
+    private static final String GUTTER = " │ ";
+    private static final int MAX_INDENT = 3;
 
     private ComparePrinter() {}
 
+    /** Two lines per pair of nodes (figures, then origin and text) in two columns that share {@code width}. */
     static void text(String leftName, Session left, String rightName, Session right, int width, PrintWriter out) {
-        int side = Math.max(HEADER.length(), (width - 3) / 2);
-        out.println("left:  " + leftName + " · " + backends(left.backends()));
-        out.println("right: " + rightName + " · " + backends(right.backends()));
+        int side = Math.max(HEADER.length(), (width - GUTTER.length()) / 2);
+        out.println(TextWidth.fit("left:  " + leftName + " · " + backends(left.backends()), width));
+        out.println(TextWidth.fit("right: " + rightName + " · " + backends(right.backends()), width));
         out.println();
-        out.println(pad(HEADER, side) + " │ " + HEADER);
+        out.println(TextWidth.pad(HEADER, side) + GUTTER + HEADER);
         for (NodePair pair : NodePairs.of(left.loom(), right.loom())) {
             int indent = Math.min(pair.depth(), MAX_INDENT);
-            out.println(pad(figures(pair.left(), indent), side) + " │ " + figures(pair.right(), indent));
-            out.println(pad(preview(pair.left(), indent, side), side) + " │ " + preview(pair.right(), indent, side));
+            out.println(TextWidth.pad(figures(pair.left(), indent), side) + GUTTER + figures(pair.right(), indent));
+            out.println(TextWidth.pad(preview(pair.left(), indent, side), side) + GUTTER
+                    + preview(pair.right(), indent, side));
         }
         NodeFigures l = ModelFigures.of(left.loom());
         NodeFigures r = ModelFigures.of(right.loom());
         out.println();
         out.println("all model text      left    right");
         out.printf(Locale.ROOT, "  tokens         %7d  %7d%n", l.scored(), r.scored());
-        out.printf(Locale.ROOT, "  mean logprob   %7s  %7s%n", number(l.meanLogprob()), number(r.meanLogprob()));
-        out.printf(Locale.ROOT, "  share p>0.99   %7s  %7s%n", percent(l.shareConfident()),
-                percent(r.shareConfident()));
-        out.printf(Locale.ROOT, "  mean entropy   %7s  %7s%n", number(l.meanEntropy()), number(r.meanEntropy()));
+        out.printf(Locale.ROOT, "  mean logprob   %7s  %7s%n", Percent.figure(l.meanLogprob()),
+                Percent.figure(r.meanLogprob()));
+        out.printf(Locale.ROOT, "  share p>0.99   %7s  %7s%n", Percent.of(l.shareConfident()),
+                Percent.of(r.shareConfident()));
+        out.printf(Locale.ROOT, "  mean entropy   %7s  %7s%n", Percent.figure(l.meanEntropy()),
+                Percent.figure(r.meanEntropy()));
     }
 
     static ObjectNode json(String leftName, Session left, String rightName, Session right) {
@@ -94,24 +100,19 @@ final class ComparePrinter {
             return "  ".repeat(indent) + "(no counterpart)";
         }
         NodeFigures f = NodeFigures.of(node.tokens());
-        String id = "  ".repeat(indent) + node.id() + (node.bookmarked() ? "*" : "")
-                + (node.deleted() ? " (deleted)" : "");
-        return String.format(Locale.ROOT, "%-12s %-6s %4d  %7s %5s %5s", id, node.origin().label(),
-                node.tokens().size(), number(f.meanLogprob()), percent(f.shareConfident()), number(f.meanEntropy()));
+        String id = "  ".repeat(indent) + node.id() + (node.bookmarked() ? "*" : "");
+        return String.format(Locale.ROOT, FIGURES, id, node.tokens().size(), Percent.figure(f.meanLogprob()),
+                Percent.of(f.shareConfident()), Percent.figure(f.meanEntropy()));
     }
 
+    /** The node's origin and text, quoted and cut to the column. */
     private static String preview(Node node, int indent, int width) {
         if (node == null) {
             return "";
         }
-        String lead = "  ".repeat(indent + 1);
-        String safe = DisplayText.token(node.text());
-        int room = Math.max(8, width - lead.length() - 2);
-        if (safe.length() > room) {
-            int cut = Character.isHighSurrogate(safe.charAt(room - 2)) ? room - 2 : room - 1;
-            safe = safe.substring(0, cut) + "…";
-        }
-        return lead + "\"" + safe + "\"";
+        String origin = node.origin().label() + (node.deleted() ? " (deleted)" : "");
+        String quoted = "\"" + DisplayText.token(node.text()) + "\"";
+        return TextWidth.fit("  ".repeat(indent + 1) + origin + " " + quoted, width);
     }
 
     private static String backends(SessionBackends backends) {
@@ -125,17 +126,5 @@ final class ComparePrinter {
         List<String> models = e.getValue().models();
         return DisplayText.token(e.getKey()) + " (" + DisplayText.token(e.getValue().backend() + ": "
                 + String.join(", ", models)) + ")";
-    }
-
-    private static String pad(String text, int width) {
-        return text.length() >= width ? text : text + " ".repeat(width - text.length());
-    }
-
-    private static String number(double value) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    private static String percent(double share) {
-        return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * share);
     }
 }

@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 @Command(name = "weft", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"A terminal loom: explore the multiverse of a language model's completions.", ""},
         subcommands = {GenerateCommand.class, ScoreCommand.class, TreeCommand.class, DoctorCommand.class,
-                ReplayCommand.class, CompareCommand.class, ExportCommand.class, ImportCommand.class},
+                MultiverseCommand.class, DistCommand.class, SweepCommand.class, AttractorCommand.class,
+                StatsCommand.class, CompareCommand.class, ReplayCommand.class, ExportCommand.class,
+                ImportCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 runtime failure, 2 bad usage.",
                 "Run 'weft COMMAND --help' for a command's options; 'man -l man/weft.1' for the manual."})
 public final class Main implements Runnable {
@@ -32,6 +34,7 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new FailureReporter());
         cli.setParameterExceptionHandler(new UsageErrorReporter());
+        cli.setExpandAtFiles(false); // @FILE is an option value here (dist --candidates, attractor --perturbations)
         return cli.execute(args);
     }
 

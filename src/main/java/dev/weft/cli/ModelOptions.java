@@ -5,7 +5,6 @@ import dev.weft.config.BackendResolver;
 import dev.weft.config.BackendSpec;
 import dev.weft.config.ConfigException;
 import dev.weft.config.ConfigFile;
-import dev.weft.config.WeftConfig;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
 import dev.weft.model.embedded.EmbeddedModel;
@@ -67,17 +66,17 @@ final class ModelOptions {
     }
 
     /**
-     * The backend a profile names, as {@code weft replay --against} takes it: a profile of the
-     * config file, or {@value EmbeddedModel#BACKEND} (when no profile has that name) for the embedded model.
+     * The backend a profile names, as {@code --vs} and {@code replay --against} take it: a profile
+     * of the config file, or {@value EmbeddedModel#BACKEND} for the embedded model {@code embedded} describes.
      */
     static LanguageModel openProfile(String name, EmbeddedOptions embedded, PrintWriter err, boolean debug)
             throws ModelException, ConfigException {
-        WeftConfig config = ConfigFile.load(configPath());
-        if (name.equals(EmbeddedModel.BACKEND) && config.profile(name).isEmpty()) {
+        if (name.equals(EmbeddedModel.BACKEND)) {
             return embedded.open(err);
         }
         BackendFlags flags = new BackendFlags(name, null, null, null, null);
-        return open(BackendResolver.resolve(flags, config, System.getenv()), embedded, err, debug);
+        return open(BackendResolver.resolve(flags, ConfigFile.load(configPath()), System.getenv()), embedded, err,
+                debug);
     }
 
     private static LanguageModel open(BackendSpec spec, EmbeddedOptions embedded, PrintWriter err, boolean debug)

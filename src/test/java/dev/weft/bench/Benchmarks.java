@@ -25,6 +25,7 @@ public final class Benchmarks {
                 .measurementIterations(3)
                 .measurementTime(TimeValue.seconds(3))
                 .resultFormat(ResultFormatType.TEXT)
+                .result("target/jmh-result.txt")
                 .build();
         new Runner(options).run();
         LoomHeap.report();
