@@ -38,7 +38,7 @@ class ReplayCommandTest {
         assertEquals(0, run.exit(), run.err());
         JsonNode json = JSON.readTree(run.out());
         assertTrue(json.get("rebuilds_session").asBoolean());
-        assertEquals(21, json.get("nodes").asInt());
+        assertEquals(102, json.get("nodes").asInt());
         JsonNode candidate = json.get("steps").get(6);
         assertEquals("edit", candidate.get("kind").asText());
         assertEquals(0, candidate.get("node").asInt());

@@ -30,6 +30,12 @@ public final class ExampleSessions {
     private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
     private static final Duration THINKING = Duration.ofMillis(2500);
     private static final SamplingParams BASE = SamplingParams.DEFAULTS.withMaxTokens(24).withTopLogprobs(5);
+    /** The README's deliberately collapsed corpus: one answer template and a favourite number. */
+    static final Path COLLAPSED = Path.of("examples/collapsed.txt");
+    /** The README's "favourite random number" prompt, and the candidates and prefix of its {@code weft dist} run. */
+    static final String NUMBER_PROMPT = "Q: Tell me a random integer between 0 and 100. A: Ok, the integer is";
+    static final int MAX_CANDIDATE = 100;
+    static final String CANDIDATE_PREFIX = " ";
 
     private ExampleSessions() {}
 
@@ -38,10 +44,12 @@ public final class ExampleSessions {
         Files.createDirectories(dir);
         String cache = System.getProperty("weft.cache");
         ModelCache models = cache == null ? ModelCache.userDefault() : ModelCache.at(Path.of(cache));
-        try (EmbeddedModel model = EmbeddedModel.open(TrainingCorpus.europarl(), EmbeddedModel.DEFAULT_ORDER, models)) {
-            build(dir.resolve("branching.json"), model, ExampleSessions::branching);
-            build(dir.resolve("attractor.json"), model, ExampleSessions::attractor);
-            build(dir.resolve("distribution.json"), model, ExampleSessions::distribution);
+        int order = EmbeddedModel.DEFAULT_ORDER;
+        try (EmbeddedModel europarl = EmbeddedModel.open(TrainingCorpus.europarl(), order, models);
+             EmbeddedModel collapsed = EmbeddedModel.open(TrainingCorpus.file(COLLAPSED), order, models)) {
+            build(dir.resolve("branching.json"), europarl, ExampleSessions::branching);
+            build(dir.resolve("attractor.json"), europarl, ExampleSessions::attractor);
+            build(dir.resolve("distribution.json"), collapsed, ExampleSessions::distribution);
         }
     }
 
@@ -95,14 +103,15 @@ public final class ExampleSessions {
     }
 
     /**
-     * The probability of each number after a prompt, as scored candidate branches. This is what the
-     * recording can hold of a distribution run: {@code weft dist} (issue 5) has not landed, so there
-     * is no journal entry of its own for one.
+     * The distribution run of the README, {@code weft dist --candidates 0..100 --corpus
+     * examples/collapsed.txt PROMPT}, on the collapsed model: one scored branch per candidate, whose
+     * probability is the candidate's. {@code weft dist} prints its figures but records nothing, and
+     * the journal has no entry of its own for a distribution, so this is how a session holds one.
      */
     static void distribution(Explorer explorer) throws Exception {
-        NodeId root = explorer.prompt("I voted in favour of Amendment No");
-        for (int n = 1; n <= 20; n++) {
-            explorer.candidate(root, " " + n);
+        NodeId root = explorer.prompt(NUMBER_PROMPT);
+        for (int n = 0; n <= MAX_CANDIDATE; n++) {
+            explorer.candidate(root, CANDIDATE_PREFIX + n);
         }
         explorer.look(root, 0);
     }

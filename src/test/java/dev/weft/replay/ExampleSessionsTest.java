@@ -3,12 +3,20 @@ package dev.weft.replay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.analysis.CandidateDistribution;
+import dev.weft.analysis.CandidateScoring;
 import dev.weft.loom.Loom;
+import dev.weft.loom.NodeFigures;
 import dev.weft.loom.Node;
 import dev.weft.loom.Origin;
+import dev.weft.model.Prompt;
+import dev.weft.model.embedded.EmbeddedModel;
+import dev.weft.model.embedded.ModelCache;
+import dev.weft.model.embedded.TrainingCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,12 +55,30 @@ class ExampleSessionsTest {
             assertEquals(0.0, regenerated.generation().params().temperature(), "temperature of " + regenerated.id());
         }
 
-        Loom distribution = Recording.open(DIR.resolve("distribution.json")).end().loom();
-        Node prompt = distribution.node(distribution.roots().get(0));
-        assertEquals(20, prompt.children().size());
-        for (var child : prompt.children()) {
-            assertTrue(distribution.node(child).tokens().token(0).isScored(), "candidate " + child + " is scored");
+    }
+
+    /** The distribution example holds what {@code weft dist} computes for the same prompt, candidates and model. */
+    @Test
+    void theDistributionIsWhatWeftDistComputes() throws Exception {
+        Loom loom = Recording.open(DIR.resolve("distribution.json")).end().loom();
+        Node prompt = loom.node(loom.roots().get(0));
+        List<String> candidates = IntStream.rangeClosed(0, ExampleSessions.MAX_CANDIDATE).mapToObj(Integer::toString)
+                .toList();
+        CandidateDistribution dist;
+        ModelCache cache = ModelCache.at(Path.of(System.getProperty("weft.cache")));
+        try (EmbeddedModel collapsed = EmbeddedModel.open(TrainingCorpus.file(ExampleSessions.COLLAPSED),
+                EmbeddedModel.DEFAULT_ORDER, cache)) {
+            dist = CandidateScoring.score(collapsed, Prompt.of(prompt.text()), candidates,
+                    ExampleSessions.CANDIDATE_PREFIX);
         }
+        assertEquals(candidates.size(), prompt.children().size());
+        for (int i = 0; i < candidates.size(); i++) {
+            Node branch = loom.node(prompt.children().get(i));
+            assertEquals(ExampleSessions.CANDIDATE_PREFIX + candidates.get(i), branch.text());
+            double recorded = Math.exp(NodeFigures.of(branch.tokens()).sumLogprob());
+            assertEquals(dist.candidates().get(i).probability(), recorded, 1e-6 + 1e-5 * recorded, branch.text());
+        }
+        assertEquals("97", dist.top().candidate(), "the collapsed model's favourite number");
     }
 
     private static List<String> kinds(Path file) throws Exception {
