@@ -1,24 +1,30 @@
 package dev.weft.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** The {@code weft} command: the TUI when given nothing, headless subcommands otherwise. */
 @Command(name = "weft", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"A terminal loom: explore the multiverse of a language model's completions.", ""},
-        subcommands = {GenerateCommand.class, ScoreCommand.class, TreeCommand.class, DoctorCommand.class,
-                MultiverseCommand.class, DistCommand.class, SweepCommand.class, AttractorCommand.class,
-                StatsCommand.class, CompareCommand.class, ReplayCommand.class, ExportCommand.class,
-                ImportCommand.class},
+        subcommands = {OpenCommand.class, GenerateCommand.class, ScoreCommand.class, TreeCommand.class,
+                DoctorCommand.class, MultiverseCommand.class, DistCommand.class, SweepCommand.class,
+                AttractorCommand.class, StatsCommand.class, CompareCommand.class, ReplayCommand.class,
+                ExportCommand.class, ImportCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 runtime failure, 2 bad usage.",
                 "Run 'weft COMMAND --help' for a command's options; 'man -l man/weft.1' for the manual."})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of failures.")
     boolean debug;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "A session to open in the loom (default: a new one).")
+    Path file;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,9 +44,10 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /** {@code weft} and {@code weft FILE}: the full-screen loom. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return OpenCommand.launch(file, null, spec.commandLine().getErr());
     }
 
     /** Whether --debug was given (it is inherited by every subcommand). */

@@ -1,0 +1,56 @@
+package dev.weft.cli;
+
+import dev.weft.model.ModelException;
+import dev.weft.model.embedded.EmbeddedModel;
+import dev.weft.model.embedded.LoadReport;
+import dev.weft.model.embedded.TrainingCorpus;
+import dev.weft.model.http.Notices;
+import dev.weft.tui.LoomApp;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code weft open FILE}: the full-screen loom on a session file (a new one in sessions/ without FILE). */
+@Command(name = "open", mixinStandardHelpOptions = true, description = {"Open the full-screen loom on a session file, created if missing.",
+        "Without FILE, a new session in sessions/loom-YYYYMMDD-HHMMSS.json under the working directory.",
+        "Keys: press ? in the loom, or see 'man -l man/weft.1'."})
+final class OpenCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "The session file.")
+    Path file;
+
+    @Option(names = "--colors", paramLabel = "DEPTH",
+            description = "none, 16, 256 or truecolor (default: the config's, else from NO_COLOR, COLORTERM and TERM).")
+    String colors;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return launch(file, colors, spec.commandLine().getErr());
+    }
+
+    /** Opens the loom; {@code weft} and {@code weft FILE} come here too. Returns the exit code. */
+    static int launch(Path file, String colors, PrintWriter err) {
+        return LoomApp.run(new LoomApp.Launch(file, ModelOptions.configPath(), OpenCommand::embedded, colors),
+                System.getenv(), err);
+    }
+
+    private static EmbeddedModel embedded(Notices notices) throws ModelException {
+        EmbeddedModel model = EmbeddedModel.open(TrainingCorpus.europarl(), EmbeddedModel.DEFAULT_ORDER, ModelOptions.cache());
+        LoadReport report = model.loadReport();
+        if (!report.fromCache()) {
+            notices.notice(String.format(Locale.ROOT, "trained the embedded model %s in %.1f s (cached in %s)",
+                    model.model(), report.elapsed().toMillis() / 1000.0, report.cacheFile().getParent()));
+        }
+        report.cacheProblem().ifPresent(notices::notice);
+        return model;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.weft.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.Screen;
+import dev.weft.tui.keys.KeySpec;
+import dev.weft.tui.render.Frame;
+import dev.weft.tui.render.Scrolling;
+import dev.weft.tui.state.Effect;
+import dev.weft.tui.state.Msg;
+import dev.weft.tui.state.Next;
+import dev.weft.tui.state.Size;
+import dev.weft.tui.state.UiState;
+import dev.weft.tui.theme.ColorDepth;
+import dev.weft.tui.theme.Palette;
+import dev.weft.tui.update.SessionSettings;
+import dev.weft.tui.update.Update;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The UI thread. It alone owns the screen: each round it waits briefly for messages, reads the
+ * keys that arrived, runs {@link Update#update} for each, hands the effects to the runner, and
+ * redraws once (Lanterna sends only the cells that changed). Backend threads only post messages.
+ */
+public final class AppLoop {
+    private static final long VIEW_SAVE_INTERVAL_MS = 2000;
+
+    private final Screen screen;
+    private final EffectRunner effects;
+    private final CommandLineReader commandLine;
+    private final Clock clock;
+    private final BlockingQueue<Msg> inbox = new LinkedBlockingQueue<>();
+    private final Map<ColorDepth, Palette> palettes = new EnumMap<>(ColorDepth.class);
+    private volatile UiState state;
+    private UiState drawn;
+    private Object recordedView;
+    private long viewSavedAt;
+
+    AppLoop(Screen screen, UiState initial, EffectRunner effects, CommandLineReader commandLine, Clock clock) {
+        this.screen = screen;
+        this.state = initial;
+        this.effects = effects;
+        this.commandLine = commandLine;
+        this.clock = clock;
+    }
+
+    /** Thread-safe: how backend threads (and signal handlers) reach the UI. */
+    public void post(Msg msg) {
+        inbox.add(msg);
+    }
+
+    public UiState state() {
+        return state;
+    }
+
+    /** True while messages wait to be handled (tests run rounds until there are none). */
+    boolean hasPending() {
+        return !inbox.isEmpty();
+    }
+
+    /** Runs until the user quits; the session is saved before this returns. */
+    public void run() throws IOException, InterruptedException {
+        while (!state.quitting()) {
+            round(15);
+        }
+        effects.saveAndWait(state, 10, TimeUnit.SECONDS);
+    }
+
+    /** One round: up to {@code waitMillis} for something to happen, everything pending handled, one redraw. */
+    public void round(long waitMillis) throws IOException, InterruptedException {
+        List<Msg> batch = new ArrayList<>();
+        TerminalSize resized = screen.doResizeIfNecessary();
+        if (resized != null || drawn == null) {
+            TerminalSize size = resized != null ? resized : screen.getTerminalSize();
+            batch.add(new Msg.Resized(new Size(size.getColumns(), size.getRows())));
+            drawn = null; // a terminal keeps odd leftovers after a resize: redraw every cell
+        }
+        Msg first = batch.isEmpty() ? inbox.poll(waitMillis, TimeUnit.MILLISECONDS) : null;
+        if (first != null) {
+            batch.add(first);
+        }
+        inbox.drainTo(batch);
+        for (KeyStroke key = screen.pollInput(); key != null; key = screen.pollInput()) {
+            if (key.getKeyType() == KeyType.EOF) {
+                batch.add(new Msg.CommandEntered("quit", clock.instant()));
+                break;
+            }
+            batch.add(new Msg.Key(KeySpec.of(key), clock.instant()));
+        }
+        for (Msg msg : Coalesce.tokens(batch)) {
+            handle(msg);
+        }
+        recordViewNowAndThen();
+        if (state != drawn) {
+            draw();
+        }
+    }
+
+    private void handle(Msg msg) throws IOException {
+        Next next = Update.update(state, msg);
+        state = next.state();
+        for (Effect e : next.effects()) {
+            if (e instanceof Effect.ReadCommandLine) {
+                readCommandLine();
+            } else {
+                effects.run(e, state);
+            }
+        }
+    }
+
+    /** The full screen steps aside while JLine reads the line, then comes back with a complete redraw. */
+    private void readCommandLine() throws IOException {
+        screen.stopScreen();
+        String line;
+        try {
+            line = commandLine.read();
+        } finally {
+            screen.startScreen();
+            drawn = null;
+        }
+        post(new Msg.CommandEntered(line, clock.instant()));
+    }
+
+    private void draw() throws IOException {
+        UiState s = state;
+        Scrolling.hint(screen, drawn, s);
+        Palette palette = palettes.computeIfAbsent(s.settings().depth(), Palette::new);
+        Frame.render(s, screen.newTextGraphics(), palette);
+        screen.setCursorPosition(null);
+        screen.refresh(drawn == null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+        drawn = s;
+    }
+
+    /** The current node and cursor go to the session every few seconds when they change, not on every key. */
+    private void recordViewNowAndThen() {
+        Object view = List.of(Objects.toString(state.focus()), SessionSettings.of(state));
+        long now = clock.millis();
+        if (!view.equals(recordedView) && now - viewSavedAt >= VIEW_SAVE_INTERVAL_MS) {
+            effects.saveView(state);
+            recordedView = view;
+            viewSavedAt = now;
+        }
+    }
+
+    /** For a hang-up: save what there is and wait (bounded) for the disk. */
+    boolean saveNow() throws InterruptedException {
+        return effects.saveAndWait(state, 5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.weft.tui;
+
+import java.io.IOException;
+
+/**
+ * Reads one {@code :} command line while the full screen is stopped. The product uses JLine
+ * (completion, history kept across runs); tests script the lines.
+ */
+@FunctionalInterface
+public interface CommandLineReader {
+
+    /** The line typed, or null when the user gave up (Ctrl-C, Ctrl-D, empty line). */
+    String read() throws IOException;
+}

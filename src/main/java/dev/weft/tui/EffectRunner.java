@@ -1,0 +1,220 @@
+package dev.weft.tui;
+
+import dev.weft.model.Completion;
+import dev.weft.model.LanguageModel;
+import dev.weft.model.ModelException;
+import dev.weft.model.Scoring;
+import dev.weft.tui.state.Backend;
+import dev.weft.tui.state.Effect;
+import dev.weft.tui.state.Focus;
+import dev.weft.tui.state.Msg;
+import dev.weft.tui.state.UiState;
+import dev.weft.tui.theme.ThemeLibrary;
+import dev.weft.tui.update.SessionSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Runs what update asks for, off the UI thread: model calls on the model executor (results come
+ * back as messages), and every session write in order on one I/O thread, so the journal sees
+ * actions in the order the user made them. Nothing here touches the screen.
+ */
+final class EffectRunner {
+    private final Executor models;
+    private final Executor io;
+    private final Consumer<Msg> post;
+    private final SessionOpener opener;
+    private final BackendCatalog backends;
+    private final ThemeLibrary themes;
+    private final Map<Long, AtomicBoolean> cancelled = new ConcurrentHashMap<>();
+    /** Touched only on the I/O thread. */
+    private LoomSession session;
+    private volatile LanguageModel model;
+    /** The backend in use, noted in the session when it first generates. Touched only on the I/O thread. */
+    private Backend backend;
+    private boolean backendNoted;
+
+    EffectRunner(Executor models, Executor io, Consumer<Msg> post, LoomSession session, SessionOpener opener,
+                 LanguageModel model, Backend backend, BackendCatalog backends, ThemeLibrary themes) {
+        this.models = models;
+        this.io = io;
+        this.post = post;
+        this.session = session;
+        this.opener = opener;
+        this.model = model;
+        this.backend = backend;
+        this.backends = backends;
+        this.themes = themes;
+    }
+
+    List<String> themeNames() {
+        return themes.names();
+    }
+
+    List<String> backendNames() {
+        return backends.names();
+    }
+
+    /** Runs one effect; {@code state} is the state it came with (for saving where the user is). */
+    void run(Effect effect, UiState state) {
+        if (effect instanceof Effect.Journal j) {
+            write(() -> session.record(j.action()), "journal");
+        } else if (effect instanceof Effect.Generate g) {
+            write(() -> {
+                if (!backendNoted) {
+                    session.recordBackend(backend);
+                    backendNoted = true;
+                }
+            }, "note backend");
+            generate(g);
+        } else if (effect instanceof Effect.Cancel c) {
+            AtomicBoolean flag = cancelled.get(c.request());
+            if (flag != null) {
+                flag.set(true);
+            }
+        } else if (effect instanceof Effect.Score s) {
+            score(s);
+        } else if (effect instanceof Effect.Save) {
+            saveView(state);
+            write(() -> {
+                session.save();
+                post.accept(new Msg.Notice("saved " + session.name()));
+            }, "save");
+        } else if (effect instanceof Effect.SaveAs s) {
+            saveView(state);
+            write(() -> {
+                session = session.saveAs(path(s.path()));
+                post.accept(new Msg.Notice("saved as " + session.name()));
+            }, "save as");
+        } else if (effect instanceof Effect.Open o) {
+            saveView(state);
+            write(() -> {
+                session.save();
+                LoomSession next = opener.open(path(o.path()));
+                session.close();
+                session = next;
+                backendNoted = false;
+                post.accept(new Msg.SessionOpened(next.name(), next.loom(), next.focus(), next.settings()));
+                next.warnings().forEach(w -> post.accept(new Msg.Failure(w)));
+            }, "open");
+        } else if (effect instanceof Effect.Export e) {
+            write(() -> {
+                Path target = path(e.path());
+                Files.writeString(target, e.text(), StandardCharsets.UTF_8);
+                post.accept(new Msg.Notice("exported " + e.text().length() + " characters to " + target));
+            }, "export");
+        } else if (effect instanceof Effect.LoadTheme t) {
+            io.execute(() -> {
+                try {
+                    post.accept(new Msg.ThemeLoaded(themes.load(t.name())));
+                } catch (IOException | IllegalArgumentException ex) {
+                    post.accept(new Msg.Failure("theme: " + ex.getMessage()));
+                }
+            });
+        } else if (effect instanceof Effect.SwitchBackend b) {
+            switchBackend(b.name());
+        }
+    }
+
+    /** Records where the user is, for the next save and for reopening. */
+    void saveView(UiState state) {
+        Focus focus = state.focus();
+        Map<String, String> settings = SessionSettings.of(state);
+        write(() -> session.recordView(focus, settings), "save view");
+    }
+
+    /** Saves and waits (bounded) until every queued write is done: on quit and on hang-up. */
+    boolean saveAndWait(UiState state, long timeout, TimeUnit unit) throws InterruptedException {
+        saveView(state);
+        CountDownLatch done = new CountDownLatch(1);
+        io.execute(() -> {
+            try {
+                session.save();
+            } catch (IOException e) {
+                post.accept(new Msg.Failure("save failed: " + e.getMessage()));
+            } finally {
+                done.countDown();
+            }
+        });
+        return done.await(timeout, unit);
+    }
+
+    private void generate(Effect.Generate g) {
+        AtomicBoolean stop = cancelled.computeIfAbsent(g.request(), id -> new AtomicBoolean());
+        LanguageModel m = model;
+        models.execute(() -> {
+            try {
+                List<Completion> done = m.generate(g.prompt(), g.params(),
+                        (choice, token) -> post.accept(new Msg.TokensArrived(g.request(), choice, List.of(token))),
+                        stop::get);
+                post.accept(new Msg.GenerationDone(g.request(), done));
+            } catch (ModelException e) {
+                post.accept(new Msg.GenerationFailed(g.request(), e.getMessage()));
+            } catch (RuntimeException e) {
+                post.accept(new Msg.GenerationFailed(g.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+            } finally {
+                cancelled.remove(g.request());
+            }
+        });
+    }
+
+    private void score(Effect.Score s) {
+        LanguageModel m = model;
+        models.execute(() -> {
+            try {
+                Scoring scoring = m.score(s.prompt(), s.text(), s.topLogprobs());
+                post.accept(new Msg.Scored(s.request(), s.node(), scoring.tokens()));
+            } catch (ModelException e) {
+                post.accept(new Msg.ScoreFailed(s.request(), e.getMessage()));
+            } catch (RuntimeException e) {
+                post.accept(new Msg.ScoreFailed(s.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    private void switchBackend(String name) {
+        models.execute(() -> {
+            try {
+                LanguageModel next = backends.open(name);
+                Backend switched = new Backend(name, next.backend(), next.model(), next.capabilities());
+                model = next;
+                io.execute(() -> {
+                    backend = switched;
+                    backendNoted = false;
+                });
+                post.accept(new Msg.BackendSwitched(switched));
+            } catch (ModelException e) {
+                post.accept(new Msg.Failure("backend: " + e.getMessage()));
+            }
+        });
+    }
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private void write(Write w, String what) {
+        io.execute(() -> {
+            try {
+                w.run();
+            } catch (IOException | RuntimeException e) {
+                post.accept(new Msg.Failure(what + " failed: " + e.getMessage()));
+            }
+        });
+    }
+
+    private static Path path(String text) {
+        String home = System.getProperty("user.home");
+        return Path.of(text.startsWith("~/") ? home + text.substring(1) : text).toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,194 @@
+package dev.weft.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import dev.weft.config.ConfigException;
+import dev.weft.config.ConfigFile;
+import dev.weft.loom.Loom;
+import dev.weft.loom.SamplingParams;
+import dev.weft.model.LanguageModel;
+import dev.weft.model.ModelException;
+import dev.weft.model.http.Notices;
+import dev.weft.tui.keys.Keymap;
+import dev.weft.tui.state.Backend;
+import dev.weft.tui.state.Focus;
+import dev.weft.tui.state.Msg;
+import dev.weft.tui.state.Settings;
+import dev.weft.tui.state.Size;
+import dev.weft.tui.state.UiState;
+import dev.weft.tui.theme.ColorDepth;
+import dev.weft.tui.theme.Theme;
+import dev.weft.tui.theme.ThemeLibrary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The full-screen loom: {@code weft} with no arguments, {@code weft FILE}, {@code weft open FILE}.
+ * Everything the user does is journaled through the session as it happens; quitting, a closed
+ * terminal or a dropped SSH connection (SIGHUP, SIGTERM: the JVM runs its shutdown hooks) save
+ * before weft exits.
+ */
+public final class LoomApp {
+    private LoomApp() {}
+
+    /**
+     * How the launcher starts the loom.
+     *
+     * @param session  the session file; null = a new one (see {@link #newSessionPath})
+     * @param config   the config file (its profiles and its tui section; a missing file is fine)
+     * @param embedded opens the embedded model, when it is the backend in use
+     * @param colors   none, 16, 256 or truecolor; null = from the config or the environment
+     */
+    public record Launch(Path session, Path config, ModelSource embedded, String colors) {}
+
+    /**
+     * Runs the loom until the user quits.
+     *
+     * @return the exit code: 0; 1 when the terminal, the session or the backend failed; 2 for a
+     *         bad config or colour depth
+     */
+    public static int run(Launch launch, Map<String, String> env, PrintWriter err) {
+        if (System.console() == null) {
+            err.println("weft: the loom needs a terminal (stdin and stdout must be a tty); see 'weft --help' for headless commands");
+            return 1;
+        }
+        // notices go to stderr until the full screen is up, then to its message line
+        AtomicReference<Consumer<String>> noticeLine = new AtomicReference<>(line -> err.println("weft: " + line));
+        Notices notices = line -> noticeLine.get().accept(line);
+        Prepared prepared;
+        try {
+            prepared = prepare(launch, env, notices);
+        } catch (IllegalArgumentException | ConfigException e) {
+            err.println("weft: " + e.getMessage());
+            return 2;
+        } catch (IOException | ModelException e) {
+            err.println("weft: " + e.getMessage());
+            return 1;
+        }
+        ExecutorService models = Executors.newCachedThreadPool(daemon("weft-model"));
+        ExecutorService io = Executors.newSingleThreadExecutor(daemon("weft-io"));
+        try {
+            TerminalScreen screen = new TerminalScreen(new WeftTerminal());
+            AppLoop[] loop = new AppLoop[1];
+            EffectRunner effects = new EffectRunner(models, io, m -> loop[0].post(m), prepared.session,
+                    StoreSession::open, prepared.model, prepared.backend, prepared.catalog, prepared.themes);
+            CommandLineReader commandLine = new JLineCommandLine(JLineCommandLine.historyPath(env),
+                    effects::themeNames, effects::backendNames);
+            screen.startScreen();
+            TerminalSize size = screen.getTerminalSize();
+            loop[0] = new AppLoop(screen, prepared.state.withSize(new Size(size.getColumns(), size.getRows())),
+                    effects, commandLine, Clock.systemDefaultZone());
+            AppLoop started = loop[0];
+            noticeLine.set(line -> started.post(new Msg.Notice(line)));
+            loop[0].post(opened(prepared.session));
+            prepared.session.warnings().forEach(w -> loop[0].post(new Msg.Failure(w)));
+            Thread hangUp = new Thread(() -> saveOnExit(loop[0]), "weft-save-on-exit");
+            Runtime.getRuntime().addShutdownHook(hangUp);
+            try {
+                loop[0].run();
+            } finally {
+                screen.stopScreen();
+                forget(hangUp);
+                prepared.session.close();
+            }
+            return 0;
+        } catch (IOException e) {
+            err.println("weft: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            models.shutdownNow();
+            io.shutdown();
+        }
+    }
+
+    /** A new session's file when none is given: {@code sessions/loom-YYYYMMDD-HHMMSS.json} under the working directory. */
+    public static Path newSessionPath(Path workingDir, Clock clock) {
+        String stamp = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return workingDir.resolve("sessions").resolve("loom-" + stamp + ".json");
+    }
+
+    /** The first state, before the session's contents arrive as a message. */
+    static UiState initialState(Settings settings, String sessionName) {
+        return UiState.initial(Loom.empty(), Focus.NONE, settings, new Size(80, 24), sessionName);
+    }
+
+    static Msg.SessionOpened opened(LoomSession session) {
+        return new Msg.SessionOpened(session.name(), session.loom(), session.focus(), session.settings());
+    }
+
+    /**
+     * The look and keys from the environment and config: colour depth from the flag, else the
+     * config, else {@code NO_COLOR}/{@code COLORTERM}/{@code TERM}; without colour, the
+     * monochrome theme (nothing else can show probability there).
+     */
+    static Settings settings(TuiConfig config, String colorsFlag, Map<String, String> env, ThemeLibrary themes,
+                             LanguageModel model, String backendName) throws IOException {
+        String colors = colorsFlag != null ? colorsFlag : config.colors();
+        ColorDepth depth = colors != null ? ColorDepth.parse(colors) : ColorDepth.detect(env);
+        String themeName = depth == ColorDepth.NONE ? "monochrome"
+                : config.theme() != null ? config.theme() : ThemeLibrary.defaultFor(depth);
+        Theme theme = themes.load(themeName);
+        Keymap keymap = Keymap.defaults().withOverrides(config.keys());
+        Backend backend = new Backend(backendName, model.backend(), model.model(), model.capabilities());
+        return new Settings(SamplingParams.DEFAULTS, theme, depth, keymap, backend);
+    }
+
+    private record Prepared(LoomSession session, UiState state, ThemeLibrary themes, ConfiguredBackends catalog,
+                            LanguageModel model, Backend backend) {}
+
+    private static Prepared prepare(Launch launch, Map<String, String> env, Notices notices)
+            throws IOException, ConfigException, ModelException {
+        Path configFile = launch.config();
+        TuiConfig config = TuiConfig.load(configFile);
+        ConfiguredBackends catalog = new ConfiguredBackends(ConfigFile.load(configFile), env, launch.embedded(), notices);
+        String backendName = catalog.initial();
+        LanguageModel model = catalog.open(backendName);
+        ThemeLibrary themes = ThemeLibrary.standard(env);
+        Settings settings = settings(config, launch.colors(), env, themes, model, backendName);
+        Path path = launch.session() != null ? launch.session()
+                : newSessionPath(Path.of("").toAbsolutePath(), Clock.systemDefaultZone());
+        if (path.getParent() != null) {
+            Files.createDirectories(path.getParent());
+        }
+        LoomSession session = StoreSession.open(path);
+        return new Prepared(session, initialState(settings, session.name()), themes, catalog, model, settings.backend());
+    }
+
+    /** Removes the hang-up hook after a normal exit (it has nothing left to save); during a shutdown it stays. */
+    private static void forget(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already running the hook: it saves
+        }
+    }
+
+    private static void saveOnExit(AppLoop loop) {
+        try {
+            loop.saveNow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,21 @@
+package dev.weft.tui.command;
+
+/** A parsed {@code :} command line. */
+public sealed interface Command {
+
+    /** {@code :set KEY VALUE}; with no key, {@code :set} shows the settings. */
+    record Set(String key, String value) implements Command {}
+
+    record Save() implements Command {}
+
+    record SaveAs(String path) implements Command {}
+
+    record Open(String path) implements Command {}
+
+    /** Plain text of the current path to a file. */
+    record Export(String path) implements Command {}
+
+    record Help() implements Command {}
+
+    record Quit() implements Command {}
+}

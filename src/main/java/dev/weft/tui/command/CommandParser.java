@@ -1,0 +1,101 @@
+package dev.weft.tui.command;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code :} command language: a command word (vim's short forms work too) and its
+ * arguments. {@link #COMMANDS} and {@link #SET_KEYS} also drive completion and help.
+ */
+public final class CommandParser {
+    /** Each command with its aliases and what it takes, as help shows it. */
+    public record Syntax(String name, List<String> aliases, String args, String about) {}
+
+    public static final List<Syntax> COMMANDS = List.of(
+            new Syntax("set", List.of("se"), "KEY VALUE", "set a sampling or display setting; alone: show them"),
+            new Syntax("write", List.of("w", "save"), "[FILE]", "save the session (to FILE: save as)"),
+            new Syntax("saveas", List.of("sav"), "FILE", "save the session to a new file and keep working there"),
+            new Syntax("open", List.of("e", "edit"), "FILE", "open another session (this one is saved first)"),
+            new Syntax("export", List.of(), "FILE", "write the text of the current path to FILE"),
+            new Syntax("help", List.of("h"), "", "every key and command"),
+            new Syntax("quit", List.of("q", "wq", "x", "exit"), "", "save and quit"));
+
+    /** The keys of {@code :set}, with what they take. */
+    public static final List<Syntax> SET_KEYS = List.of(
+            new Syntax("temperature", List.of("temp", "t"), "T", "sampling temperature, 0 = greedy"),
+            new Syntax("n", List.of(), "N", "completions per generation"),
+            new Syntax("max-tokens", List.of("max"), "N", "tokens per completion"),
+            new Syntax("top-p", List.of(), "P", "nucleus mass, 1 = off"),
+            new Syntax("top-k", List.of(), "K", "keep the K likeliest tokens, 0 = off"),
+            new Syntax("min-p", List.of(), "P", "drop tokens below P × the top probability, 0 = off"),
+            new Syntax("top-logprobs", List.of("logprobs"), "K", "alternatives kept per token"),
+            new Syntax("seed", List.of(), "S|none", "seed for reproducible sampling"),
+            new Syntax("backend", List.of(), "NAME", "switch the model backend (a config profile, or embedded)"),
+            new Syntax("theme", List.of(), "NAME", "switch the theme"),
+            new Syntax("colors", List.of("colours"), "none|16|256|truecolor", "override the detected colour depth"));
+
+    private CommandParser() {}
+
+    /**
+     * @throws IllegalArgumentException with a message for the user
+     */
+    public static Command parse(String line) {
+        String text = line.strip();
+        if (text.startsWith(":")) {
+            text = text.substring(1).strip();
+        }
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("empty command: try :help");
+        }
+        String[] words = text.split("\\s+", 2);
+        String rest = words.length > 1 ? words[1].strip() : "";
+        String name = canonical(COMMANDS, words[0].toLowerCase(Locale.ROOT));
+        if (name == null) {
+            throw new IllegalArgumentException("unknown command :" + words[0] + " (commands: "
+                    + String.join(", ", COMMANDS.stream().map(Syntax::name).toList()) + ")");
+        }
+        return switch (name) {
+            case "set" -> set(rest);
+            case "write" -> rest.isEmpty() ? new Command.Save() : new Command.SaveAs(rest);
+            case "saveas" -> new Command.SaveAs(required(rest, "saveas FILE"));
+            case "open" -> new Command.Open(required(rest, "open FILE"));
+            case "export" -> new Command.Export(required(rest, "export FILE"));
+            case "help" -> new Command.Help();
+            default -> new Command.Quit();
+        };
+    }
+
+    private static Command set(String rest) {
+        if (rest.isEmpty()) {
+            return new Command.Set(null, null);
+        }
+        String[] kv = rest.split("\\s*[=\\s]\\s*", 2);
+        String key = canonical(SET_KEYS, kv[0].toLowerCase(Locale.ROOT));
+        if (key == null) {
+            throw new IllegalArgumentException("unknown setting '" + kv[0] + "' (settings: "
+                    + String.join(", ", SET_KEYS.stream().map(Syntax::name).toList()) + ")");
+        }
+        if (kv.length < 2 || kv[1].isBlank()) {
+            throw new IllegalArgumentException(":set " + key + " needs a value: "
+                    + SET_KEYS.stream().filter(s -> s.name().equals(key)).findFirst().orElseThrow().args());
+        }
+        return new Command.Set(key, kv[1].strip());
+    }
+
+    /** The full name for a name or alias, or null. */
+    static String canonical(List<Syntax> table, String word) {
+        for (Syntax s : table) {
+            if (s.name().equals(word) || s.aliases().contains(word)) {
+                return s.name();
+            }
+        }
+        return null;
+    }
+
+    private static String required(String arg, String usage) {
+        if (arg.isEmpty()) {
+            throw new IllegalArgumentException("usage: :" + usage);
+        }
+        return arg;
+    }
+}

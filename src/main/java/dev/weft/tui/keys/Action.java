@@ -1,0 +1,120 @@
+package dev.weft.tui.keys;
+
+import java.util.Locale;
+
+/**
+ * Everything a key can do. The description is what help, the hint bar and the man page show;
+ * the config name ({@code generate}, {@code tree-open}) is how the config file rebinds it.
+ */
+public enum Action {
+    // moving the token cursor
+    CURSOR_LEFT("previous token"),
+    CURSOR_RIGHT("next token"),
+    CURSOR_UP("line up", "up"),
+    CURSOR_DOWN("line down", "down"),
+    PAGE_UP("page up"),
+    PAGE_DOWN("page down"),
+    NODE_START("previous node boundary"),
+    NODE_END("next node boundary; at the end, into the first child"),
+    TEXT_START("start of the text"),
+    TEXT_END("end of the text"),
+    SIBLING_PREV("previous sibling", "sibling"),
+    SIBLING_NEXT("next sibling", "next"),
+
+    // the model
+    GENERATE("generate n continuations of the current node", "generate"),
+    REGENERATE("regenerate from the cursor (branches there)", "regenerate"),
+    CANCEL("cancel generation, keeping what arrived"),
+    TEMPERATURE_DOWN("temperature down"),
+    TEMPERATURE_UP("temperature up"),
+    COUNT_DOWN("fewer completions (n)"),
+    COUNT_UP("more completions (n)"),
+    MAX_TOKENS_DOWN("fewer max tokens"),
+    MAX_TOKENS_UP("more max tokens"),
+
+    // changing the loom
+    ALTERNATIVES("alternatives at the cursor", "alternatives"),
+    EDIT("edit from the cursor (a perturbation), or write the prompt", "edit"),
+    NEW_TREE("write a new prompt (a new tree)"),
+    BOOKMARK("bookmark the node (toggle)"),
+    NEXT_BOOKMARK("go to the next bookmark"),
+    DELETE("delete the node and its subtree"),
+    PRUNE("delete the node's siblings"),
+    UNDO("undo the last delete or prune"),
+
+    // views and tools
+    SIBLINGS_VIEW("siblings side by side", "siblings"),
+    TREE_VIEW("tree view", "tree"),
+    HELP("help: every key", "help"),
+    COMMAND_LINE("command line (:set, :w, :e, :export, :q ...)", "command"),
+    SEARCH("search the text of all nodes", "search"),
+    SEARCH_NEXT("next search match"),
+    SEARCH_PREV("previous search match"),
+    QUIT("save and quit", "quit"),
+    BACK("back to the read view", "back"),
+
+    // alternatives popup
+    CHOICE_UP("previous alternative", "up"),
+    CHOICE_DOWN("next alternative", "down"),
+    SWAP("branch here with the selected token", "swap"),
+    SWAP_REGENERATE("branch with it and regenerate what follows", "swap+regenerate"),
+    CLOSE("close", "close"),
+
+    // tree view
+    ROW_UP("previous row", "up"),
+    ROW_DOWN("next row", "down"),
+    COLLAPSE("collapse, or go to the parent", "fold"),
+    EXPAND("expand, or go to the first child", "unfold"),
+    TOGGLE_FOLD("expand or collapse"),
+    OPEN("open in the read view", "open"),
+    HOIST("hoist: show this subtree as the whole tree", "hoist"),
+    UNHOIST("show the whole tree again"),
+
+    // text entry (editor and search prompt)
+    COMMIT("done: keep the text", "done"),
+    ABANDON("discard the text", "discard"),
+    NEWLINE("new line", "new line"),
+    CARET_LEFT("caret left"),
+    CARET_RIGHT("caret right"),
+    CARET_UP("caret up a line"),
+    CARET_DOWN("caret down a line"),
+    CARET_HOME("caret to line start"),
+    CARET_END("caret to line end"),
+    DELETE_BACK("delete before the caret"),
+    DELETE_FORWARD("delete at the caret");
+
+    private final String description;
+    private final String hint;
+
+    Action(String description) {
+        this(description, description);
+    }
+
+    Action(String description, String hint) {
+        this.description = description;
+        this.hint = hint;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** A word or two for the hint bar. */
+    public String hint() {
+        return hint;
+    }
+
+    /** The name used in the config file: {@code NEXT_BOOKMARK} → {@code next-bookmark}. */
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Action fromConfigName(String name) {
+        for (Action a : values()) {
+            if (a.configName().equals(name)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown action '" + name + "'");
+    }
+}

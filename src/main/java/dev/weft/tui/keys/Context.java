@@ -1,0 +1,35 @@
+package dev.weft.tui.keys;
+
+import java.util.Locale;
+
+/** Where keys are read: each view and each overlay has its own table, listed in this order in help. */
+public enum Context {
+    READ("Read view", "the text from the root to the current node, with the token cursor"),
+    ALTERNATIVES("Alternatives popup", "the tokens the model considered at the cursor"),
+    EDITOR("Inline editor", "perturbing the text, or writing a prompt; other keys type text"),
+    SIBLINGS("Siblings view", "the alternate completions of the current node, side by side"),
+    TREE("Tree view", "the whole loom"),
+    SEARCH("Search prompt", "typing a search; other keys type text"),
+    HELP("Help", "this screen");
+
+    private final String title;
+    private final String about;
+
+    Context(String title, String about) {
+        this.title = title;
+        this.about = about;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String about() {
+        return about;
+    }
+
+    /** The name used in the config file: {@code "tree.hoist"}. */
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.weft.tui.keys;
+
+import static dev.weft.tui.keys.Action.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The keys weft ships with: vim letters and arrows both work. Nothing is bound to C-h, C-i,
+ * C-j or C-m, which terminals send as Backspace, Tab and Enter. The order here is the order
+ * of help and of the man page.
+ */
+final class DefaultKeys {
+    private DefaultKeys() {}
+
+    static List<Binding> all() {
+        Table t = new Table();
+
+        t.in(Context.READ)
+                .bind(CURSOR_LEFT, "h", "Left").bind(CURSOR_RIGHT, "l", "Right")
+                .bind(CURSOR_UP, "k", "Up").bind(CURSOR_DOWN, "j", "Down")
+                .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f")
+                .bind(NODE_START, "[").bind(NODE_END, "]")
+                .bind(TEXT_START, "Home", "0").bind(TEXT_END, "End", "$")
+                .hint(SIBLING_PREV, "<", "S-Left").bind(SIBLING_NEXT, ">", "S-Right")
+                .hint(GENERATE, "g").hint(REGENERATE, "r").bind(CANCEL, "Esc", "C-c")
+                .hint(ALTERNATIVES, "a").hint(EDIT, "i", "e").bind(NEW_TREE, "P")
+                .bind(TEMPERATURE_DOWN, "-").bind(TEMPERATURE_UP, "+", "=")
+                .bind(COUNT_DOWN, "c").bind(COUNT_UP, "C")
+                .bind(MAX_TOKENS_DOWN, "m").bind(MAX_TOKENS_UP, "M")
+                .bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B")
+                .bind(DELETE, "d").bind(PRUNE, "D").bind(UNDO, "u")
+                .hint(SIBLINGS_VIEW, "s").hint(TREE_VIEW, "t")
+                .bind(SEARCH, "/").bind(SEARCH_NEXT, "n").bind(SEARCH_PREV, "N")
+                .hint(COMMAND_LINE, ":").hint(HELP, "?", "F1").hint(QUIT, "q");
+
+        t.in(Context.ALTERNATIVES)
+                .hint(CHOICE_UP, "k", "Up").hint(CHOICE_DOWN, "j", "Down")
+                .hint(SWAP, "Enter").hint(SWAP_REGENERATE, "r", "g")
+                .hint(CLOSE, "Esc", "a", "q", "C-c");
+
+        t.in(Context.EDITOR)
+                .hint(COMMIT, "Esc", "C-d").hint(ABANDON, "C-c", "C-g").hint(NEWLINE, "Enter")
+                .bind(CARET_LEFT, "Left").bind(CARET_RIGHT, "Right")
+                .bind(CARET_UP, "Up").bind(CARET_DOWN, "Down")
+                .bind(CARET_HOME, "Home", "C-a").bind(CARET_END, "End", "C-e")
+                .bind(DELETE_BACK, "Backspace").bind(DELETE_FORWARD, "Delete");
+
+        t.in(Context.SIBLINGS)
+                .hint(SIBLING_PREV, "h", "Left", "<").hint(SIBLING_NEXT, "l", "Right", ">")
+                .bind(CURSOR_UP, "k", "Up").bind(CURSOR_DOWN, "j", "Down")
+                .hint(OPEN, "Enter").hint(REGENERATE, "r")
+                .bind(BOOKMARK, "b").bind(DELETE, "d").bind(UNDO, "u")
+                .bind(CANCEL, "C-c")
+                .hint(BACK, "Esc", "s").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q");
+
+        t.in(Context.TREE)
+                .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")
+                .hint(COLLAPSE, "h", "Left").hint(EXPAND, "l", "Right")
+                .bind(TOGGLE_FOLD, "Space").hint(OPEN, "Enter")
+                .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f")
+                .bind(TEXT_START, "Home", "0").bind(TEXT_END, "End", "$")
+                .hint(HOIST, "H").bind(UNHOIST, "U")
+                .hint(SEARCH, "/").bind(SEARCH_NEXT, "n").bind(SEARCH_PREV, "N")
+                .bind(GENERATE, "g").bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B")
+                .bind(DELETE, "d").bind(PRUNE, "D").bind(UNDO, "u")
+                .bind(CANCEL, "C-c")
+                .hint(BACK, "Esc", "t").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q");
+
+        t.in(Context.SEARCH)
+                .hint(COMMIT, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").bind(DELETE_BACK, "Backspace");
+
+        t.in(Context.HELP)
+                .hint(CURSOR_UP, "k", "Up").hint(CURSOR_DOWN, "j", "Down")
+                .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f", "Space")
+                .hint(BACK, "Esc", "q", "?");
+
+        return t.rows;
+    }
+
+    /** A small builder so the table above reads as a table. */
+    private static final class Table {
+        private final List<Binding> rows = new ArrayList<>();
+        private Context context;
+
+        Table in(Context c) {
+            context = c;
+            return this;
+        }
+
+        Table bind(Action action, String... keys) {
+            return add(action, false, keys);
+        }
+
+        Table hint(Action action, String... keys) {
+            return add(action, true, keys);
+        }
+
+        private Table add(Action action, boolean hint, String... keys) {
+            List<KeySpec> specs = new ArrayList<>();
+            for (String k : keys) {
+                specs.add(KeySpec.parse(k));
+            }
+            rows.add(new Binding(context, action, specs, hint));
+            return this;
+        }
+    }
+}

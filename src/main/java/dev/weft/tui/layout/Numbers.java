@@ -1,0 +1,31 @@
+package dev.weft.tui.layout;
+
+import java.util.Locale;
+
+/** Numbers as the status bar and messages write them. */
+public final class Numbers {
+    private Numbers() {}
+
+    /** 1, 0.7, 0.95: at most two decimals, no trailing zeros. */
+    public static String number(double x) {
+        String s = String.format(Locale.ROOT, "%.2f", x);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** A probability as a percentage with one decimal: 41.2%. */
+    public static String percent(double p) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * p);
+    }
+
+    /** A probability as a whole percentage right-aligned in four columns: " 62%" (cheap: one per tree row). */
+    public static String wholePercent(double p) {
+        String digits = Long.toString(Math.round(100 * p));
+        return " ".repeat(Math.max(0, 3 - digits.length())) + digits + "%";
+    }
+
+    /** A logprob with two decimals: -0.89. */
+    public static String logprob(double lp) {
+        return String.format(Locale.ROOT, "%.2f", lp);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.weft.tui.render;
+
+import dev.weft.tui.layout.Glyphs;
+import dev.weft.tui.theme.Style;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A one-line bar of segments, some flush left and some flush right. When the line is too
+ * narrow the least important segments go first, so a 40-column terminal keeps what matters.
+ */
+final class Bar {
+    /** A piece of the bar; a higher priority survives longer. */
+    record Segment(String text, Style style, int priority, boolean right) {}
+
+    private static final String GAP = "  ";
+
+    private Bar() {}
+
+    static void draw(Painter p, int row, List<Segment> segments, Style fill) {
+        List<Segment> kept = new ArrayList<>(segments);
+        while (width(kept) > p.cols() && kept.size() > 1) {
+            Segment least = kept.get(0);
+            for (Segment s : kept) {
+                if (s.priority() < least.priority()) {
+                    least = s;
+                }
+            }
+            kept.remove(least);
+        }
+        p.fill(0, row, p.cols(), fill);
+        int col = 1;
+        for (Segment s : kept) {
+            if (!s.right()) {
+                col = p.clipped(col, row, s.text(), s.style().over(fill), p.cols() - col) + GAP.length();
+            }
+        }
+        List<Segment> right = kept.stream().filter(Segment::right).toList();
+        int rightWidth = width(right) - GAP.length();
+        int rcol = Math.max(col, p.cols() - rightWidth);
+        for (Segment s : kept) {
+            if (s.right()) {
+                rcol = p.clipped(rcol, row, s.text(), s.style().over(fill), p.cols() - rcol) + GAP.length();
+            }
+        }
+    }
+
+    private static int width(List<Segment> segments) {
+        int w = 1;
+        for (Segment s : segments) {
+            w += Glyphs.columns(s.text()) + GAP.length();
+        }
+        return w;
+    }
+}

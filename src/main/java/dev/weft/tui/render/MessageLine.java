@@ -1,0 +1,41 @@
+package dev.weft.tui.render;
+
+import dev.weft.tui.keys.Binding;
+import dev.weft.tui.keys.Context;
+import dev.weft.tui.state.Overlay;
+import dev.weft.tui.state.UiState;
+import dev.weft.tui.theme.Part;
+import dev.weft.tui.theme.Style;
+
+/** The bottom line: the search being typed, else the last message, else key hints from the keymap. */
+final class MessageLine {
+    private MessageLine() {}
+
+    static void render(UiState state, Painter p, int row) {
+        p.fill(0, row, p.cols(), Style.PLAIN);
+        if (state.overlay() instanceof Overlay.SearchPrompt s) {
+            int end = p.text(0, row, "/" + s.query(), Style.PLAIN, p.cols() - 1);
+            p.put(end, row, " ", p.style(Part.CARET));
+            return;
+        }
+        if (state.message() != null) {
+            p.clipped(0, row, state.message().text(), p.style(state.message().error() ? Part.ERROR : Part.NOTICE), p.cols());
+            return;
+        }
+        Context context = state.overlay().context() != null ? state.overlay().context() : state.view().context();
+        int col = 0;
+        for (Binding b : state.settings().keymap().bindings(context)) {
+            if (!b.hint() || b.keys().isEmpty()) {
+                continue;
+            }
+            String key = b.keys().get(0).label();
+            String what = b.action().hint();
+            int need = key.length() + 1 + what.length() + 2;
+            if (col + need > p.cols()) {
+                break;
+            }
+            col = p.text(col, row, key, p.style(Part.HINT_KEY));
+            col = p.text(col + 1, row, what, p.style(Part.HINT)) + 2;
+        }
+    }
+}

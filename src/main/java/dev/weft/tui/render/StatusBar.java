@@ -1,0 +1,125 @@
+package dev.weft.tui.render;
+
+import dev.weft.loom.FinishReason;
+import dev.weft.loom.Node;
+import dev.weft.loom.NodeFigures;
+import dev.weft.loom.SamplingParams;
+import dev.weft.loom.TokenRun;
+import dev.weft.tui.layout.Numbers;
+import dev.weft.tui.layout.Quote;
+import dev.weft.tui.layout.ReadPath;
+import dev.weft.tui.state.EditTarget;
+import dev.weft.tui.state.Overlay;
+import dev.weft.tui.state.UiState;
+import dev.weft.tui.state.View;
+import dev.weft.tui.theme.Part;
+import dev.weft.tui.theme.Style;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The status bar: the mode, the token under the cursor (escaped text, probability, logprob,
+ * rank among the alternatives) or the selected node, then sampling settings and the backend.
+ */
+final class StatusBar {
+    private StatusBar() {}
+
+    static void render(UiState state, Painter p, int row) {
+        Style fill = p.style(Part.STATUS);
+        Style accent = p.style(Part.STATUS_ACCENT);
+        List<Bar.Segment> s = new ArrayList<>();
+        s.add(new Bar.Segment(mode(state), accent, 100, false));
+        if (state.isGenerating()) {
+            s.add(new Bar.Segment("generating…", accent, 90, false));
+        }
+        Node node = subject(state);
+        if (node != null) {
+            s.add(new Bar.Segment(node.id() + " " + node.origin().label() + cut(node), fill, 60, false));
+            if (state.view() == View.READ && !(state.overlay() instanceof Overlay.Editor)) {
+                token(state, s, fill);
+            } else {
+                figures(node, s, fill);
+            }
+        }
+        SamplingParams params = state.settings().params();
+        s.add(new Bar.Segment("T " + Numbers.number(params.temperature()), fill, 70, true));
+        s.add(new Bar.Segment("n " + params.n(), fill, 65, true));
+        s.add(new Bar.Segment("max " + params.maxTokens(), fill, 64, true));
+        if (params.topP() < 1) {
+            s.add(new Bar.Segment("top-p " + Numbers.number(params.topP()), fill, 30, true));
+        }
+        s.add(new Bar.Segment(state.settings().backend().name(), fill, 20, true));
+        s.add(new Bar.Segment(state.session(), fill, 10, true));
+        Bar.draw(p, row, s, fill);
+    }
+
+    private static String mode(UiState state) {
+        if (state.overlay() instanceof Overlay.Editor e) {
+            return e.target() instanceof EditTarget.NewRoot ? "PROMPT" : "EDIT";
+        }
+        if (state.overlay() instanceof Overlay.Alternatives) {
+            return "ALTERNATIVES";
+        }
+        if (state.overlay() instanceof Overlay.Help) {
+            return "HELP";
+        }
+        return state.view().name();
+    }
+
+    /** The node the bar describes: under the cursor in the read view, selected in the tree, current elsewhere. */
+    private static Node subject(UiState state) {
+        if (state.view() == View.TREE) {
+            return state.tree().selected() == null || !state.loom().contains(state.tree().selected())
+                    ? null : state.loom().node(state.tree().selected());
+        }
+        ReadPath path = ReadPath.of(state.loom(), state.focus().current());
+        if (path.isEmpty()) {
+            return null;
+        }
+        if (state.view() == View.SIBLINGS || path.size() == 0) {
+            return state.loom().node(state.focus().current());
+        }
+        return path.node(path.nodeAt(path.clamp(state.focus().cursor())));
+    }
+
+    private static String cut(Node node) {
+        return node.generation() != null && node.generation().finish() == FinishReason.CUT ? " cut" : "";
+    }
+
+    private static void token(UiState state, List<Bar.Segment> s, Style fill) {
+        ReadPath path = ReadPath.of(state.loom(), state.focus().current());
+        if (path.size() == 0) {
+            return;
+        }
+        int cursor = path.clamp(state.focus().cursor());
+        int k = path.nodeAt(cursor);
+        int index = cursor - path.start(k);
+        TokenRun run = path.node(k).tokens();
+        s.add(new Bar.Segment(Quote.token(run.piece(index).text()), fill, 95, false));
+        double lp = run.logprob(index);
+        if (Double.isNaN(lp)) {
+            s.add(new Bar.Segment("unscored", fill, 85, false));
+        } else {
+            s.add(new Bar.Segment("p " + Numbers.percent(Math.exp(lp)), fill, 85, false));
+            s.add(new Bar.Segment("lp " + Numbers.logprob(lp), fill, 50, false));
+            int count = run.alternativeCount(index);
+            if (count > 0) {
+                int rank = run.token(index).rank();
+                s.add(new Bar.Segment("rank " + (rank == 0 ? ">" + count : rank + "/" + count), fill, 80, false));
+            }
+        }
+        s.add(new Bar.Segment("tok " + (cursor + 1) + "/" + path.size(), fill, 15, false));
+    }
+
+    private static void figures(Node node, List<Bar.Segment> s, Style fill) {
+        NodeFigures f = NodeFigures.of(node.tokens());
+        s.add(new Bar.Segment(node.tokens().size() + " tok", fill, 55, false));
+        if (f.scored() > 0) {
+            s.add(new Bar.Segment("mean p " + Numbers.percent(f.meanProbability()), fill, 54, false));
+            s.add(new Bar.Segment("p>.99 " + Math.round(100 * f.shareConfident()) + "%", fill, 40, false));
+        }
+        if (!Double.isNaN(f.meanEntropy())) {
+            s.add(new Bar.Segment("H " + Numbers.number(f.meanEntropy()), fill, 35, false));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.weft.tui.state;
+
+import dev.weft.loom.LoomAction;
+import dev.weft.loom.NodeId;
+import dev.weft.loom.SamplingParams;
+import dev.weft.model.Prompt;
+
+/** What update asks the world to do, as data, so tests can assert it. The app loop runs them. */
+public sealed interface Effect {
+
+    /** Record a change to the loom in the session journal (update has already applied it to its loom). */
+    record Journal(LoomAction action) implements Effect {}
+
+    /** Sample {@code params.n()} completions of {@code prompt}, streaming back {@link Msg.TokensArrived}. */
+    record Generate(long request, Prompt prompt, SamplingParams params) implements Effect {}
+
+    /** Stop a generation; what arrived is kept. */
+    record Cancel(long request) implements Effect {}
+
+    /** Score {@code text} after {@code prompt} to colour an edited node. */
+    record Score(long request, NodeId node, Prompt prompt, String text, int topLogprobs) implements Effect {}
+
+    /** Leave the full screen and read a {@code :} command line. */
+    record ReadCommandLine() implements Effect {}
+
+    record Save() implements Effect {}
+
+    record SaveAs(String path) implements Effect {}
+
+    record Open(String path) implements Effect {}
+
+    /** Write {@code text} to a file. */
+    record Export(String path, String text) implements Effect {}
+
+    record LoadTheme(String name) implements Effect {}
+
+    record SwitchBackend(String name) implements Effect {}
+
+    /** Save and leave. */
+    record Quit() implements Effect {}
+}

@@ -1,0 +1,64 @@
+package dev.weft.tui.state;
+
+import dev.weft.loom.Loom;
+import dev.weft.loom.NodeId;
+import dev.weft.loom.Token;
+import dev.weft.model.Completion;
+import dev.weft.tui.keys.KeySpec;
+import dev.weft.tui.theme.Theme;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Everything that can happen to the UI, as data. Effects come back as messages. */
+public sealed interface Msg {
+
+    /** A key, with the time it was read (stamped on nodes it creates). */
+    record Key(KeySpec key, Instant at) implements Msg {}
+
+    record Resized(Size size) implements Msg {}
+
+    /** Tokens of one choice of a generation, in order (consecutive arrivals are merged). */
+    record TokensArrived(long request, int choice, List<Token> tokens) implements Msg {
+        public TokensArrived {
+            tokens = List.copyOf(tokens);
+        }
+    }
+
+    /** The backend returned: each completion in full (for backends that do not stream) and how it ended. */
+    record GenerationDone(long request, List<Completion> completions) implements Msg {
+        public GenerationDone {
+            completions = List.copyOf(completions);
+        }
+    }
+
+    record GenerationFailed(long request, String reason) implements Msg {}
+
+    record Scored(long request, NodeId node, List<Token> tokens) implements Msg {
+        public Scored {
+            tokens = List.copyOf(tokens);
+        }
+    }
+
+    record ScoreFailed(long request, String reason) implements Msg {}
+
+    /** A line typed on the {@code :} command line (null when the user left it empty or pressed Ctrl-C/D). */
+    record CommandEntered(String line, Instant at) implements Msg {}
+
+    record ThemeLoaded(Theme theme) implements Msg {}
+
+    record BackendSwitched(Backend backend) implements Msg {}
+
+    /** Another session file was opened: its loom, where the user was, and its saved settings. */
+    record SessionOpened(String name, Loom loom, Focus focus, Map<String, String> settings) implements Msg {
+        public SessionOpened {
+            settings = Map.copyOf(settings);
+        }
+    }
+
+    /** An effect finished and has something to say (saved, exported...). */
+    record Notice(String text) implements Msg {}
+
+    /** An effect failed; the reason is one line fit for the message bar. */
+    record Failure(String reason) implements Msg {}
+}

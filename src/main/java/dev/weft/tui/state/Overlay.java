@@ -1,0 +1,51 @@
+package dev.weft.tui.state;
+
+import dev.weft.loom.NodeId;
+import dev.weft.tui.keys.Context;
+
+/** What sits on top of the view and takes the keys while it is open. */
+public sealed interface Overlay {
+    Overlay NONE = new None();
+
+    Context context();
+
+    record None() implements Overlay {
+        public Context context() {
+            return null;
+        }
+    }
+
+    /** The top-k tokens at token {@code index} of {@code node}; {@code selected} is a row of the list. */
+    record Alternatives(NodeId node, int index, int selected) implements Overlay {
+        public Context context() {
+            return Context.ALTERNATIVES;
+        }
+    }
+
+    /** An inline editor: {@code caret} is a char offset into {@code text}. */
+    record Editor(EditTarget target, String text, int caret) implements Overlay {
+        public Editor {
+            if (caret < 0 || caret > text.length()) {
+                throw new IllegalArgumentException("caret " + caret + " outside the text");
+            }
+        }
+
+        public Context context() {
+            return Context.EDITOR;
+        }
+    }
+
+    /** The search query being typed. */
+    record SearchPrompt(String query) implements Overlay {
+        public Context context() {
+            return Context.SEARCH;
+        }
+    }
+
+    /** The key list; {@code top} is the first line shown. */
+    record Help(int top) implements Overlay {
+        public Context context() {
+            return Context.HELP;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.weft.tui.state;
+
+import dev.weft.loom.NodeId;
+import java.util.List;
+
+/** A backend call in flight. Results for a request that is no longer in the state are dropped. */
+public sealed interface Request {
+
+    /** Sampling: choice i streams into {@code nodes.get(i)}, children of {@code parent}. */
+    record Generating(NodeId parent, List<NodeId> nodes) implements Request {
+        public Generating {
+            nodes = List.copyOf(nodes);
+        }
+    }
+
+    /** Scoring an edited node's text, to colour it. */
+    record Scoring(NodeId node) implements Request {}
+}

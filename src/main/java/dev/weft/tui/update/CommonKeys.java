@@ -1,0 +1,67 @@
+package dev.weft.tui.update;
+
+import dev.weft.loom.NodeId;
+import dev.weft.tui.keys.Action;
+import dev.weft.tui.layout.ReadPath;
+import dev.weft.tui.state.Effect;
+import dev.weft.tui.state.Focus;
+import dev.weft.tui.state.Overlay;
+import dev.weft.tui.state.View;
+
+/** Actions that mean the same in every view, applied to the view's node (under the cursor, or selected). */
+final class CommonKeys {
+    private CommonKeys() {}
+
+    /** Handles a shared action on {@code target} (null when there is no node); false when it is not one. */
+    static boolean handle(Step step, Action action, NodeId target) {
+        switch (action) {
+            case HELP -> step.state = step.state.withOverlay(new Overlay.Help(0));
+            case COMMAND_LINE -> step.effect(new Effect.ReadCommandLine());
+            case QUIT -> Commands.quit(step);
+            case BACK -> step.state = step.state.withView(View.READ);
+            case SEARCH -> Searching.open(step);
+            case SEARCH_NEXT -> Searching.step(step, 1);
+            case SEARCH_PREV -> Searching.step(step, -1);
+            case UNDO -> Pruning.undo(step);
+            case CANCEL -> {
+                if (!Generations.cancelAll(step)) {
+                    step.info("nothing to cancel · q quits (your work is saved as you go)");
+                }
+            }
+            case NEXT_BOOKMARK -> nextBookmark(step);
+            case BOOKMARK, DELETE, PRUNE, GENERATE -> {
+                if (target == null) {
+                    step.info("the loom is empty: i writes a prompt");
+                } else if (action == Action.BOOKMARK) {
+                    Pruning.toggleBookmark(step, target);
+                } else if (action == Action.DELETE) {
+                    Pruning.delete(step, target);
+                } else if (action == Action.PRUNE) {
+                    Pruning.prune(step, target);
+                } else {
+                    Generations.start(step, target);
+                }
+            }
+            default -> {
+                return SamplingKeys.handle(step, action);
+            }
+        }
+        return true;
+    }
+
+    private static void nextBookmark(Step step) {
+        NodeId from = step.state.view() == View.TREE ? step.state.tree().selected() : step.state.focus().current();
+        NodeId next = Pruning.nextBookmark(step.state.loom(), from);
+        if (next == null) {
+            step.info("no bookmarks: b bookmarks a node");
+            return;
+        }
+        if (step.state.view() == View.TREE) {
+            TreeKeys.selectNode(step, next);
+        } else {
+            int start = ReadPath.of(step.state.loom(), next).size() - step.state.loom().node(next).tokens().size();
+            step.state = step.state.withFocus(new Focus(next, start));
+        }
+        step.info("bookmark " + next);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.weft.tui.update;
+
+import dev.weft.tui.keys.Action;
+import dev.weft.tui.keys.Context;
+import dev.weft.tui.state.Message;
+import dev.weft.tui.state.Msg;
+import dev.weft.tui.state.Next;
+import dev.weft.tui.state.Overlay;
+import dev.weft.tui.state.UiState;
+import dev.weft.tui.state.View;
+import java.time.Instant;
+
+/**
+ * The pure heart of the UI: {@code update(state, msg)} gives the next state and the effects to
+ * run. Keys go through the keymap of the open overlay, else of the view; backend results go to
+ * the request they answer (and are dropped when it is gone).
+ */
+public final class Update {
+    private Update() {}
+
+    public static Next update(UiState state, Msg msg) {
+        Step step = new Step(state, timeOf(msg));
+        try {
+            route(step, msg);
+        } catch (IllegalArgumentException e) {
+            // a loom operation refused (it validates its arguments): keep the state, say why
+            return Next.of(Viewport.follow(state.withMessage(Message.error(e.getMessage()))));
+        }
+        step.state = Viewport.follow(step.state);
+        return step.next();
+    }
+
+    private static void route(Step step, Msg msg) {
+        if (msg instanceof Msg.Key key) {
+            step.state = step.state.withMessage(null);
+            key(step, key);
+        } else if (msg instanceof Msg.Resized r) {
+            step.state = step.state.withSize(r.size());
+        } else if (msg instanceof Msg.TokensArrived t) {
+            Generations.arrived(step, t);
+        } else if (msg instanceof Msg.GenerationDone d) {
+            Generations.done(step, d);
+        } else if (msg instanceof Msg.GenerationFailed f) {
+            Generations.failed(step, f);
+        } else if (msg instanceof Msg.Scored s) {
+            Edits.scored(step, s);
+        } else if (msg instanceof Msg.ScoreFailed f) {
+            Edits.scoreFailed(step, f);
+        } else if (msg instanceof Msg.CommandEntered c) {
+            Commands.run(step, c.line());
+        } else if (msg instanceof Msg.ThemeLoaded t) {
+            step.state = step.state.withSettings(step.state.settings().withTheme(t.theme()));
+            step.info("theme " + t.theme().name());
+        } else if (msg instanceof Msg.BackendSwitched b) {
+            step.state = step.state.withSettings(step.state.settings().withBackend(b.backend()));
+            step.info("backend " + b.backend().name() + " · " + b.backend().model());
+        } else if (msg instanceof Msg.SessionOpened o) {
+            SessionSettings.opened(step, o);
+        } else if (msg instanceof Msg.Notice n) {
+            step.info(n.text());
+        } else if (msg instanceof Msg.Failure f) {
+            step.error(f.reason());
+        }
+    }
+
+    private static void key(Step step, Msg.Key key) {
+        Overlay overlay = step.state.overlay();
+        Context context = overlay.context() != null ? overlay.context() : step.state.view().context();
+        Action action = step.state.settings().keymap().action(context, key.key()).orElse(null);
+        if (overlay instanceof Overlay.Editor e) {
+            EditorKeys.handle(step, e, action, key.key());
+        } else if (overlay instanceof Overlay.SearchPrompt s) {
+            Searching.handle(step, s, action, key.key());
+        } else if (overlay instanceof Overlay.Alternatives a) {
+            AlternativesKeys.handle(step, a, action);
+        } else if (overlay instanceof Overlay.Help h) {
+            HelpKeys.handle(step, h, action);
+        } else if (action != null) {
+            viewKey(step, action);
+        }
+    }
+
+    private static void viewKey(Step step, Action action) {
+        View view = step.state.view();
+        if (view == View.READ) {
+            ReadKeys.handle(step, action);
+        } else if (view == View.SIBLINGS) {
+            SiblingsKeys.handle(step, action);
+        } else if (!TreeKeys.handle(step, action)) {
+            CommonKeys.handle(step, action, step.state.tree().selected());
+        }
+    }
+
+    private static Instant timeOf(Msg msg) {
+        if (msg instanceof Msg.Key k) {
+            return k.at();
+        }
+        if (msg instanceof Msg.CommandEntered c) {
+            return c.at();
+        }
+        return Instant.EPOCH;
+    }
+}

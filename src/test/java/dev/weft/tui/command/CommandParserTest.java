@@ -1,0 +1,48 @@
+package dev.weft.tui.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CommandParserTest {
+
+    @Test
+    void vimShortFormsAndLongFormsParseAlike() {
+        assertEquals(new Command.Set("temperature", "0.7"), CommandParser.parse(":set temp 0.7"));
+        assertEquals(new Command.Set("temperature", "0.7"), CommandParser.parse("se t=0.7"));
+        assertEquals(new Command.Set("max-tokens", "64"), CommandParser.parse("set max 64"));
+        assertEquals(new Command.Set(null, null), CommandParser.parse("set"));
+        assertEquals(new Command.Save(), CommandParser.parse("w"));
+        assertEquals(new Command.SaveAs("my file.json"), CommandParser.parse("w my file.json"));
+        assertEquals(new Command.SaveAs("b.json"), CommandParser.parse("saveas b.json"));
+        assertEquals(new Command.Open("a.json"), CommandParser.parse("e a.json"));
+        assertEquals(new Command.Export("out.txt"), CommandParser.parse("export out.txt"));
+        assertEquals(new Command.Help(), CommandParser.parse("h"));
+        for (String q : List.of("q", "quit", "wq", "x")) {
+            assertEquals(new Command.Quit(), CommandParser.parse(q));
+        }
+    }
+
+    @Test
+    void mistakesSayWhatWouldWork() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CommandParser.parse("fly")).getMessage().contains("commands:"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CommandParser.parse("set warmth 3")).getMessage().contains("settings:"));
+        assertEquals(":set n needs a value: N", assertThrows(IllegalArgumentException.class, () -> CommandParser.parse("set n")).getMessage());
+        assertEquals("usage: :open FILE", assertThrows(IllegalArgumentException.class, () -> CommandParser.parse("open")).getMessage());
+    }
+
+    @Test
+    void completionOffersCommandsSettingsValuesAndFiles() {
+        List<String> themes = List.of("spectrum", "monochrome");
+        List<String> backends = List.of("embedded", "local");
+        assertTrue(Completions.after(List.of(), themes, backends).words().contains("export"));
+        assertTrue(Completions.after(List.of("set"), themes, backends).words().contains("top-logprobs"));
+        assertEquals(themes, Completions.after(List.of("set", "theme"), themes, backends).words());
+        assertEquals(backends, Completions.after(List.of("se", "backend"), themes, backends).words());
+        assertEquals(Completions.Kind.FILE, Completions.after(List.of("e"), themes, backends).kind());
+        assertEquals(Completions.Kind.NONE, Completions.after(List.of("set", "n"), themes, backends).kind());
+    }
+}
