@@ -7,6 +7,7 @@ import dev.weft.replay.Replay;
 import dev.weft.replay.RerunReport;
 import dev.weft.replay.Rerun;
 import dev.weft.session.SessionStore;
+import dev.weft.tui.PlayerApp;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +22,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Replay a session's recording (its journal) step by step: every prompt, completion, swap,",
-                "edit and move, from the recorded responses; no backend is called. With --against, issue every",
-                "recorded request again to another backend and write the second tree to --out, reporting per step",
-                "where the new model's text made a swap or edit land elsewhere."})
+                "edit and move, from the recorded responses; no backend is called. Full screen, it plays, pauses,",
+                "steps, jumps and changes speed, and T takes over (a live session from that step). With --against,",
+                "issue every recorded request again to another backend and write the second tree to --out,",
+                "reporting per step where the new model's text made a swap or edit land elsewhere."})
 final class ReplayCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE",
             description = "A session file (its journal FILE.journal beside it is the recording).")
@@ -45,6 +47,10 @@ final class ReplayCommand implements Callable<Integer> {
             description = "With --against: use this seed instead of the recorded ones.")
     Long seed;
 
+    @Option(names = "--colors", paramLabel = "DEPTH",
+            description = "The player's colours: none, 16, 256 or truecolor (default: as the loom's).")
+    String colors;
+
     @Mixin EmbeddedOptions embedded;
     @Mixin OutputOptions output;
 
@@ -59,7 +65,7 @@ final class ReplayCommand implements Callable<Integer> {
             return against();
         }
         if (!headless) {
-            throw new UsageException("the full-screen player is not built into this weft yet; use --headless");
+            return play();
         }
         Replay replay = Replay.of(open());
         PrintWriter stdout = spec.commandLine().getOut();
@@ -74,6 +80,18 @@ final class ReplayCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** The full-screen player; taking over opens the loom on the new session. */
+    private int play() {
+        PrintWriter err = spec.commandLine().getErr();
+        PlayerApp.Outcome outcome = PlayerApp.run(new PlayerApp.Launch(file, ModelOptions.configPath(), colors),
+                System.getenv(), err);
+        if (outcome.forked() == null) {
+            return outcome.exit();
+        }
+        err.println("weft: took over in " + outcome.forked());
+        return OpenCommand.launch(outcome.forked(), colors, err);
     }
 
     private int against() throws Exception {
