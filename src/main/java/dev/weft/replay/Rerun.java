@@ -43,6 +43,13 @@ public final class Rerun {
      */
     public record Settings(String profile, Long seed) {}
 
+    /**
+     * View settings whose value is a node id, so they must be translated to the new tree's ids:
+     * the loom keeps the end of the read path and a hoisted node there (tui SessionFocus and
+     * SessionSettings).
+     */
+    static final Set<String> NODE_SETTINGS = Set.of("path-end", "hoist");
+
     private final LanguageModel model;
     private final SessionStore target;
     private final Settings settings;
@@ -103,7 +110,7 @@ public final class Rerun {
         Session before = source;
         source = source.apply(entry);
         if (entry instanceof JournalEntry.ViewChange v) {
-            follow(v.view());
+            follow(v.view(), source.loom());
             return;
         }
         if (!(entry instanceof JournalEntry.Action a)) {
@@ -184,17 +191,45 @@ public final class Rerun {
         return Utf8.decode(bytes.toByteArray()).text();
     }
 
-    /** Moves the new session's view along with the recorded one, to the partner of the recorded node. */
-    private void follow(SessionView view) throws SessionException {
-        if (view.current() == null) {
-            target.recordView(new SessionView(null, 0, view.settings()));
+    /**
+     * Moves the new session's view along with the recorded one: to the partner of the recorded
+     * node, or, when it has none (a skipped step made it), to the end of its nearest ancestor that has.
+     */
+    private void follow(SessionView view, Loom recorded) throws SessionException {
+        Map<String, String> settings = translated(view.settings());
+        if (view.current() == null || !recorded.contains(view.current())) {
+            target.recordView(new SessionView(null, 0, settings));
             return;
         }
         Optional<NodeId> partner = nodes.partner(view.current());
+        int cursor = view.cursor();
+        for (NodeId up = recorded.node(view.current()).parent(); partner.isEmpty() && up != null;
+             up = recorded.node(up).parent()) {
+            partner = nodes.partner(up);
+            cursor = Integer.MAX_VALUE;
+        }
         if (partner.isPresent()) {
             int tokens = target.loom().node(partner.get()).tokens().size();
-            target.recordView(new SessionView(partner.get(), Math.min(view.cursor(), Math.max(0, tokens - 1)),
-                    view.settings()));
+            target.recordView(new SessionView(partner.get(), Math.min(cursor, Math.max(0, tokens - 1)), settings));
         }
+    }
+
+    /** The view's settings with the node ids among them named by their partners; one without a partner goes. */
+    private Map<String, String> translated(Map<String, String> settings) {
+        Map<String, String> out = new HashMap<>(settings);
+        for (String key : NODE_SETTINGS) {
+            String value = settings.get(key);
+            if (value == null) {
+                continue;
+            }
+            out.remove(key);
+            try {
+                nodes.partner(new NodeId(Integer.parseInt(value)))
+                        .ifPresent(partner -> out.put(key, Integer.toString(partner.value())));
+            } catch (IllegalArgumentException notAnId) {
+                // not a node id after all: nothing to carry over
+            }
+        }
+        return out;
     }
 }

@@ -101,6 +101,23 @@ class RerunTest {
     }
 
     @Test
+    void nodeIdsAmongTheViewSettingsAreTranslated() throws Exception {
+        Path file = dir.resolve("settings.json");
+        try (SessionStore store = SessionStore.openOrCreate(file)) {
+            Explorer explorer = new Explorer(store, new WordModel("a", 1, true), "words", Clock.systemUTC());
+            NodeId root = explorer.prompt(" the Commission");
+            NodeId swapped = explorer.swap(explorer.generate(root, THREE.withN(1)).get(0), 4, 1);
+            store.recordView(store.view().at(swapped, 0).withSetting("path-end", swapped.toString().substring(1))
+                    .withSetting("hoist", "0").withSetting("theme", "dark"));
+        }
+        // the swap at token 4 cannot land in two-token completions: its node has no partner
+        Path out = dir.resolve("settings-2.json");
+        rerun(Recording.open(file), new ShortModel(new WordModel("a", 1, true), 2), out, null);
+
+        assertEquals(java.util.Map.of("hoist", "0", "theme", "dark"), Recording.open(out).end().view().settings());
+    }
+
+    @Test
     void aModelThatCannotScoreLeavesEditsUnscored() throws Exception {
         Recording recording = explore(new WordModel("a", 1, true));
         RerunReport report = rerun(recording, new WordModel("a", 1, false), dir.resolve("unscored.json"), null);
