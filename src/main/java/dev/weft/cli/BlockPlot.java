@@ -1,7 +1,8 @@
 package dev.weft.cli;
 
 import dev.weft.analysis.Multiverse;
-import dev.weft.analysis.MultiverseNode;
+import dev.weft.analysis.MultiverseBlocks;
+import dev.weft.analysis.MultiverseBlocks.Block;
 import dev.weft.loom.DisplayText;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,24 +18,20 @@ final class BlockPlot {
     static final int MIN_COLUMN = 8;
     private static final int MAX_COLUMN = 24;
     private static final String[] LOWER_EIGHTHS = {" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
-    private static final double EDGE = 1e-9;
 
     private final AnsiSpectrum spectrum;
     private final int rows;
     private final int columnWidth;
-    private final List<List<Block>> levels;
-
-    /** A node's place in its column: [top, bottom) in units of the root's height; odd blocks are shaded apart. */
-    private record Block(MultiverseNode node, double top, double bottom, boolean odd) {}
+    private final MultiverseBlocks blocks;
+    private final int depths;
 
     private BlockPlot(Multiverse multiverse, int width, int rows, AnsiSpectrum spectrum) {
         this.spectrum = spectrum;
         this.rows = rows;
-        List<List<Block>> all = new ArrayList<>();
-        place(multiverse.root(), 0, 0, all);
-        int shown = Math.max(1, Math.min(all.size(), width / MIN_COLUMN));
-        this.levels = all.subList(0, Math.min(shown, all.size()));
-        this.columnWidth = Math.max(MIN_COLUMN, Math.min(MAX_COLUMN, width / Math.max(1, levels.size())));
+        this.blocks = MultiverseBlocks.of(multiverse);
+        int all = blocks.levels().size();
+        this.depths = Math.min(Math.max(1, Math.min(all, width / MIN_COLUMN)), all);
+        this.columnWidth = Math.max(MIN_COLUMN, Math.min(MAX_COLUMN, width / Math.max(1, depths)));
     }
 
     /**
@@ -44,7 +41,7 @@ final class BlockPlot {
      */
     static List<String> lines(Multiverse multiverse, int width, int rows, AnsiSpectrum spectrum) {
         BlockPlot plot = new BlockPlot(multiverse, width, rows, spectrum);
-        String margin = " ".repeat(Math.max(0, width - plot.levels.size() * plot.columnWidth));
+        String margin = " ".repeat(Math.max(0, width - plot.depths * plot.columnWidth));
         return plot.draw().stream().map(line -> line + margin).toList();
     }
 
@@ -57,43 +54,24 @@ final class BlockPlot {
         List<String> out = new ArrayList<>(rows);
         for (int row = 0; row < rows; row++) {
             StringBuilder line = new StringBuilder();
-            for (List<Block> level : levels) {
-                line.append(cell(level, row)).append(' ').append(label(level, row)).append(' ');
+            for (int depth = 0; depth < depths; depth++) {
+                line.append(cell(depth, row)).append(' ').append(label(depth, row)).append(' ');
             }
             out.add(line.toString());
         }
         return out;
     }
 
-    private static void place(MultiverseNode node, double top, int depth, List<List<Block>> levels) {
-        if (node.children().isEmpty()) {
-            return;
-        }
-        if (levels.size() == depth) {
-            levels.add(new ArrayList<>());
-        }
-        double y = top;
-        for (MultiverseNode child : node.children()) {
-            List<Block> level = levels.get(depth);
-            level.add(new Block(child, y, y + child.pathProbability(), level.size() % 2 == 1));
-            place(child, y, depth + 1, levels);
-            y += child.pathProbability();
-        }
-    }
-
-    private String cell(List<Block> level, int row) {
-        double rowTop = (double) row / rows;
-        double rowBottom = (double) (row + 1) / rows;
-        Block above = blockAt(level, rowTop + EDGE);
-        Block below = blockAt(level, rowBottom - EDGE);
-        if (above == below) {
+    private String cell(int depth, int row) {
+        MultiverseBlocks.Cell cell = blocks.cell(depth, row, rows);
+        Block above = cell.above();
+        Block below = cell.below();
+        if (cell.solid()) {
             return solid(above);
         }
-        double edge = below != null ? below.top : above.bottom;
-        double belowShare = (rowBottom - edge) * rows;
-        int eighths = (int) Math.round(belowShare * 8);
+        int eighths = cell.belowEighths();
         if (!spectrum.colours()) {
-            return solid(belowShare >= 0.5 ? below : above);
+            return solid(cell.belowShare() >= 0.5 ? below : above);
         }
         if (eighths <= 0) {
             return solid(above);
@@ -115,38 +93,27 @@ final class BlockPlot {
             return " ";
         }
         if (!spectrum.colours()) {
-            return block.odd ? "▒" : "█";
+            return block.odd() ? "▒" : "█";
         }
         return sgr(colour(block, false)) + "█" + reset();
     }
 
-    private String label(List<Block> level, int row) {
+    private String label(int depth, int row) {
         int width = columnWidth - 3;
-        for (Block block : level) {
-            int first = (int) Math.ceil(block.top * rows - EDGE);
-            if (first == row && first + 1 <= block.bottom * rows + EDGE) {
-                double p = block.node.probability();
-                String token = DisplayText.token(block.node.piece().text());
-                String withPercent = token + " " + Percent.of(p);
-                // a narrow column shows the token rather than a cut token and its percentage
-                String text = TextWidth.pad(TextWidth.of(withPercent) <= width ? withPercent : token, width);
-                return spectrum.colours() ? spectrum.paint(text, p) : text;
-            }
+        Block block = blocks.labelled(depth, row, rows);
+        if (block == null) {
+            return " ".repeat(width);
         }
-        return " ".repeat(width);
+        double p = block.node().probability();
+        String token = DisplayText.token(block.node().piece().text());
+        String withPercent = token + " " + Percent.of(p);
+        // a narrow column shows the token rather than a cut token and its percentage
+        String text = TextWidth.pad(TextWidth.of(withPercent) <= width ? withPercent : token, width);
+        return spectrum.colours() ? spectrum.paint(text, p) : text;
     }
 
     private String colour(Block block, boolean background) {
-        return spectrum.sgr(block.node.probability(), background, block.odd);
-    }
-
-    private static Block blockAt(List<Block> level, double y) {
-        for (Block block : level) {
-            if (block.top <= y && y < block.bottom) {
-                return block;
-            }
-        }
-        return null;
+        return spectrum.sgr(block.node().probability(), background, block.odd());
     }
 
     private static String sgr(String parameters) {

@@ -8,6 +8,7 @@ import dev.weft.tui.keys.KeySpec;
 import dev.weft.tui.render.Frame;
 import dev.weft.tui.render.Scrolling;
 import dev.weft.tui.state.Effect;
+import dev.weft.tui.state.Focus;
 import dev.weft.tui.state.Msg;
 import dev.weft.tui.state.Next;
 import dev.weft.tui.state.Size;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +43,11 @@ public final class AppLoop {
     private final Map<ColorDepth, Palette> palettes = new EnumMap<>(ColorDepth.class);
     private volatile UiState state;
     private UiState drawn;
-    private Object recordedView;
+    /** The focus and settings last handed to the session, and when. */
+    private SavedView recordedView;
     private long viewSavedAt;
+
+    private record SavedView(Focus focus, Map<String, String> settings) {}
 
     AppLoop(Screen screen, UiState initial, EffectRunner effects, CommandLineReader commandLine, Clock clock) {
         this.screen = screen;
@@ -143,13 +146,16 @@ public final class AppLoop {
 
     /** The current node and cursor go to the session every few seconds when they change, not on every key. */
     private void recordViewNowAndThen() {
-        Object view = List.of(Objects.toString(state.focus()), SessionSettings.of(state));
         long now = clock.millis();
-        if (!view.equals(recordedView) && now - viewSavedAt >= VIEW_SAVE_INTERVAL_MS) {
+        if (now - viewSavedAt < VIEW_SAVE_INTERVAL_MS) {
+            return;
+        }
+        SavedView view = new SavedView(state.focus(), SessionSettings.of(state));
+        if (!view.equals(recordedView)) {
             effects.saveView(state);
             recordedView = view;
-            viewSavedAt = now;
         }
+        viewSavedAt = now;
     }
 
     /** For a hang-up: save what there is and wait (bounded) for the disk. */

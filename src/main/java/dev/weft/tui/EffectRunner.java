@@ -1,5 +1,8 @@
 package dev.weft.tui;
 
+import dev.weft.analysis.Multiverse;
+import dev.weft.analysis.MultiverseExpansion;
+import dev.weft.analysis.NextTokens;
 import dev.weft.model.Completion;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
@@ -123,6 +126,8 @@ final class EffectRunner {
             });
         } else if (effect instanceof Effect.SwitchBackend b) {
             switchBackend(b.name());
+        } else if (effect instanceof Effect.ExpandMultiverse x) {
+            expand(x);
         }
     }
 
@@ -147,6 +152,21 @@ final class EffectRunner {
             }
         });
         return done.await(timeout, unit);
+    }
+
+    /** Closes the session in use (the one the last :open or :saveas moved to), after every queued write. */
+    void closeSession(long timeout, TimeUnit unit) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        io.execute(() -> {
+            try {
+                session.close();
+            } catch (IOException e) {
+                post.accept(new Msg.Failure("close failed: " + e.getMessage()));
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await(timeout, unit);
     }
 
     private void generate(Effect.Generate g) {
@@ -178,6 +198,20 @@ final class EffectRunner {
                 post.accept(new Msg.ScoreFailed(s.request(), e.getMessage()));
             } catch (RuntimeException e) {
                 post.accept(new Msg.ScoreFailed(s.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    private void expand(Effect.ExpandMultiverse x) {
+        LanguageModel m = model;
+        models.execute(() -> {
+            try {
+                Multiverse multiverse = MultiverseExpansion.expand(NextTokens.of(m), x.context(), x.settings());
+                post.accept(new Msg.MultiverseExpanded(x.request(), multiverse));
+            } catch (ModelException e) {
+                post.accept(new Msg.AnalysisFailed(x.request(), e.getMessage()));
+            } catch (RuntimeException e) {
+                post.accept(new Msg.AnalysisFailed(x.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
         });
     }

@@ -29,6 +29,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -99,7 +100,7 @@ public final class LoomApp {
             } finally {
                 screen.stopScreen();
                 forget(hangUp);
-                prepared.session.close();
+                effects.closeSession(5, TimeUnit.SECONDS);
             }
             return 0;
         } catch (IOException e) {

@@ -80,7 +80,7 @@ class GoldenScreensTest {
         Golden.assertScreen("tree-hoisted", h.screenText());
         h.press(Action.UNHOIST).press(Action.SEARCH).type("answer");
         Golden.assertScreen("search-typing", h.screenText());
-        h.press(Action.COMMIT).press(Action.SEARCH_NEXT);
+        h.press(Action.RUN_SEARCH).press(Action.SEARCH_NEXT);
         Golden.assertScreen("search-next", h.screenText());
     }
 

@@ -32,7 +32,7 @@ public final class CommandParser {
             new Syntax("seed", List.of(), "S|none", "seed for reproducible sampling"),
             new Syntax("backend", List.of(), "NAME", "switch the model backend (a config profile, or embedded)"),
             new Syntax("theme", List.of(), "NAME", "switch the theme"),
-            new Syntax("colors", List.of("colours"), "none|16|256|truecolor", "override the detected colour depth"));
+            new Syntax("colors", List.of("colours"), "DEPTH", "colour depth: none, 16, 256 or truecolor (overrides the detected one)"));
 
     private CommandParser() {}
 

@@ -22,7 +22,7 @@ public enum Action {
     SIBLING_NEXT("next sibling", "next"),
 
     // the model
-    GENERATE("generate n continuations of the current node", "generate"),
+    GENERATE("generate n continuations of this node", "generate"),
     REGENERATE("regenerate from the cursor (branches there)", "regenerate"),
     CANCEL("cancel generation, keeping what arrived"),
     TEMPERATURE_DOWN("temperature down"),
@@ -53,12 +53,25 @@ public enum Action {
     QUIT("save and quit", "quit"),
     BACK("back to the read view", "back"),
 
+    // multiverse view
+    MULTIVERSE_VIEW("multiverse of continuations after the cursor", "multiverse"),
+    BLOCK_UP("block above", "up"),
+    BLOCK_DOWN("block below", "down"),
+    BLOCK_PARENT("parent block (the token before)", "back"),
+    BLOCK_CHILD("likeliest next block", "next"),
+    ZOOM_IN("zoom into the block: its height becomes the whole", "zoom"),
+    ZOOM_OUT("zoom out one block", "zoom out"),
+    ADD_PATH("add the path to the block to the tree, as a branch", "add"),
+
     // alternatives popup
     CHOICE_UP("previous alternative", "up"),
     CHOICE_DOWN("next alternative", "down"),
     SWAP("branch here with the selected token", "swap"),
     SWAP_REGENERATE("branch with it and regenerate what follows", "swap+regenerate"),
     CLOSE("close", "close"),
+
+    // siblings view
+    MORE_SIBLINGS("sample n more siblings", "more"),
 
     // tree view
     ROW_UP("previous row", "up"),
@@ -69,6 +82,11 @@ public enum Action {
     OPEN("open in the read view", "open"),
     HOIST("hoist: show this subtree as the whole tree", "hoist"),
     UNHOIST("show the whole tree again"),
+    FIRST_ROW("first row"),
+    LAST_ROW("last row"),
+
+    // search prompt
+    RUN_SEARCH("find the matches", "find"),
 
     // replay player
     PLAY_PAUSE("play or pause the recording", "play"),

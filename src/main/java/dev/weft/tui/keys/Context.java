@@ -9,6 +9,7 @@ public enum Context {
     EDITOR("Inline editor", "perturbing the text, or writing a prompt; other keys type text"),
     SIBLINGS("Siblings view", "the alternate completions of the current node, side by side"),
     TREE("Tree view", "the whole loom"),
+    MULTIVERSE("Multiverse view", "the likeliest continuations after the cursor, as blocks as tall as their probability"),
     SEARCH("Search prompt", "typing a search; other keys type text"),
     PLAYER("Replay player", "a recorded session step by step, as it was seen (weft replay FILE); digits type a step"),
     HELP("Help", "this screen");

@@ -30,7 +30,7 @@ final class DefaultKeys {
                 .bind(MAX_TOKENS_DOWN, "m").bind(MAX_TOKENS_UP, "M")
                 .bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B")
                 .bind(DELETE, "d").bind(PRUNE, "D").bind(UNDO, "u")
-                .hint(SIBLINGS_VIEW, "s").hint(TREE_VIEW, "t")
+                .hint(SIBLINGS_VIEW, "s").hint(TREE_VIEW, "t").bind(MULTIVERSE_VIEW, "x")
                 .bind(SEARCH, "/").bind(SEARCH_NEXT, "n").bind(SEARCH_PREV, "N")
                 .hint(COMMAND_LINE, ":").hint(HELP, "?", "F1").hint(QUIT, "q");
 
@@ -49,7 +49,7 @@ final class DefaultKeys {
         t.in(Context.SIBLINGS)
                 .hint(SIBLING_PREV, "h", "Left", "<").hint(SIBLING_NEXT, "l", "Right", ">")
                 .bind(CURSOR_UP, "k", "Up").bind(CURSOR_DOWN, "j", "Down")
-                .hint(OPEN, "Enter").hint(REGENERATE, "r")
+                .hint(OPEN, "Enter").hint(MORE_SIBLINGS, "r")
                 .bind(BOOKMARK, "b").bind(DELETE, "d").bind(UNDO, "u")
                 .bind(CANCEL, "C-c")
                 .hint(BACK, "Esc", "s").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q");
@@ -59,7 +59,7 @@ final class DefaultKeys {
                 .hint(COLLAPSE, "h", "Left").hint(EXPAND, "l", "Right")
                 .bind(TOGGLE_FOLD, "Space").hint(OPEN, "Enter")
                 .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f")
-                .bind(TEXT_START, "Home", "0").bind(TEXT_END, "End", "$")
+                .bind(FIRST_ROW, "Home", "0").bind(LAST_ROW, "End", "$")
                 .hint(HOIST, "H").bind(UNHOIST, "U")
                 .hint(SEARCH, "/").bind(SEARCH_NEXT, "n").bind(SEARCH_PREV, "N")
                 .bind(GENERATE, "g").bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B")
@@ -67,8 +67,14 @@ final class DefaultKeys {
                 .bind(CANCEL, "C-c")
                 .hint(BACK, "Esc", "t").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q");
 
+        t.in(Context.MULTIVERSE)
+                .hint(BLOCK_UP, "k", "Up").hint(BLOCK_DOWN, "j", "Down")
+                .hint(BLOCK_PARENT, "h", "Left").hint(BLOCK_CHILD, "l", "Right")
+                .hint(ZOOM_IN, "z", "Enter").hint(ZOOM_OUT, "Z", "Backspace")
+                .hint(ADD_PATH, "a").hint(CLOSE, "Esc", "q", "x");
+
         t.in(Context.SEARCH)
-                .hint(COMMIT, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").bind(DELETE_BACK, "Backspace");
+                .hint(RUN_SEARCH, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").bind(DELETE_BACK, "Backspace");
 
         t.in(Context.PLAYER)
                 .hint(PLAY_PAUSE, "Space", "p").hint(STEP_FORWARD, "l", "Right").hint(STEP_BACK, "h", "Left")
@@ -80,7 +86,7 @@ final class DefaultKeys {
         t.in(Context.HELP)
                 .hint(CURSOR_UP, "k", "Up").hint(CURSOR_DOWN, "j", "Down")
                 .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f", "Space")
-                .hint(BACK, "Esc", "q", "?");
+                .hint(CLOSE, "Esc", "q", "?");
 
         return t.rows;
     }

@@ -2,12 +2,15 @@ package dev.weft.tui.layout;
 
 import dev.weft.loom.FinishReason;
 import dev.weft.loom.Node;
+import dev.weft.loom.Piece;
 import dev.weft.loom.TokenRun;
 import dev.weft.loom.Utf8;
 import java.io.ByteArrayOutputStream;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a path into cells: each token's glyphs tagged with its path index, a boundary glyph
@@ -18,6 +21,9 @@ import java.util.List;
 public final class ReadText {
     public static final String CUT_MARK = "[cut]";
     public static final String RUNNING_MARK = "…";
+    private static final int MAX_PIECES = 200_000;
+    /** By the piece's text: a string keeps its hash, and interned pieces share their text. */
+    private static final Map<String, List<String>> PIECES = new ConcurrentHashMap<>();
 
     private ReadText() {}
 
@@ -28,9 +34,10 @@ public final class ReadText {
         int[] offsets = run.byteOffsets();
         Utf8.Decoded decoded = Utf8.decode(run.bytes());
         for (int i = 0; i < run.size(); i++) {
-            String tokenText = decoded.text().substring(decoded.charAt()[offsets[i]], decoded.charAt()[offsets[i + 1]]);
-            for (Glyphs.Glyph glyph : Glyphs.split(Normalizer.normalize(tokenText, Normalizer.Form.NFC))) {
-                cells.add(cell(glyph.text(), i, 0, -1));
+            List<String> glyphs = run.piece(i).isComplete() ? glyphs(run.piece(i))
+                    : glyphs(decoded.text().substring(decoded.charAt()[offsets[i]], decoded.charAt()[offsets[i + 1]]));
+            for (String glyph : glyphs) {
+                cells.add(cell(glyph, i, 0, -1));
             }
         }
         addMark(cells, node, 0);
@@ -64,6 +71,42 @@ public final class ReadText {
         if (path.isEmpty()) {
             return;
         }
+        String[] split = splitCharacters(path);
+        for (int k = 0; k < path.nodeCount() && path.start(k) <= upTo; k++) {
+            if (k > 0) {
+                cells.add(new Cell(boundaryGlyph, 1, Cell.Kind.BOUNDARY, -1, k, -1));
+            }
+            Node node = path.node(k);
+            TokenRun run = node.tokens();
+            int end = Math.min(path.start(k) + run.size(), upTo);
+            for (int g = path.start(k); g < end; g++) {
+                List<String> glyphs = split == null ? glyphs(run.piece(g - path.start(k))) : glyphs(split[g]);
+                for (String glyph : glyphs) {
+                    cells.add(cell(glyph, g, k, -1));
+                }
+            }
+            if (end == path.start(k) + run.size() && upTo == path.size()) {
+                addMark(cells, node, k);
+            }
+        }
+    }
+
+    /**
+     * Each token's text when some character is split across tokens (the joined bytes decoded,
+     * each character given to the token that completes it); null when every token is whole, as
+     * almost always, and each token's own text will do.
+     */
+    private static String[] splitCharacters(ReadPath path) {
+        boolean whole = true;
+        for (int k = 0; k < path.nodeCount() && whole; k++) {
+            TokenRun run = path.node(k).tokens();
+            for (int i = 0; i < run.size() && whole; i++) {
+                whole = run.piece(i).isComplete();
+            }
+        }
+        if (whole) {
+            return null;
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int[] tokenByte = new int[path.size() + 1];
         for (int k = 0; k < path.nodeCount(); k++) {
@@ -76,24 +119,23 @@ public final class ReadText {
         }
         tokenByte[path.size()] = bytes.size();
         Utf8.Decoded decoded = Utf8.decode(bytes.toByteArray());
-        int[] charAt = decoded.charAt();
-        String text = decoded.text();
-        for (int k = 0; k < path.nodeCount() && path.start(k) <= upTo; k++) {
-            if (k > 0) {
-                cells.add(new Cell(boundaryGlyph, 1, Cell.Kind.BOUNDARY, -1, k, -1));
-            }
-            Node node = path.node(k);
-            int end = Math.min(path.start(k) + node.tokens().size(), upTo);
-            for (int g = path.start(k); g < end; g++) {
-                String tokenText = text.substring(charAt[tokenByte[g]], charAt[tokenByte[g + 1]]);
-                for (Glyphs.Glyph glyph : Glyphs.split(Normalizer.normalize(tokenText, Normalizer.Form.NFC))) {
-                    cells.add(cell(glyph.text(), g, k, -1));
-                }
-            }
-            if (end == path.start(k) + node.tokens().size() && upTo == path.size()) {
-                addMark(cells, node, k);
-            }
+        String[] out = new String[path.size()];
+        for (int g = 0; g < out.length; g++) {
+            out[g] = decoded.text().substring(decoded.charAt()[tokenByte[g]], decoded.charAt()[tokenByte[g + 1]]);
         }
+        return out;
+    }
+
+    /** The glyphs of a whole piece, kept per piece: pieces are interned, and a long path repeats them. */
+    private static List<String> glyphs(Piece piece) {
+        if (PIECES.size() > MAX_PIECES) {
+            PIECES.clear();
+        }
+        return PIECES.computeIfAbsent(piece.text(), ReadText::glyphs);
+    }
+
+    private static List<String> glyphs(String text) {
+        return Glyphs.split(Normalizer.normalize(text, Normalizer.Form.NFC)).stream().map(Glyphs.Glyph::text).toList();
     }
 
     private static void addMark(List<Cell> cells, Node node, int k) {

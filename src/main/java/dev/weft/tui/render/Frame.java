@@ -20,6 +20,8 @@ public final class Frame {
         }
         if (state.overlay() instanceof Overlay.Help help) {
             HelpView.render(state, help, p, areas.bodyRows());
+        } else if (state.overlay() instanceof Overlay.Multiverse m) {
+            MultiversePlot.render(m.view(), p, areas.bodyRows());
         } else if (state.view() == View.TREE) {
             TreeView.render(state, p, areas.bodyRows());
         } else if (state.view() == View.SIBLINGS) {

@@ -26,11 +26,20 @@ final class ReadView {
         int cursor = editor == null && path.size() > 0 ? path.clamp(state.focus().cursor()) : -1;
         int caretCell = editor == null ? -1 : layout.cellOfEditorChar(editor.caret());
         int top = state.scroll().read();
+        int styledToken = -1;
+        Style tokenStyle = null;
         for (int row = 0; row < rows && top + row < layout.lineCount(); row++) {
             ReadLayout.Line line = layout.line(top + row);
             for (int i = line.from(); i < line.to(); i++) {
                 Cell c = cells.get(i);
-                Style style = style(state, path, c, cursor);
+                Style style;
+                if (c.token() >= 0 && c.token() == styledToken) {
+                    style = tokenStyle; // the cells of one token share its style
+                } else {
+                    style = style(state, path, c, cursor);
+                    styledToken = c.token();
+                    tokenStyle = style;
+                }
                 if (i == caretCell) {
                     style = p.style(Part.CARET).over(style);
                 }

@@ -63,6 +63,9 @@ final class StatusBar {
         if (state.overlay() instanceof Overlay.Help) {
             return "HELP";
         }
+        if (state.overlay() instanceof Overlay.Multiverse) {
+            return "MULTIVERSE";
+        }
         return state.view().name();
     }
 

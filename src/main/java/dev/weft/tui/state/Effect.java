@@ -1,5 +1,6 @@
 package dev.weft.tui.state;
 
+import dev.weft.analysis.MultiverseSettings;
 import dev.weft.loom.LoomAction;
 import dev.weft.loom.NodeId;
 import dev.weft.loom.SamplingParams;
@@ -19,6 +20,9 @@ public sealed interface Effect {
 
     /** Score {@code text} after {@code prompt} to colour an edited node. */
     record Score(long request, NodeId node, Prompt prompt, String text, int topLogprobs) implements Effect {}
+
+    /** Expand the multiverse after {@code context}, answering with {@link Msg.MultiverseExpanded}. */
+    record ExpandMultiverse(long request, Prompt context, MultiverseSettings settings) implements Effect {}
 
     /** Leave the full screen and read a {@code :} command line. */
     record ReadCommandLine() implements Effect {}

@@ -1,5 +1,6 @@
 package dev.weft.tui.state;
 
+import dev.weft.analysis.Multiverse;
 import dev.weft.loom.Loom;
 import dev.weft.loom.NodeId;
 import dev.weft.loom.Token;
@@ -41,6 +42,11 @@ public sealed interface Msg {
     }
 
     record ScoreFailed(long request, String reason) implements Msg {}
+
+    record MultiverseExpanded(long request, Multiverse multiverse) implements Msg {}
+
+    /** An analysis (multiverse, distribution, sweep) failed; the reason is one line. */
+    record AnalysisFailed(long request, String reason) implements Msg {}
 
     /** A line typed on the {@code :} command line (null when the user left it empty or pressed Ctrl-C/D). */
     record CommandEntered(String line, Instant at) implements Msg {}

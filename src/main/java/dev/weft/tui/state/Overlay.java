@@ -48,4 +48,11 @@ public sealed interface Overlay {
             return Context.HELP;
         }
     }
+
+    /** The multiverse view, over the whole screen like help. */
+    record Multiverse(MultiverseView view) implements Overlay {
+        public Context context() {
+            return Context.MULTIVERSE;
+        }
+    }
 }

@@ -15,4 +15,7 @@ public sealed interface Request {
 
     /** Scoring an edited node's text, to colour it. */
     record Scoring(NodeId node) implements Request {}
+
+    /** Expanding a multiverse for the multiverse view. */
+    record Expanding() implements Request {}
 }

@@ -34,6 +34,11 @@ public final class Palette {
     private final ColorDepth depth;
     private final Map<Style, Ink> cache = new ConcurrentHashMap<>();
     private final Map<Cell, TextCharacter> characters = new ConcurrentHashMap<>();
+    /**
+     * Printable ASCII cells by ink, indexed by the character: the common case, without hashing
+     * the glyph. Filled by the UI thread that draws; a cell is immutable, so a race only repeats work.
+     */
+    private final Map<Ink, TextCharacter[]> ascii = new ConcurrentHashMap<>();
 
     private record Cell(String glyph, Ink ink) {}
 
@@ -54,11 +59,21 @@ public final class Palette {
      * step of drawing a frame (Lanterna measures the string's width and segments it each time).
      */
     public TextCharacter character(String glyph, Ink ink) {
+        char c = glyph.charAt(0);
+        if (glyph.length() == 1 && c >= ' ' && c < 0x7f) {
+            TextCharacter[] row = ascii.computeIfAbsent(ink, i -> new TextCharacter[0x7f]);
+            TextCharacter cell = row[c];
+            if (cell == null) {
+                cell = TextCharacter.fromString(glyph, ink.fg(), ink.bg(), ink.sgr())[0];
+                row[c] = cell;
+            }
+            return cell;
+        }
         if (characters.size() > MAX_CHARACTERS) {
             characters.clear();
         }
         return characters.computeIfAbsent(new Cell(glyph, ink),
-                c -> TextCharacter.fromString(c.glyph(), c.ink().fg(), c.ink().bg(), c.ink().sgr())[0]);
+                k -> TextCharacter.fromString(k.glyph(), k.ink().fg(), k.ink().bg(), k.ink().sgr())[0]);
     }
 
     private Ink convert(Style style) {

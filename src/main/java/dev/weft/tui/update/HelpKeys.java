@@ -18,7 +18,7 @@ final class HelpKeys {
             case CURSOR_DOWN -> scrollTo(step, help.top() + 1);
             case PAGE_UP -> scrollTo(step, help.top() - page);
             case PAGE_DOWN -> scrollTo(step, help.top() + page);
-            case BACK -> step.state = step.state.withOverlay(Overlay.NONE);
+            case CLOSE -> step.state = step.state.withOverlay(Overlay.NONE);
             default -> { }
         }
     }

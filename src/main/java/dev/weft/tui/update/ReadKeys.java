@@ -30,6 +30,7 @@ final class ReadKeys {
                 }
             }
             case TREE_VIEW -> TreeKeys.enter(step);
+            case MULTIVERSE_VIEW -> MultiverseKeys.open(step);
             default -> CommonKeys.handle(step, action, underCursor);
         }
     }

@@ -36,7 +36,7 @@ final class Searching {
             return;
         }
         switch (action) {
-            case COMMIT -> run(step, prompt.query());
+            case RUN_SEARCH -> run(step, prompt.query());
             case ABANDON -> step.state = step.state.withOverlay(Overlay.NONE);
             case DELETE_BACK -> {
                 String q = prompt.query();

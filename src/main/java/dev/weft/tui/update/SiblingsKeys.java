@@ -26,7 +26,7 @@ final class SiblingsKeys {
             case CURSOR_UP -> step.state = step.state.withScroll(step.state.scroll().withSiblings(step.state.scroll().siblings() - 1));
             case CURSOR_DOWN -> step.state = step.state.withScroll(step.state.scroll().withSiblings(step.state.scroll().siblings() + 1));
             case OPEN -> TreeKeys.open(step, current);
-            case REGENERATE -> Generations.regenerateFrom(step, current, 0);
+            case MORE_SIBLINGS -> Generations.regenerateFrom(step, current, 0);
             default -> CommonKeys.handle(step, action, current);
         }
     }

@@ -40,8 +40,8 @@ final class TreeKeys {
             case ROW_DOWN -> select(step, rows, at + 1);
             case PAGE_UP -> select(step, rows, at - page);
             case PAGE_DOWN -> select(step, rows, at + page);
-            case TEXT_START -> select(step, rows, 0);
-            case TEXT_END -> select(step, rows, rows.size() - 1);
+            case FIRST_ROW -> select(step, rows, 0);
+            case LAST_ROW -> select(step, rows, rows.size() - 1);
             case COLLAPSE -> {
                 TreeRows.Row row = rows.rows().get(at);
                 if (row.hasChildren() && !row.collapsed()) {
@@ -79,7 +79,7 @@ final class TreeKeys {
 
     private static boolean isTreeAction(Action a) {
         return switch (a) {
-            case ROW_UP, ROW_DOWN, PAGE_UP, PAGE_DOWN, TEXT_START, TEXT_END, COLLAPSE, EXPAND, TOGGLE_FOLD,
+            case ROW_UP, ROW_DOWN, PAGE_UP, PAGE_DOWN, FIRST_ROW, LAST_ROW, COLLAPSE, EXPAND, TOGGLE_FOLD,
                     OPEN, HOIST, UNHOIST -> true;
             default -> false;
         };

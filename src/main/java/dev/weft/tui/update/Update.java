@@ -46,6 +46,10 @@ public final class Update {
             Edits.scored(step, s);
         } else if (msg instanceof Msg.ScoreFailed f) {
             Edits.scoreFailed(step, f);
+        } else if (msg instanceof Msg.MultiverseExpanded m) {
+            MultiverseKeys.arrived(step, m);
+        } else if (msg instanceof Msg.AnalysisFailed f) {
+            MultiverseKeys.failed(step, f);
         } else if (msg instanceof Msg.CommandEntered c) {
             Commands.run(step, c.line());
         } else if (msg instanceof Msg.ThemeLoaded t) {
@@ -75,6 +79,8 @@ public final class Update {
             AlternativesKeys.handle(step, a, action);
         } else if (overlay instanceof Overlay.Help h) {
             HelpKeys.handle(step, h, action);
+        } else if (overlay instanceof Overlay.Multiverse m) {
+            MultiverseKeys.handle(step, m, action);
         } else if (action != null) {
             viewKey(step, action);
         }

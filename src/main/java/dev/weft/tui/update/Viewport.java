@@ -1,6 +1,7 @@
 package dev.weft.tui.update;
 
 import dev.weft.loom.Loom;
+import dev.weft.loom.Node;
 import dev.weft.loom.NodeId;
 import dev.weft.tui.layout.Areas;
 import dev.weft.tui.layout.Family;
@@ -76,12 +77,27 @@ final class Viewport {
         }
         int at = all.indexOf(tree.selected());
         if (at < 0) {
-            at = 0;
-            tree = tree.withSelected(all.rows().get(0).id());
+            at = nearestShownAncestor(state.loom(), all, tree.selected());
+            tree = tree.withSelected(all.rows().get(at).id());
         }
         int top = Math.min(tree.top(), at);
         top = Math.max(top, at - rows + 1);
         top = Math.max(0, Math.min(top, Math.max(0, all.size() - rows)));
         return state.withTree(tree.withTop(top));
+    }
+
+    /** The row of the closest ancestor still shown (after a delete or a fold), else the first row. */
+    private static int nearestShownAncestor(Loom loom, TreeRows rows, NodeId id) {
+        if (id == null || !loom.contains(id)) {
+            return 0;
+        }
+        List<Node> path = loom.path(id);
+        for (int i = path.size() - 1; i >= 0; i--) {
+            int row = rows.indexOf(path.get(i).id());
+            if (row >= 0) {
+                return row;
+            }
+        }
+        return 0;
     }
 }

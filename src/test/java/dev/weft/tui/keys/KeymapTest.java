@@ -49,7 +49,7 @@ class KeymapTest {
         assertTrue(keys.keyFor(Context.EDITOR, Action.COMMIT).isPresent());
         assertTrue(keys.keyFor(Context.EDITOR, Action.ABANDON).isPresent());
         assertTrue(keys.keyFor(Context.SEARCH, Action.ABANDON).isPresent());
-        assertTrue(keys.keyFor(Context.HELP, Action.BACK).isPresent());
+        assertTrue(keys.keyFor(Context.HELP, Action.CLOSE).isPresent());
         for (Context c : List.of(Context.READ, Context.SIBLINGS, Context.TREE)) {
             assertTrue(keys.keyFor(c, Action.HELP).isPresent(), c.name());
             assertTrue(keys.keyFor(c, Action.QUIT).isPresent(), c.name());

@@ -89,7 +89,7 @@ class UpdateTreeTest {
         for (char c : "BUG".toCharArray()) {
             s = Update.update(s, typed(c)).state();
         }
-        s = press(s, Action.COMMIT);
+        s = press(s, Action.RUN_SEARCH);
         assertEquals(List.of(id(0), id(3)), s.search().matches());
         assertEquals(id(3), s.focus().current(), "the first match after the current node");
         assertEquals(5, s.focus().cursor(), "on the token where the match starts");
@@ -112,6 +112,13 @@ class UpdateTreeTest {
         s = press(s, Action.UNHOIST, Action.OPEN);
         assertEquals(View.READ, s.view());
         assertEquals(new Focus(id(2), 4), s.focus());
+    }
+
+    @Test
+    void deletingTheSelectedRowSelectsItsParent() {
+        UiState s = press(threeSiblings(), Action.TREE_VIEW, Action.ROW_DOWN, Action.DELETE);
+        assertTrue(s.loom().node(id(2)).deleted());
+        assertEquals(id(0), s.tree().selected());
     }
 
     @Test

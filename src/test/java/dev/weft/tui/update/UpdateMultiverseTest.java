@@ -1,0 +1,129 @@
+package dev.weft.tui.update;
+
+import static dev.weft.tui.UiFixtures.id;
+import static dev.weft.tui.UiFixtures.key;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.analysis.Multiverse;
+import dev.weft.analysis.MultiverseNode;
+import dev.weft.loom.LoomAction;
+import dev.weft.loom.Origin;
+import dev.weft.loom.Piece;
+import dev.weft.tui.UiFixtures;
+import dev.weft.tui.keys.Action;
+import dev.weft.tui.state.Effect;
+import dev.weft.tui.state.Focus;
+import dev.weft.tui.state.Msg;
+import dev.weft.tui.state.MultiverseView;
+import dev.weft.tui.state.Next;
+import dev.weft.tui.state.Overlay;
+import dev.weft.tui.state.UiState;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The multiverse view over the fixture, cursor on " Yes": after it, "," .6 (then " they" .5) or " and" .3. */
+class UpdateMultiverseTest {
+    private static final MultiverseNode THEY = node(" they", 0.5, 0.3, List.of());
+    private static final MultiverseNode COMMA = node(",", 0.6, 0.6, List.of(THEY));
+    private static final MultiverseNode AND = node(" and", 0.3, 0.3, List.of());
+    private static final Multiverse MULTIVERSE = new Multiverse(MultiverseKeys.SETTINGS, List.of(), 1,
+            new MultiverseNode(Piece.EMPTY, 0, 1, false, 0.1, List.of(COMMA, AND)), 3);
+
+    private static MultiverseNode node(String text, double p, double path, List<MultiverseNode> children) {
+        return new MultiverseNode(Piece.of(text), Math.log(p), path, false, 0, children);
+    }
+
+    private static UiState press(UiState s, Action... actions) {
+        for (Action a : actions) {
+            s = Update.update(s, key(s, a)).state();
+        }
+        return s;
+    }
+
+    private static MultiverseView view(UiState s) {
+        return assertInstanceOf(Overlay.Multiverse.class, s.overlay()).view();
+    }
+
+    private static UiState arrived() {
+        UiState s = UiFixtures.withCompletion();
+        Next opened = Update.update(s, key(s, Action.MULTIVERSE_VIEW));
+        long request = view(opened.state()).request();
+        return Update.update(opened.state(), new Msg.MultiverseExpanded(request, MULTIVERSE)).state();
+    }
+
+    @Test
+    void openingAsksForTheExpansionAfterTheCursorsToken() {
+        UiState s = UiFixtures.withCompletion();
+        Next next = Update.update(s, key(s, Action.MULTIVERSE_VIEW));
+        MultiverseView v = view(next.state());
+        assertEquals(id(1), v.node());
+        assertEquals(0, v.index());
+        assertEquals("Are bugs real? Yes", v.context());
+        Effect.ExpandMultiverse effect = assertInstanceOf(Effect.ExpandMultiverse.class, next.effects().get(0));
+        assertEquals("Are bugs real? Yes", effect.context().text());
+        assertEquals(v.request(), effect.request());
+        assertTrue(next.state().requests().containsKey(v.request()));
+    }
+
+    @Test
+    void theExpansionArrivesWithTheLikeliestBlockSelected() {
+        UiState s = arrived();
+        assertEquals(List.of(0), view(s).selected());
+        assertEquals(0, view(s).request());
+        assertTrue(s.requests().isEmpty());
+    }
+
+    @Test
+    void aResultForAClosedViewIsDropped() {
+        UiState s = UiFixtures.withCompletion();
+        UiState opened = press(s, Action.MULTIVERSE_VIEW);
+        long request = view(opened).request();
+        UiState closed = press(opened, Action.CLOSE);
+        UiState after = Update.update(closed, new Msg.MultiverseExpanded(request, MULTIVERSE)).state();
+        assertEquals(Overlay.NONE, after.overlay());
+    }
+
+    @Test
+    void movingWalksBlocksAndColumns() {
+        UiState s = arrived();
+        assertEquals(List.of(1), view(press(s, Action.BLOCK_DOWN)).selected());
+        assertEquals(List.of(1), view(press(s, Action.BLOCK_DOWN, Action.BLOCK_DOWN)).selected(), "stops at the bottom");
+        assertEquals(List.of(0, 0), view(press(s, Action.BLOCK_CHILD)).selected());
+        assertEquals(List.of(0), view(press(s, Action.BLOCK_CHILD, Action.BLOCK_PARENT)).selected());
+        assertEquals(List.of(1), view(press(s, Action.BLOCK_DOWN, Action.BLOCK_CHILD)).selected(), "a leaf has no next block");
+    }
+
+    @Test
+    void zoomRenormalisesToTheSelectedBlockAndZoomOutComesBack() {
+        UiState zoomed = press(arrived(), Action.ZOOM_IN);
+        MultiverseView v = view(zoomed);
+        assertEquals(List.of(0), v.zoom());
+        assertEquals(List.of(0, 0), v.selected());
+        assertEquals(0.6, v.shown().branchProbability(), 1e-12);
+        assertEquals(0.5, v.shown().root().children().get(0).pathProbability(), 1e-12, ".3 of .6");
+        assertEquals(List.of(0, 0), view(press(zoomed, Action.BLOCK_PARENT)).selected(), "cannot leave the zoomed block");
+        MultiverseView out = view(press(zoomed, Action.ZOOM_OUT));
+        assertEquals(List.of(), out.zoom());
+        assertEquals(List.of(0, 0), out.selected());
+    }
+
+    @Test
+    void addingAPathSplitsAfterTheCursorAndBranchesWithTheTokens() {
+        UiState s = press(arrived(), Action.BLOCK_CHILD);
+        Next next = Update.update(s, key(s, Action.ADD_PATH));
+        List<Effect> effects = next.effects();
+        assertEquals(new Effect.Journal(new LoomAction.Split(id(1), 1)), effects.get(0));
+        LoomAction.Append append = (LoomAction.Append) assertInstanceOf(Effect.Journal.class, effects.get(1)).action();
+        assertEquals(id(1), append.parent());
+        assertEquals(Origin.MODEL, append.origin());
+        assertEquals(", they", append.tokens().text());
+        assertEquals(0.6, Math.exp(append.tokens().logprob(0)), 1e-6);
+        assertEquals(2, append.tokens().alternativeCount(0), "the blocks beside it are its alternatives");
+        UiState after = next.state();
+        assertEquals(Overlay.NONE, after.overlay());
+        assertEquals(new Focus(append.apply(s.loom().split(id(1), 1).loom()).node(), 6), after.focus());
+        assertEquals(" Yes", after.loom().node(id(1)).tokens().text(), "the node keeps the text up to the cursor");
+    }
+}
