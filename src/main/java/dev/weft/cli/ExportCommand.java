@@ -24,9 +24,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write a session in another format: md (the tree as nested sections, or the current path,",
-                "unlikely tokens marked with their probability), txt (the plain text of the current path), json",
-                "(weft's own session file) or loom (socketteer/loom's tree file, tokens and alternatives included)."})
+        description = {"Write a session in another format: Markdown, plain text, weft's own JSON or socketteer/loom's"
+                + " tree file.",
+                "md is the tree as nested sections (or the current path with --path), each token the model gave"
+                        + " less than 50% followed by its probability; txt the plain text of the current path; json"
+                        + " the session file itself; loom a tree file that opens in socketteer/loom, tokens and"
+                        + " alternatives included."})
 final class ExportCommand implements Callable<Integer> {
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Make a weft session of a tree from another loom: socketteer/loom's tree files (with their",
-                "per-token data, new or old layout), logitloom's saved trees and Exoloom's export. The format is",
-                "recognised from the content; what cannot be carried over is reported, naming the place in the file."})
+        description = {"Make a weft session of a tree from another loom: socketteer/loom, logitloom or Exoloom.",
+                "The format is recognised from the content: socketteer/loom's tree files (with their per-token"
+                        + " data, new or old layout), logitloom's saved trees, Exoloom's export. What cannot be"
+                        + " carried over is reported, naming the place in the file."})
 final class ImportCommand implements Callable<Integer> {
     private static final String SUFFIX = ".weft.json";
 

@@ -21,11 +21,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Replay a session's recording (its journal) step by step: every prompt, completion, swap,",
-                "edit and move, from the recorded responses; no backend is called. Full screen, it plays, pauses,",
-                "steps, jumps and changes speed, and T takes over (a live session from that step). With --against,",
-                "issue every recorded request again to another backend and write the second tree to --out,",
-                "reporting per step where the new model's text made a swap or edit land elsewhere."})
+        description = {"Replay a session's recording step by step, or replay it against another backend.",
+                "Every prompt, completion, swap, edit and move comes from the recording (the journal beside the"
+                        + " file); no backend is called. Full screen, the player plays, pauses, steps, jumps and"
+                        + " changes speed, and T takes over: a live session from that step. With --against, every"
+                        + " recorded request goes again to another backend and the second tree to --out, with a"
+                        + " report per step of where the new model's text made a swap or edit land elsewhere."})
 final class ReplayCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE",
             description = "A session file (its journal FILE.journal beside it is the recording).")
@@ -52,7 +53,8 @@ final class ReplayCommand implements Callable<Integer> {
     String colors;
 
     @Mixin EmbeddedOptions embedded;
-    @Mixin OutputOptions output;
+    @Option(names = "--json", description = "With --headless or --against: print one JSON object.")
+    boolean json;
 
     @Spec CommandSpec spec;
 
@@ -69,7 +71,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         Replay replay = Replay.of(open());
         PrintWriter stdout = spec.commandLine().getOut();
-        if (output.json) {
+        if (json) {
             stdout.println(StepsPrinter.json(replay));
         } else {
             StepsPrinter.text(replay, stdout);
@@ -114,7 +116,7 @@ final class ReplayCommand implements Callable<Integer> {
             }
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        if (output.json) {
+        if (json) {
             ObjectNode json = RerunPrinter.json(report);
             json.put("file", file.toString());
             json.put("out", out.toString());
