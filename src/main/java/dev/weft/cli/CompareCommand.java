@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = {"Continue PROMPT on two backends (--vs PROFILE) with the same sampling options and show both "
                 + "sets of completions, coloured, with their collapse figures side by side.",
                 "Or, given two session files (say one and its replay --against another model), show their trees"
-                        + " node by corresponding node with each node's figures, then the figures of all model text."})
+                        + " node by corresponding node with each node's figures, then the figures of all the text after the prompts."})
 final class CompareCommand implements Callable<Integer> {
     static final int DEFAULT_SAMPLES = 5;
 

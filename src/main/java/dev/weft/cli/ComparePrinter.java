@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.loom.DisplayText;
 import dev.weft.loom.Node;
 import dev.weft.loom.NodeFigures;
-import dev.weft.replay.ModelFigures;
+import dev.weft.replay.ContinuationFigures;
 import dev.weft.replay.NodePair;
 import dev.weft.replay.NodePairs;
 import dev.weft.session.Session;
@@ -38,10 +38,10 @@ final class ComparePrinter {
             out.println(TextWidth.pad(preview(pair.left(), indent, side), side) + GUTTER
                     + preview(pair.right(), indent, side));
         }
-        NodeFigures l = ModelFigures.of(left.loom());
-        NodeFigures r = ModelFigures.of(right.loom());
+        NodeFigures l = ContinuationFigures.of(left.loom());
+        NodeFigures r = ContinuationFigures.of(right.loom());
         out.println();
-        out.println("all model text      left    right");
+        out.println("text after prompts  left    right");
         out.printf(Locale.ROOT, "  tokens         %7d  %7d%n", l.scored(), r.scored());
         out.printf(Locale.ROOT, "  mean logprob   %7s  %7s%n", Percent.figure(l.meanLogprob()),
                 Percent.figure(r.meanLogprob()));
@@ -62,9 +62,9 @@ final class ComparePrinter {
             side(o, "left", pair.left());
             side(o, "right", pair.right());
         }
-        ObjectNode summary = root.putObject("model_text");
-        figures(summary.putObject("left"), ModelFigures.of(left.loom()));
-        figures(summary.putObject("right"), ModelFigures.of(right.loom()));
+        ObjectNode summary = root.putObject("after_prompts");
+        figures(summary.putObject("left"), ContinuationFigures.of(left.loom()));
+        figures(summary.putObject("right"), ContinuationFigures.of(right.loom()));
         return root;
     }
 
