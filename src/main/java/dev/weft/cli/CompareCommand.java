@@ -9,7 +9,12 @@ import dev.weft.loom.SamplingParams;
 import dev.weft.model.Completion;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.Prompt;
+import dev.weft.session.Session;
+import dev.weft.session.SessionException;
+import dev.weft.session.SessionStore;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +28,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Continue PROMPT on two backends (--vs PROFILE) with the same sampling options and show both "
-                + "sets of completions, coloured, with their collapse figures side by side."})
+                + "sets of completions, coloured, with their collapse figures side by side.",
+                "Or, given two session files (say one and its replay --against another model), show their trees"
+                        + " node by corresponding node with each node's figures, then the figures of all the text after the prompts."})
 final class CompareCommand implements Callable<Integer> {
     static final int DEFAULT_SAMPLES = 5;
 
@@ -33,8 +40,10 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin VsOption vs;
     @Mixin WidthOption width;
 
-    @Parameters(paramLabel = "PROMPT", description = "The text to continue ('-' reads standard input).")
-    String prompt;
+    @Parameters(arity = "1..2", paramLabel = "PROMPT | FILE FILE2",
+            description = {"With --vs: the text to continue ('-' reads standard input).",
+                    "Without: two session files to compare."})
+    List<String> arguments;
 
     @Spec CommandSpec spec;
 
@@ -60,11 +69,17 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!vs.isSet()) {
+            if (arguments.size() == 2) {
+                return compareSessions(Path.of(arguments.get(0)), Path.of(arguments.get(1)));
+            }
             throw new UsageException("compare needs a second backend: --vs PROFILE"
-                    + " ('embedded' for the embedded model)");
+                    + " ('embedded' for the embedded model), or two session files");
+        }
+        if (arguments.size() != 1) {
+            throw new UsageException("with --vs, compare continues one PROMPT");
         }
         SamplingParams params = sampling.params();
-        String text = PromptInput.read(prompt);
+        String text = PromptInput.read(arguments.get(0));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean debug = Main.debug(spec);
@@ -85,6 +100,26 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Two sessions' trees side by side (see {@link ComparePrinter}). */
+    private int compareSessions(Path left, Path right) throws SessionException, IOException {
+        Session a = open(left);
+        Session b = open(right);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json) {
+            out.println(ComparePrinter.json(left.toString(), a, right.toString(), b));
+        } else {
+            ComparePrinter.text(left.toString(), a, right.toString(), b, width.columns(), out);
+        }
+        return 0;
+    }
+
+    private Session open(Path file) throws SessionException, IOException {
+        try (SessionStore store = SessionStore.openReadOnly(file)) {
+            store.warnings().forEach(w -> spec.commandLine().getErr().println("weft: " + w));
+            return store.session();
+        }
     }
 
     private void print(PrintWriter out, List<LanguageModel> models, List<List<Completion>> completions,

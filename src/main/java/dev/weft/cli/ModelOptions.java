@@ -9,12 +9,11 @@ import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
 import dev.weft.model.embedded.EmbeddedModel;
 import dev.weft.model.embedded.ModelCache;
-import dev.weft.model.embedded.TrainingCorpus;
 import dev.weft.model.http.Backends;
 import dev.weft.model.http.HttpSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,12 +41,7 @@ final class ModelOptions {
     @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable that holds the API key.")
     String apiKeyEnv;
 
-    @Option(names = "--corpus", paramLabel = "FILE",
-            description = "Train the embedded model on this UTF-8 text (one document per line) instead of Europarl.")
-    Path corpus;
-
-    @Option(names = "--order", paramLabel = "N", description = "Embedded model n-gram order, 1..5 (default ${DEFAULT-VALUE}).")
-    int order = EmbeddedModel.DEFAULT_ORDER;
+    @Mixin EmbeddedOptions embedded;
 
     BackendSpec spec() throws ConfigException {
         return BackendResolver.resolve(flags(), ConfigFile.load(configPath()), System.getenv());
@@ -68,7 +62,25 @@ final class ModelOptions {
     }
 
     LanguageModel open(PrintWriter err, boolean debug) throws ModelException, ConfigException {
-        BackendSpec spec = spec();
+        return open(spec(), embedded, err, debug);
+    }
+
+    /**
+     * The backend a profile names, as {@code --vs} and {@code replay --against} take it: a profile
+     * of the config file, or {@value EmbeddedModel#BACKEND} for the embedded model {@code embedded} describes.
+     */
+    static LanguageModel openProfile(String name, EmbeddedOptions embedded, PrintWriter err, boolean debug)
+            throws ModelException, ConfigException {
+        if (name.equals(EmbeddedModel.BACKEND)) {
+            return embedded.open(err);
+        }
+        BackendFlags flags = new BackendFlags(name, null, null, null, null);
+        return open(BackendResolver.resolve(flags, ConfigFile.load(configPath()), System.getenv()), embedded, err,
+                debug);
+    }
+
+    private static LanguageModel open(BackendSpec spec, EmbeddedOptions embedded, PrintWriter err, boolean debug)
+            throws ModelException {
         if (spec instanceof BackendSpec.Remote remote) {
             HttpSettings settings = HttpSettings.DEFAULTS
                     .withNotices(line -> {
@@ -78,18 +90,6 @@ final class ModelOptions {
                     .withDebug(debug ? line -> err.println("debug: " + line) : line -> {});
             return Backends.open(remote, settings);
         }
-        return openEmbedded(err);
-    }
-
-    LanguageModel openEmbedded(PrintWriter err) throws ModelException {
-        TrainingCorpus source = corpus == null ? TrainingCorpus.europarl() : TrainingCorpus.file(corpus);
-        EmbeddedModel embedded = EmbeddedModel.open(source, order, cache());
-        if (!embedded.loadReport().fromCache()) {
-            err.printf(Locale.ROOT, "weft: trained the embedded model %s in %.1f s (cached in %s)%n", embedded.model(),
-                    embedded.loadReport().elapsed().toMillis() / 1000.0, embedded.loadReport().cacheFile().getParent());
-        }
-        embedded.loadReport().cacheProblem().ifPresent(problem -> err.println("weft: " + problem));
-        err.flush();
-        return embedded;
+        return embedded.open(err);
     }
 }

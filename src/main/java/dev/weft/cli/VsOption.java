@@ -35,13 +35,9 @@ final class VsOption {
         if (!embedded && (order != null || corpus != null)) {
             throw new UsageException("--vs-order and --vs-corpus are for --vs embedded");
         }
-        ModelOptions second = new ModelOptions();
-        second.corpus = corpus != null ? corpus : first.corpus;
-        second.order = order != null ? order : first.order;
-        if (embedded) {
-            return second.openEmbedded(err);
-        }
-        second.profile = profile;
-        return second.open(err, debug);
+        EmbeddedOptions second = new EmbeddedOptions();
+        second.corpus = corpus != null ? corpus : first.embedded.corpus;
+        second.order = order != null ? order : first.embedded.order;
+        return ModelOptions.openProfile(profile, second, err, debug);
     }
 }

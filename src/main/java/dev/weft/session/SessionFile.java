@@ -1,6 +1,7 @@
 package dev.weft.session;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 
 /**
@@ -13,6 +14,16 @@ public final class SessionFile {
     /** Reads and checks a session file (see weft-session(5)). */
     public static Session read(Path file) throws SessionException {
         return SessionReader.read(file);
+    }
+
+    /** The journal beside a session file: the recording replay walks. */
+    public static Path journalOf(Path sessionFile) {
+        return SessionFormat.journalOf(sessionFile);
+    }
+
+    /** Streams the session in the file's layout to {@code out} (an export to standard output, say). */
+    public static void write(Session session, OutputStream out) throws IOException {
+        SessionWriter.write(session, out);
     }
 
     /** Writes the session atomically: a failure leaves the previous file as it was. */

@@ -23,7 +23,7 @@ public final class SessionStore implements Closeable {
     private final Path file;
     private final SessionJournal journal; // null when read-only
     private final List<String> warnings;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Object saveLock = new Object();
 
     private Session session;
@@ -32,8 +32,9 @@ public final class SessionStore implements Closeable {
     private boolean closed;
 
     private SessionStore(Path file, SessionJournal journal, Session session, long savedSeq, FileStamp stamp,
-                         List<String> warnings) {
+                         List<String> warnings, Clock clock) {
         this.file = file;
+        this.clock = clock;
         this.journal = journal;
         this.session = session;
         this.savedSeq = savedSeq;
@@ -43,6 +44,11 @@ public final class SessionStore implements Closeable {
 
     /** Opens an existing session for exploring, replaying its journal. */
     public static SessionStore open(Path file) throws SessionException {
+        return open(file, Clock.systemUTC());
+    }
+
+    /** Opens with {@code clock} timing journal entries and saves: scripts that build sessions bring their own. */
+    public static SessionStore open(Path file, Clock clock) throws SessionException {
         if (!Files.exists(file)) {
             throw new SessionException(file + ": no such session file");
         }
@@ -50,7 +56,7 @@ public final class SessionStore implements Closeable {
         boolean journalExisted = Files.exists(journalFile);
         SessionJournal.Opened opened = SessionJournal.open(journalFile);
         try {
-            return load(file, opened.journal(), opened.contents());
+            return load(file, opened.journal(), opened.contents(), clock);
         } catch (SessionException | RuntimeException e) {
             closeQuietly(opened.journal());
             if (!journalExisted) {
@@ -62,10 +68,15 @@ public final class SessionStore implements Closeable {
 
     /** Opens the session, or starts a new empty one (written at once) when the file does not exist. */
     public static SessionStore openOrCreate(Path file) throws SessionException {
+        return openOrCreate(file, Clock.systemUTC());
+    }
+
+    /** As {@link #openOrCreate(Path)}, with {@code clock} timing the session, its journal entries and saves. */
+    public static SessionStore openOrCreate(Path file, Clock clock) throws SessionException {
         if (!Files.exists(file)) {
-            create(file);
+            create(file, clock);
         }
-        return open(file);
+        return open(file, clock);
     }
 
     /** Reads the session and its journal without writing anything: for commands that only look. */
@@ -73,7 +84,7 @@ public final class SessionStore implements Closeable {
         if (!Files.exists(file)) {
             throw new SessionException(file + ": no such session file");
         }
-        return load(file, null, SessionJournal.read(SessionFormat.journalOf(file)));
+        return load(file, null, SessionJournal.read(SessionFormat.journalOf(file)), Clock.systemUTC());
     }
 
     public Path file() {
@@ -202,7 +213,7 @@ public final class SessionStore implements Closeable {
         }
     }
 
-    private static void create(Path file) throws SessionException {
+    private static void create(Path file, Clock clock) throws SessionException {
         Path journal = SessionFormat.journalOf(file);
         try {
             if (Files.exists(journal) && Files.size(journal) > 0) {
@@ -212,10 +223,10 @@ public final class SessionStore implements Closeable {
         } catch (IOException e) {
             throw new SessionException(journal + ": cannot read: " + e.getMessage(), e);
         }
-        SessionFile.write(file, Session.empty(Clock.systemUTC().instant()));
+        SessionFile.write(file, Session.empty(clock.instant()));
     }
 
-    private static SessionStore load(Path file, SessionJournal journal, SessionJournal.Contents contents)
+    private static SessionStore load(Path file, SessionJournal journal, SessionJournal.Contents contents, Clock clock)
             throws SessionException {
         FileStamp stamp = stampOf(file); // before reading: a change while we read shows at save time
         Session saved = SessionFile.read(file);
@@ -231,7 +242,7 @@ public final class SessionStore implements Closeable {
                         + " does not apply to the session: " + e.getMessage(), e);
             }
         }
-        return new SessionStore(file, journal, session, saved.journalSeq(), stamp, contents.warnings());
+        return new SessionStore(file, journal, session, saved.journalSeq(), stamp, contents.warnings(), clock);
     }
 
     private static void closeQuietly(SessionJournal journal) {

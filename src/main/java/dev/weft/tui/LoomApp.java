@@ -137,13 +137,19 @@ public final class LoomApp {
      */
     static Settings settings(TuiConfig config, String colorsFlag, Map<String, String> env, ThemeLibrary themes,
                              LanguageModel model, String backendName) throws IOException {
+        Backend backend = new Backend(backendName, model.backend(), model.model(), model.capabilities());
+        return settings(config, colorsFlag, env, themes, backend);
+    }
+
+    /** As above, for a backend known by name only (the replay player shows the recorded one). */
+    static Settings settings(TuiConfig config, String colorsFlag, Map<String, String> env, ThemeLibrary themes,
+                             Backend backend) throws IOException {
         String colors = colorsFlag != null ? colorsFlag : config.colors();
         ColorDepth depth = colors != null ? ColorDepth.parse(colors) : ColorDepth.detect(env);
         String themeName = depth == ColorDepth.NONE ? "monochrome"
                 : config.theme() != null ? config.theme() : ThemeLibrary.defaultFor(depth);
         Theme theme = themes.load(themeName);
         Keymap keymap = Keymap.defaults().withOverrides(config.keys());
-        Backend backend = new Backend(backendName, model.backend(), model.model(), model.capabilities());
         return new Settings(SamplingParams.DEFAULTS, theme, depth, keymap, backend);
     }
 

@@ -2,14 +2,13 @@ package dev.weft.tui;
 
 import dev.weft.loom.Loom;
 import dev.weft.loom.LoomAction;
-import dev.weft.loom.NodeId;
 import dev.weft.session.BackendUse;
 import dev.weft.session.SessionException;
 import dev.weft.session.SessionStore;
 import dev.weft.session.SessionView;
-import dev.weft.tui.layout.ReadPath;
 import dev.weft.tui.state.Backend;
 import dev.weft.tui.state.Focus;
+import dev.weft.tui.update.SessionFocus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A session file opened through the session store. The store keeps the cursor as a token of
- * the node it is in; the read view also needs the node its path ends at, which may lie below
- * (the cursor can sit in an ancestor), so that node goes in the view's settings as
- * {@value #PATH_END}.
+ * A session file opened through the session store; where the user is goes to the store's view
+ * as {@link SessionFocus} writes it.
  */
 public final class StoreSession implements LoomSession {
-    static final String PATH_END = "path-end";
+    static final String PATH_END = SessionFocus.PATH_END;
 
     private final SessionStore store;
     private SessionView recorded;
@@ -133,41 +130,13 @@ public final class StoreSession implements LoomSession {
         store.close();
     }
 
-    /** The store's view (node under the cursor, token in it) as the read view's focus. */
+    /** The store's view as the read view's focus (see {@link SessionFocus}). */
     static Focus focusOf(Loom loom, SessionView view) {
-        NodeId at = view.current();
-        if (at == null || !loom.contains(at)) {
-            return Focus.NONE;
-        }
-        NodeId end = pathEnd(loom, view.settings().get(PATH_END), at);
-        ReadPath path = ReadPath.of(loom, end);
-        int k = path.indexOf(at);
-        return new Focus(end, path.start(k) + view.cursor());
+        return SessionFocus.of(loom, view);
     }
 
     /** The read view's focus as the store's view. */
     static SessionView viewOf(Loom loom, Focus focus, Map<String, String> settings) {
-        Map<String, String> all = new HashMap<>(settings);
-        if (focus.current() == null || !loom.contains(focus.current())) {
-            return new SessionView(null, 0, all);
-        }
-        ReadPath path = ReadPath.of(loom, focus.current());
-        if (path.size() == 0) {
-            return new SessionView(focus.current(), 0, all);
-        }
-        int cursor = path.clamp(focus.cursor());
-        int k = path.nodeAt(cursor);
-        all.put(PATH_END, Integer.toString(focus.current().value()));
-        return new SessionView(path.node(k).id(), cursor - path.start(k), all);
-    }
-
-    /** The saved path end when it is still a descendant of the cursor's node, else that node. */
-    private static NodeId pathEnd(Loom loom, String saved, NodeId at) {
-        try {
-            NodeId end = saved == null ? at : new NodeId(Integer.parseInt(saved));
-            return loom.contains(end) && ReadPath.of(loom, end).indexOf(at) >= 0 ? end : at;
-        } catch (IllegalArgumentException e) {
-            return at;
-        }
+        return SessionFocus.viewOf(loom, focus, settings);
     }
 }

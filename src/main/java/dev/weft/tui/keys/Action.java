@@ -88,6 +88,17 @@ public enum Action {
     // search prompt
     RUN_SEARCH("find the matches", "find"),
 
+    // replay player
+    PLAY_PAUSE("play or pause the recording", "play"),
+    STEP_FORWARD("next step", "step"),
+    STEP_BACK("previous step", "back"),
+    FIRST_STEP("first step"),
+    JUMP("jump to the step typed before it (42G), or to the last", "jump"),
+    SLOWER("play slower", "slower"),
+    FASTER("play faster", "faster"),
+    TAKE_OVER("take over: explore live from this step, in a new session", "take over"),
+    LEAVE_PLAYER("leave the player", "quit"),
+
     // text entry (editor and search prompt)
     COMMIT("done: keep the text", "done"),
     ABANDON("discard the text", "discard"),

@@ -76,6 +76,13 @@ final class DefaultKeys {
         t.in(Context.SEARCH)
                 .hint(RUN_SEARCH, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").bind(DELETE_BACK, "Backspace");
 
+        t.in(Context.PLAYER)
+                .hint(PLAY_PAUSE, "Space", "p").hint(STEP_FORWARD, "l", "Right").hint(STEP_BACK, "h", "Left")
+                .bind(FIRST_STEP, "Home", "g").hint(JUMP, "G", "End")
+                .bind(SLOWER, "-").bind(FASTER, "+", "=")
+                .bind(TREE_VIEW, "t").hint(TAKE_OVER, "T")
+                .hint(HELP, "?", "F1").hint(LEAVE_PLAYER, "q", "Esc");
+
         t.in(Context.HELP)
                 .hint(CURSOR_UP, "k", "Up").hint(CURSOR_DOWN, "j", "Down")
                 .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f", "Space")
