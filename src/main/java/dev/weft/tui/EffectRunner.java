@@ -128,6 +128,8 @@ final class EffectRunner {
             switchBackend(b.name());
         } else if (effect instanceof Effect.ExpandMultiverse x) {
             expand(x);
+        } else if (effect instanceof Effect.CompareContinue c) {
+            compare(c);
         }
     }
 
@@ -212,6 +214,22 @@ final class EffectRunner {
                 post.accept(new Msg.AnalysisFailed(x.request(), e.getMessage()));
             } catch (RuntimeException e) {
                 post.accept(new Msg.AnalysisFailed(x.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    /** One side of the compare view; the other backend is opened here, off the UI thread, and left open like a switched-to one. */
+    private void compare(Effect.CompareContinue c) {
+        LanguageModel current = model;
+        models.execute(() -> {
+            try {
+                LanguageModel m = c.profile() == null ? current : backends.open(c.profile());
+                List<Completion> done = m.generate(c.prompt(), c.params());
+                post.accept(new Msg.CompareArrived(c.request(), m.backend(), m.model(), done));
+            } catch (ModelException e) {
+                post.accept(new Msg.CompareFailed(c.request(), e.getMessage()));
+            } catch (RuntimeException e) {
+                post.accept(new Msg.CompareFailed(c.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
         });
     }

@@ -17,5 +17,8 @@ public sealed interface Command {
 
     record Help() implements Command {}
 
+    /** Continue the current path on the backend in use and on {@code profile}, side by side. */
+    record Compare(String profile) implements Command {}
+
     record Quit() implements Command {}
 }

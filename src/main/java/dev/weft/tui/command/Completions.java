@@ -48,6 +48,9 @@ public final class Completions {
             }
             return new Candidates(Kind.NONE, List.of());
         }
+        if (command.equals("compare")) {
+            return before.size() == 1 ? new Candidates(Kind.WORDS, backends) : new Candidates(Kind.NONE, List.of());
+        }
         boolean takesFile = switch (command) {
             case "write", "saveas", "open", "export" -> true;
             default -> false;

@@ -63,6 +63,12 @@ public enum Action {
     ZOOM_OUT("zoom out one block", "zoom out"),
     ADD_PATH("add the path to the block to the tree, as a branch", "add"),
 
+    // compare view
+    COMPARE_VIEW("continue here and on embedded, side by side (:compare)", "compare"),
+    COLUMN_LEFT("left column", "left"),
+    COLUMN_RIGHT("right column", "right"),
+    ADD_COLUMN("add the column's completions as children of the node", "add"),
+
     // alternatives popup
     CHOICE_UP("previous alternative", "up"),
     CHOICE_DOWN("next alternative", "down"),

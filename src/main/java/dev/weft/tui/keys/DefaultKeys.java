@@ -73,6 +73,12 @@ final class DefaultKeys {
                 .hint(ZOOM_IN, "z", "Enter").hint(ZOOM_OUT, "Z", "Backspace")
                 .hint(ADD_PATH, "a").hint(CLOSE, "Esc", "q", "x");
 
+        t.in(Context.READ).bind(COMPARE_VIEW, "v");
+        t.in(Context.COMPARE)
+                .hint(COLUMN_LEFT, "h", "Left").hint(COLUMN_RIGHT, "l", "Right", "Tab")
+                .bind(CURSOR_UP, "k", "Up").bind(CURSOR_DOWN, "j", "Down")
+                .hint(ADD_COLUMN, "a").hint(CLOSE, "Esc", "q", "v");
+
         t.in(Context.SEARCH)
                 .hint(RUN_SEARCH, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").bind(DELETE_BACK, "Backspace");
 

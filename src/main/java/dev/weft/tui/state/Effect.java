@@ -42,4 +42,10 @@ public sealed interface Effect {
 
     /** Save and leave. */
     record Quit() implements Effect {}
+
+    /**
+     * Sample {@code params.n()} completions of {@code prompt} on the backend {@code profile} (null: the one in
+     * use) for the compare view, answering with {@link Msg.CompareArrived} or {@link Msg.CompareFailed}.
+     */
+    record CompareContinue(long request, String profile, Prompt prompt, SamplingParams params) implements Effect {}
 }

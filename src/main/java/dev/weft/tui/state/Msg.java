@@ -67,4 +67,13 @@ public sealed interface Msg {
 
     /** An effect failed; the reason is one line fit for the message bar. */
     record Failure(String reason) implements Msg {}
+
+    /** One side of the compare view: which backend and model answered, and its completions. */
+    record CompareArrived(long request, String backend, String model, List<Completion> completions) implements Msg {
+        public CompareArrived {
+            completions = List.copyOf(completions);
+        }
+    }
+
+    record CompareFailed(long request, String reason) implements Msg {}
 }

@@ -55,4 +55,11 @@ public sealed interface Overlay {
             return Context.MULTIVERSE;
         }
     }
+
+    /** The compare view: the current path continued by two backends side by side. */
+    record Compare(CompareView view) implements Overlay {
+        public Context context() {
+            return Context.COMPARE;
+        }
+    }
 }

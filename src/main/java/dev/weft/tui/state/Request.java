@@ -18,4 +18,7 @@ public sealed interface Request {
 
     /** Expanding a multiverse for the multiverse view. */
     record Expanding() implements Request {}
+
+    /** Sampling one side of the compare view. */
+    record Comparing() implements Request {}
 }

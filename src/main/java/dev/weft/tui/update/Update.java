@@ -60,6 +60,10 @@ public final class Update {
             step.info("backend " + b.backend().name() + " · " + b.backend().model());
         } else if (msg instanceof Msg.SessionOpened o) {
             SessionSettings.opened(step, o);
+        } else if (msg instanceof Msg.CompareArrived c) {
+            CompareKeys.arrived(step, c);
+        } else if (msg instanceof Msg.CompareFailed f) {
+            CompareKeys.failed(step, f);
         } else if (msg instanceof Msg.Notice n) {
             step.info(n.text());
         } else if (msg instanceof Msg.Failure f) {
@@ -81,6 +85,8 @@ public final class Update {
             HelpKeys.handle(step, h, action);
         } else if (overlay instanceof Overlay.Multiverse m) {
             MultiverseKeys.handle(step, m, action);
+        } else if (overlay instanceof Overlay.Compare c) {
+            CompareKeys.handle(step, c, action);
         } else if (action != null) {
             viewKey(step, action);
         }
