@@ -3,7 +3,8 @@ package dev.weft.tui.render;
 import dev.weft.analysis.Diversity;
 import dev.weft.analysis.SiblingFigures;
 import dev.weft.loom.NodeFigures;
-import dev.weft.loom.Token;
+import dev.weft.loom.TokenRun;
+import dev.weft.loom.Utf8;
 import dev.weft.model.Completion;
 import dev.weft.tui.layout.Glyphs;
 import dev.weft.tui.layout.Numbers;
@@ -94,15 +95,22 @@ final class CompareColumns {
                 line.add(new Cell(g.text(), p.style(Part.MUTED)));
                 used += Glyphs.width(g.text());
             }
-            for (Token t : completions.get(i).tokens()) {
-                Style style = Double.isNaN(t.logprob()) ? theme.style(Part.PROMPT) : theme.probability(Math.exp(t.logprob()));
-                int tokenWidth = Glyphs.columns(t.text());
-                if (used + tokenWidth > width && tokenWidth <= width && !t.text().contains("\n") && used > 0) {
+            TokenRun run = completions.get(i).run();
+            // a character split across tokens is decoded from the joined bytes, as the read view does
+            int[] offsets = run.byteOffsets();
+            Utf8.Decoded decoded = Utf8.decode(run.bytes());
+            for (int k = 0; k < run.size(); k++) {
+                double lp = run.logprob(k);
+                String text = run.piece(k).isComplete() ? run.piece(k).text()
+                        : decoded.text().substring(decoded.charAt()[offsets[k]], decoded.charAt()[offsets[k + 1]]);
+                Style style = Double.isNaN(lp) ? theme.style(Part.PROMPT) : theme.probability(Math.exp(lp));
+                int tokenWidth = Glyphs.columns(text);
+                if (used + tokenWidth > width && tokenWidth <= width && !text.contains("\n") && used > 0) {
                     lines.add(line);
                     line = new ArrayList<>();
                     used = 0;
                 }
-                for (Glyphs.Glyph g : Glyphs.split(t.text())) {
+                for (Glyphs.Glyph g : Glyphs.split(text)) {
                     if (g.text().equals("\n")) {
                         line.add(new Cell("↵", style));
                         lines.add(line);

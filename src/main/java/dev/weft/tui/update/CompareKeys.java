@@ -62,7 +62,8 @@ final class CompareKeys {
             int i = view.columnOf(msg.request());
             view = view.withColumn(i, view.columns().get(i).arrived(msg.backend(), msg.model(), msg.completions()));
             step.state = step.state.withOverlay(new Overlay.Compare(view));
-            if (view.columns().stream().noneMatch(CompareView.Column::isWaiting)) {
+            // a failed side keeps its error on the message line
+            if (view.columns().stream().allMatch(col -> col.completions() != null)) {
                 step.info("a adds the selected column's completions to the tree");
             }
         }

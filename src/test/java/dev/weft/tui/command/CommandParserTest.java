@@ -44,5 +44,8 @@ class CommandParserTest {
         assertEquals(backends, Completions.after(List.of("se", "backend"), themes, backends).words());
         assertEquals(Completions.Kind.FILE, Completions.after(List.of("e"), themes, backends).kind());
         assertEquals(Completions.Kind.NONE, Completions.after(List.of("set", "n"), themes, backends).kind());
+        assertEquals(backends, Completions.after(List.of("compare"), themes, backends).words());
+        assertEquals(new Command.Compare("base"), CommandParser.parse(":vs base"));
+        assertThrows(IllegalArgumentException.class, () -> CommandParser.parse(":compare"));
     }
 }

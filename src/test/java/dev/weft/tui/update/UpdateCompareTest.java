@@ -1,0 +1,87 @@
+package dev.weft.tui.update;
+
+import static dev.weft.tui.UiFixtures.id;
+import static dev.weft.tui.UiFixtures.key;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.loom.FinishReason;
+import dev.weft.loom.Node;
+import dev.weft.loom.Piece;
+import dev.weft.loom.Token;
+import dev.weft.model.Completion;
+import dev.weft.tui.UiFixtures;
+import dev.weft.tui.keys.Action;
+import dev.weft.tui.state.CompareView;
+import dev.weft.tui.state.Effect;
+import dev.weft.tui.state.Msg;
+import dev.weft.tui.state.Next;
+import dev.weft.tui.state.Overlay;
+import dev.weft.tui.state.UiState;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The compare view over the fixture: the path "Are bugs real? Yes, they are." continued on two backends. */
+class UpdateCompareTest {
+    private static final List<Completion> BASE = List.of(
+            new Completion(List.of(new Token(Piece.of(" Maybe"), Math.log(0.5), List.of())), FinishReason.LENGTH),
+            new Completion(List.of(new Token(Piece.of(" No"), Math.log(0.25), List.of())), FinishReason.STOP));
+
+    private static CompareView view(UiState s) {
+        return assertInstanceOf(Overlay.Compare.class, s.overlay()).view();
+    }
+
+    private static UiState press(UiState s, Action... actions) {
+        for (Action a : actions) {
+            s = Update.update(s, key(s, a)).state();
+        }
+        return s;
+    }
+
+    @Test
+    void theKeyAsksTheBackendInUseAndTheEmbeddedModelForTheSamePathWithTheSameSettings() {
+        UiState s = UiFixtures.withCompletion();
+        Next next = Update.update(s, key(s, Action.COMPARE_VIEW));
+        CompareView v = view(next.state());
+        assertEquals(id(1), v.node());
+        assertEquals("Are bugs real? Yes, they are.", v.context());
+        Effect.CompareContinue here = assertInstanceOf(Effect.CompareContinue.class, next.effects().get(0));
+        Effect.CompareContinue there = assertInstanceOf(Effect.CompareContinue.class, next.effects().get(1));
+        assertNull(here.profile());
+        assertEquals("embedded", there.profile());
+        assertEquals(s.settings().params(), there.params());
+        assertEquals(here.prompt(), there.prompt());
+        assertTrue(next.state().requests().containsKey(there.request()));
+    }
+
+    @Test
+    void eachSideArrivesWithItsFiguresAndTheRightOneIsAddedAsChildren() {
+        UiState s = Update.update(UiFixtures.withCompletion(), new Msg.CommandEntered(":compare base", UiFixtures.NOW)).state();
+        long right = view(s).columns().get(1).request();
+        s = Update.update(s, new Msg.CompareArrived(right, "openai", "base-1", BASE)).state();
+        CompareView.Column column = view(s).columns().get(1);
+        assertEquals("base", column.profile());
+        assertEquals(Math.log(0.5) / 2 + Math.log(0.25) / 2, column.figures().pooled().meanLogprob(), 1e-6); // logprobs are stored as floats
+        assertTrue(view(s).columns().get(0).isWaiting());
+
+        s = press(s, Action.COLUMN_RIGHT, Action.ADD_COLUMN);
+        assertEquals(Overlay.NONE, s.overlay());
+        List<?> children = s.loom().node(id(1)).children();
+        assertEquals(2, children.size());
+        Node first = s.loom().node(s.focus().current());
+        assertEquals(" Maybe", first.tokens().text());
+        assertEquals("base-1", first.generation().model());
+    }
+
+    @Test
+    void aResultAfterTheViewClosedIsDropped() {
+        UiState s = press(UiFixtures.withCompletion(), Action.COMPARE_VIEW);
+        long right = view(s).columns().get(1).request();
+        s = press(s, Action.CLOSE);
+        UiState after = Update.update(s, new Msg.CompareArrived(right, "openai", "base-1", BASE)).state();
+        assertEquals(Overlay.NONE, after.overlay());
+        assertTrue(after.requests().isEmpty());
+    }
+}
