@@ -7,6 +7,8 @@ import dev.weft.model.Completion;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
 import dev.weft.model.Scoring;
+import dev.weft.session.SessionException;
+import dev.weft.session.SessionStore;
 import dev.weft.tui.state.Backend;
 import dev.weft.tui.state.Effect;
 import dev.weft.tui.state.Focus;
@@ -130,6 +132,15 @@ final class EffectRunner {
             expand(x);
         } else if (effect instanceof Effect.CompareContinue c) {
             compare(c);
+        } else if (effect instanceof Effect.ReadCompareFile r) {
+            io.execute(() -> {
+                Path file = path(r.path());
+                try (SessionStore store = SessionStore.openReadOnly(file)) {
+                    post.accept(new Msg.CompareFileRead(r.request(), file.getFileName().toString(), store.session().loom(), null));
+                } catch (SessionException | IOException | RuntimeException e) {
+                    post.accept(new Msg.CompareFileRead(r.request(), file.toString(), null, e.getMessage()));
+                }
+            });
         }
     }
 

@@ -20,5 +20,8 @@ public sealed interface Command {
     /** Continue the current path on the backend in use and on {@code profile}, side by side. */
     record Compare(String profile) implements Command {}
 
+    /** This session's tree and another file's, node by corresponding node. */
+    record CompareFile(String path) implements Command {}
+
     record Quit() implements Command {}
 }

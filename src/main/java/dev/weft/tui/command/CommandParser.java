@@ -18,6 +18,7 @@ public final class CommandParser {
             new Syntax("open", List.of("e", "edit"), "FILE", "open another session (this one is saved first)"),
             new Syntax("export", List.of(), "FILE", "write the text of the current path to FILE"),
             new Syntax("compare", List.of("vs"), "PROFILE", "continue the path here and on PROFILE (embedded: the embedded model), side by side"),
+            new Syntax("compare-file", List.of(), "FILE", "this session's tree and FILE's (say its replay), node by corresponding node"),
             new Syntax("help", List.of("h"), "", "every key and command"),
             new Syntax("quit", List.of("q", "wq", "x", "exit"), "", "save and quit"));
 
@@ -62,6 +63,7 @@ public final class CommandParser {
             case "open" -> new Command.Open(required(rest, "open FILE"));
             case "export" -> new Command.Export(required(rest, "export FILE"));
             case "help" -> new Command.Help();
+            case "compare-file" -> new Command.CompareFile(required(rest, "compare-file FILE"));
             case "compare" -> new Command.Compare(required(rest, "compare PROFILE"));
             default -> new Command.Quit();
         };

@@ -52,7 +52,7 @@ public final class Completions {
             return before.size() == 1 ? new Candidates(Kind.WORDS, backends) : new Candidates(Kind.NONE, List.of());
         }
         boolean takesFile = switch (command) {
-            case "write", "saveas", "open", "export" -> true;
+            case "write", "saveas", "open", "export", "compare-file" -> true;
             default -> false;
         };
         return new Candidates(takesFile && before.size() == 1 ? Kind.FILE : Kind.NONE, List.of());

@@ -11,6 +11,7 @@ public enum Context {
     TREE("Tree view", "the whole loom"),
     MULTIVERSE("Multiverse view", "the likeliest continuations after the cursor, as blocks as tall as their probability"),
     COMPARE("Compare view", "the current path continued by two backends side by side, with their figures"),
+    COMPARE_FILE("Compared sessions", "this session and another file (:compare-file FILE), node by corresponding node"),
     SEARCH("Search prompt", "typing a search; other keys type text"),
     PLAYER("Replay player", "a recorded session step by step, as it was seen (weft replay FILE); digits type a step"),
     HELP("Help", "this screen");

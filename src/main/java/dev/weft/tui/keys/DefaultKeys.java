@@ -79,6 +79,12 @@ final class DefaultKeys {
                 .bind(CURSOR_UP, "k", "Up").bind(CURSOR_DOWN, "j", "Down")
                 .hint(ADD_COLUMN, "a").hint(CLOSE, "Esc", "q", "v");
 
+        t.in(Context.COMPARE_FILE)
+                .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")
+                .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f")
+                .bind(FIRST_ROW, "Home", "g").bind(LAST_ROW, "End", "G")
+                .hint(OPEN, "Enter").hint(CLOSE, "Esc", "q");
+
         t.in(Context.SEARCH)
                 .hint(RUN_SEARCH, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").bind(DELETE_BACK, "Backspace");
 

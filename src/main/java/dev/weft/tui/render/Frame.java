@@ -24,6 +24,8 @@ public final class Frame {
             MultiversePlot.render(m.view(), p, areas.bodyRows());
         } else if (state.overlay() instanceof Overlay.Compare c) {
             CompareColumns.render(c.view(), p, areas.bodyRows());
+        } else if (state.overlay() instanceof Overlay.CompareFile c) {
+            ComparedSessions.render(c.view(), p, areas.bodyRows());
         } else if (state.view() == View.TREE) {
             TreeView.render(state, p, areas.bodyRows());
         } else if (state.view() == View.SIBLINGS) {

@@ -66,6 +66,9 @@ final class StatusBar {
         if (state.overlay() instanceof Overlay.Multiverse) {
             return "MULTIVERSE";
         }
+        if (state.overlay() instanceof Overlay.CompareFile) {
+            return "COMPARE FILES";
+        }
         if (state.overlay() instanceof Overlay.Compare) {
             return "COMPARE";
         }

@@ -48,4 +48,7 @@ public sealed interface Effect {
      * use) for the compare view, answering with {@link Msg.CompareArrived} or {@link Msg.CompareFailed}.
      */
     record CompareContinue(long request, String profile, Prompt prompt, SamplingParams params) implements Effect {}
+
+    /** Read another session file for the compared-sessions view, answering with {@link Msg.CompareFileRead}. */
+    record ReadCompareFile(long request, String path) implements Effect {}
 }

@@ -76,4 +76,7 @@ public sealed interface Msg {
     }
 
     record CompareFailed(long request, String reason) implements Msg {}
+
+    /** The other session of the compared-sessions view, read ({@code loom}) or not ({@code failure}). */
+    record CompareFileRead(long request, String name, Loom loom, String failure) implements Msg {}
 }

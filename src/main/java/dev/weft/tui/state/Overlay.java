@@ -62,4 +62,11 @@ public sealed interface Overlay {
             return Context.COMPARE;
         }
     }
+
+    /** Two sessions' trees node by corresponding node ({@code :compare-file FILE}). */
+    record CompareFile(CompareFileView view) implements Overlay {
+        public Context context() {
+            return Context.COMPARE_FILE;
+        }
+    }
 }

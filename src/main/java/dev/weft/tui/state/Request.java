@@ -21,4 +21,7 @@ public sealed interface Request {
 
     /** Sampling one side of the compare view. */
     record Comparing() implements Request {}
+
+    /** Reading another session file to compare with. */
+    record ReadingCompareFile() implements Request {}
 }

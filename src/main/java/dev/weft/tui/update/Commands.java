@@ -39,6 +39,8 @@ final class Commands {
             step.effect(new Effect.Export(e.path(), text));
         } else if (command instanceof Command.Compare c) {
             CompareKeys.open(step, c.profile());
+        } else if (command instanceof Command.CompareFile c) {
+            CompareFileKeys.open(step, c.path());
         } else if (command instanceof Command.Help) {
             step.state = step.state.withOverlay(new Overlay.Help(0));
         } else {

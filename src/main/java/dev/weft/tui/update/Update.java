@@ -64,6 +64,8 @@ public final class Update {
             CompareKeys.arrived(step, c);
         } else if (msg instanceof Msg.CompareFailed f) {
             CompareKeys.failed(step, f);
+        } else if (msg instanceof Msg.CompareFileRead r) {
+            CompareFileKeys.read(step, r);
         } else if (msg instanceof Msg.Notice n) {
             step.info(n.text());
         } else if (msg instanceof Msg.Failure f) {
@@ -87,6 +89,8 @@ public final class Update {
             MultiverseKeys.handle(step, m, action);
         } else if (overlay instanceof Overlay.Compare c) {
             CompareKeys.handle(step, c, action);
+        } else if (overlay instanceof Overlay.CompareFile c) {
+            CompareFileKeys.handle(step, c, action);
         } else if (action != null) {
             viewKey(step, action);
         }

@@ -47,5 +47,7 @@ class CommandParserTest {
         assertEquals(backends, Completions.after(List.of("compare"), themes, backends).words());
         assertEquals(new Command.Compare("base"), CommandParser.parse(":vs base"));
         assertThrows(IllegalArgumentException.class, () -> CommandParser.parse(":compare"));
+        assertEquals(new Command.CompareFile("b.json"), CommandParser.parse(":compare-file b.json"));
+        assertEquals(Completions.Kind.FILE, Completions.after(List.of("compare-file"), themes, backends).kind());
     }
 }
