@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,6 +45,11 @@ final class CompareCommand implements Callable<Integer> {
             description = {"With --vs: the text to continue ('-' reads standard input).",
                     "Without: two session files to compare."})
     List<String> arguments;
+
+    @Option(names = "--tui",
+            description = "With two session files: open FILE in the loom with the compared-sessions view on FILE2"
+                    + " (:compare-file FILE2).")
+    boolean tui;
 
     @Spec CommandSpec spec;
 
@@ -69,6 +75,10 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!vs.isSet()) {
+            if (arguments.size() == 2 && tui) {
+                return OpenCommand.launch(Path.of(arguments.get(0)), output.noColor ? "none" : null, ":compare-file " + arguments.get(1),
+                        spec.commandLine().getErr());
+            }
             if (arguments.size() == 2) {
                 return compareSessions(Path.of(arguments.get(0)), Path.of(arguments.get(1)));
             }

@@ -39,7 +39,12 @@ final class OpenCommand implements Callable<Integer> {
 
     /** Opens the loom; {@code weft} and {@code weft FILE} come here too. Returns the exit code. */
     static int launch(Path file, String colors, PrintWriter err) {
-        return LoomApp.run(new LoomApp.Launch(file, ModelOptions.configPath(), OpenCommand::embedded, colors),
+        return launch(file, colors, null, err);
+    }
+
+    /** Opens the loom and runs {@code command} (a {@code :} line) once the session is open. */
+    static int launch(Path file, String colors, String command, PrintWriter err) {
+        return LoomApp.run(new LoomApp.Launch(file, ModelOptions.configPath(), OpenCommand::embedded, colors, command),
                 System.getenv(), err);
     }
 

@@ -49,8 +49,13 @@ public final class LoomApp {
      * @param config   the config file (its profiles and its tui section; a missing file is fine)
      * @param embedded opens the embedded model, when it is the backend in use
      * @param colors   none, 16, 256 or truecolor; null = from the config or the environment
+     * @param command  a {@code :} command line run once the session is open (weft compare --tui), or null
      */
-    public record Launch(Path session, Path config, ModelSource embedded, String colors) {}
+    public record Launch(Path session, Path config, ModelSource embedded, String colors, String command) {
+        public Launch(Path session, Path config, ModelSource embedded, String colors) {
+            this(session, config, embedded, colors, null);
+        }
+    }
 
     /**
      * Runs the loom until the user quits.
@@ -93,6 +98,9 @@ public final class LoomApp {
             noticeLine.set(line -> started.post(new Msg.Notice(line)));
             loop[0].post(opened(prepared.session));
             prepared.session.warnings().forEach(w -> loop[0].post(new Msg.Failure(w)));
+            if (launch.command() != null) {
+                loop[0].post(new Msg.CommandEntered(launch.command(), Clock.systemDefaultZone().instant()));
+            }
             Thread hangUp = new Thread(() -> saveOnExit(loop[0]), "weft-save-on-exit");
             Runtime.getRuntime().addShutdownHook(hangUp);
             try {
