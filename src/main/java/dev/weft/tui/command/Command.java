@@ -17,5 +17,8 @@ public sealed interface Command {
 
     record Help() implements Command {}
 
+    /** The distribution view for a candidate set: {@code 0..100}, {@code a,b,c} or {@code @FILE}. */
+    record Dist(String spec) implements Command {}
+
     record Quit() implements Command {}
 }

@@ -17,6 +17,7 @@ public final class CommandParser {
             new Syntax("saveas", List.of("sav"), "FILE", "save the session to a new file and keep working there"),
             new Syntax("open", List.of("e", "edit"), "FILE", "open another session (this one is saved first)"),
             new Syntax("export", List.of(), "FILE", "write the text of the current path to FILE"),
+            new Syntax("dist", List.of(), "SPEC", "the probability of each candidate (0..100, a,b,c or @FILE) after the cursor"),
             new Syntax("help", List.of("h"), "", "every key and command"),
             new Syntax("quit", List.of("q", "wq", "x", "exit"), "", "save and quit"));
 
@@ -60,6 +61,7 @@ public final class CommandParser {
             case "saveas" -> new Command.SaveAs(required(rest, "saveas FILE"));
             case "open" -> new Command.Open(required(rest, "open FILE"));
             case "export" -> new Command.Export(required(rest, "export FILE"));
+            case "dist" -> new Command.Dist(required(rest, "dist 0..100 | a,b,c | @FILE"));
             case "help" -> new Command.Help();
             default -> new Command.Quit();
         };

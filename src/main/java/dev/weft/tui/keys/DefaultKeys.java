@@ -73,6 +73,12 @@ final class DefaultKeys {
                 .hint(ZOOM_IN, "z", "Enter").hint(ZOOM_OUT, "Z", "Backspace")
                 .hint(ADD_PATH, "a").hint(CLOSE, "Esc", "q", "x");
 
+        t.in(Context.DISTRIBUTION)
+                .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")
+                .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f", "Space")
+                .bind(FIRST_ROW, "Home", "g").bind(LAST_ROW, "End", "G")
+                .hint(SORT_BARS, "s").hint(CLOSE, "Esc", "q");
+
         t.in(Context.SEARCH)
                 .hint(RUN_SEARCH, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").bind(DELETE_BACK, "Backspace");
 

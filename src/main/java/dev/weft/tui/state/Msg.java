@@ -1,5 +1,6 @@
 package dev.weft.tui.state;
 
+import dev.weft.analysis.CandidateDistribution;
 import dev.weft.analysis.Multiverse;
 import dev.weft.loom.Loom;
 import dev.weft.loom.NodeId;
@@ -44,6 +45,8 @@ public sealed interface Msg {
     record ScoreFailed(long request, String reason) implements Msg {}
 
     record MultiverseExpanded(long request, Multiverse multiverse) implements Msg {}
+
+    record CandidatesScored(long request, CandidateDistribution distribution) implements Msg {}
 
     /** An analysis (multiverse, distribution, sweep) failed; the reason is one line. */
     record AnalysisFailed(long request, String reason) implements Msg {}

@@ -55,4 +55,11 @@ public sealed interface Overlay {
             return Context.MULTIVERSE;
         }
     }
+
+    /** The distribution view of {@code :dist}, over the whole screen like help. */
+    record Distribution(DistributionView view) implements Overlay {
+        public Context context() {
+            return Context.DISTRIBUTION;
+        }
+    }
 }

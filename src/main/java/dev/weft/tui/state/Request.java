@@ -18,4 +18,7 @@ public sealed interface Request {
 
     /** Expanding a multiverse for the multiverse view. */
     record Expanding() implements Request {}
+
+    /** Scoring a candidate set for the distribution view. */
+    record ScoringCandidates() implements Request {}
 }
