@@ -66,6 +66,9 @@ final class StatusBar {
         if (state.overlay() instanceof Overlay.Multiverse) {
             return "MULTIVERSE";
         }
+        if (state.overlay() instanceof Overlay.Convergence) {
+            return "CONVERGENCE";
+        }
         if (state.overlay() instanceof Overlay.Distribution) {
             return "DISTRIBUTION";
         }

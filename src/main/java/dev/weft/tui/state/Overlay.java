@@ -56,6 +56,13 @@ public sealed interface Overlay {
         }
     }
 
+    /** The convergence view over the children of a node, over the whole screen like help. */
+    record Convergence(ConvergenceView view) implements Overlay {
+        public Context context() {
+            return Context.CONVERGENCE;
+        }
+    }
+
     /** The distribution view of {@code :dist}, over the whole screen like help. */
     record Distribution(DistributionView view) implements Overlay {
         public Context context() {

@@ -88,6 +88,8 @@ public final class Update {
             HelpKeys.handle(step, h, action);
         } else if (overlay instanceof Overlay.Multiverse m) {
             MultiverseKeys.handle(step, m, action);
+        } else if (overlay instanceof Overlay.Convergence c) {
+            ConvergenceKeys.handle(step, c, action);
         } else if (overlay instanceof Overlay.Distribution d) {
             DistributionKeys.handle(step, d, action);
         } else if (action != null) {
