@@ -4,6 +4,7 @@ import dev.weft.analysis.CandidateScoring;
 import dev.weft.analysis.Multiverse;
 import dev.weft.analysis.MultiverseExpansion;
 import dev.weft.analysis.NextTokens;
+import dev.weft.analysis.SweepRow;
 import dev.weft.model.Completion;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
@@ -132,6 +133,8 @@ final class EffectRunner {
             expand(x);
         } else if (effect instanceof Effect.ScoreCandidates c) {
             scoreCandidates(c);
+        } else if (effect instanceof Effect.SampleSweepRow r) {
+            sampleSweepRow(r);
         }
     }
 
@@ -216,6 +219,20 @@ final class EffectRunner {
                 post.accept(new Msg.AnalysisFailed(x.request(), e.getMessage()));
             } catch (RuntimeException e) {
                 post.accept(new Msg.AnalysisFailed(x.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    private void sampleSweepRow(Effect.SampleSweepRow r) {
+        LanguageModel m = model;
+        models.execute(() -> {
+            try {
+                post.accept(new Msg.SweepRowArrived(r.request(),
+                        SweepRow.of(r.params().temperature(), m.generate(r.context(), r.params()))));
+            } catch (ModelException e) {
+                post.accept(new Msg.AnalysisFailed(r.request(), e.getMessage()));
+            } catch (RuntimeException e) {
+                post.accept(new Msg.AnalysisFailed(r.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
         });
     }

@@ -12,6 +12,7 @@ public enum Context {
     MULTIVERSE("Multiverse view", "the likeliest continuations after the cursor, as blocks as tall as their probability"),
     CONVERGENCE("Convergence view", "the branches under a node with their endings aligned, and whether they re-join the first"),
     DISTRIBUTION("Distribution view", "the probability of each candidate answer of :dist, as bars"),
+    SWEEP("Sweep view", "samples of :sweep at each temperature, with how diverse they are"),
     SEARCH("Search prompt", "typing a search; other keys type text"),
     HELP("Help", "this screen");
 

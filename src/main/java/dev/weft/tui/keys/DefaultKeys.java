@@ -84,6 +84,11 @@ final class DefaultKeys {
                 .bind(FIRST_ROW, "Home", "g").bind(LAST_ROW, "End", "G")
                 .hint(SORT_BARS, "s").hint(CLOSE, "Esc", "q");
 
+        t.in(Context.SWEEP)
+                .hint(CURSOR_UP, "k", "Up").hint(CURSOR_DOWN, "j", "Down")
+                .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f", "Space")
+                .hint(CLOSE, "Esc", "q");
+
         t.in(Context.SEARCH)
                 .hint(RUN_SEARCH, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").bind(DELETE_BACK, "Backspace");
 

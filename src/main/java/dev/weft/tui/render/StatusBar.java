@@ -69,6 +69,9 @@ final class StatusBar {
         if (state.overlay() instanceof Overlay.Convergence) {
             return "CONVERGENCE";
         }
+        if (state.overlay() instanceof Overlay.Sweep) {
+            return "SWEEP";
+        }
         if (state.overlay() instanceof Overlay.Distribution) {
             return "DISTRIBUTION";
         }

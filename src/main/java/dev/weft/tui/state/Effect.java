@@ -37,6 +37,9 @@ public sealed interface Effect {
         }
     }
 
+    /** Sample {@code params.n()} completions at one temperature of a sweep, answering with {@link Msg.SweepRowArrived}. */
+    record SampleSweepRow(long request, Prompt context, SamplingParams params) implements Effect {}
+
     /** Leave the full screen and read a {@code :} command line. */
     record ReadCommandLine() implements Effect {}
 

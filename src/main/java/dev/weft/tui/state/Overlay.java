@@ -63,6 +63,13 @@ public sealed interface Overlay {
         }
     }
 
+    /** The sweep view of {@code :sweep}, over the whole screen like help. */
+    record Sweep(SweepView view) implements Overlay {
+        public Context context() {
+            return Context.SWEEP;
+        }
+    }
+
     /** The distribution view of {@code :dist}, over the whole screen like help. */
     record Distribution(DistributionView view) implements Overlay {
         public Context context() {

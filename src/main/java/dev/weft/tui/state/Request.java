@@ -21,4 +21,7 @@ public sealed interface Request {
 
     /** Scoring a candidate set for the distribution view. */
     record ScoringCandidates() implements Request {}
+
+    /** Sampling one temperature of a sweep. */
+    record Sweeping() implements Request {}
 }

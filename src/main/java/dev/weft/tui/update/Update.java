@@ -49,11 +49,15 @@ public final class Update {
             Edits.scoreFailed(step, f);
         } else if (msg instanceof Msg.MultiverseExpanded m) {
             MultiverseKeys.arrived(step, m);
+        } else if (msg instanceof Msg.SweepRowArrived r) {
+            SweepKeys.arrived(step, r);
         } else if (msg instanceof Msg.CandidatesScored c) {
             DistributionKeys.arrived(step, c);
         } else if (msg instanceof Msg.AnalysisFailed f) {
             if (step.state.requests().get(f.request()) instanceof Request.ScoringCandidates) {
                 DistributionKeys.failed(step, f);
+            } else if (step.state.requests().get(f.request()) instanceof Request.Sweeping) {
+                SweepKeys.failed(step, f);
             } else {
                 MultiverseKeys.failed(step, f);
             }
@@ -90,6 +94,8 @@ public final class Update {
             MultiverseKeys.handle(step, m, action);
         } else if (overlay instanceof Overlay.Convergence c) {
             ConvergenceKeys.handle(step, c, action);
+        } else if (overlay instanceof Overlay.Sweep w) {
+            SweepKeys.handle(step, w, action);
         } else if (overlay instanceof Overlay.Distribution d) {
             DistributionKeys.handle(step, d, action);
         } else if (action != null) {
