@@ -1,8 +1,10 @@
 package dev.weft.tui;
 
+import dev.weft.analysis.CandidateScoring;
 import dev.weft.analysis.Multiverse;
 import dev.weft.analysis.MultiverseExpansion;
 import dev.weft.analysis.NextTokens;
+import dev.weft.analysis.SweepRow;
 import dev.weft.model.Completion;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -128,6 +131,10 @@ final class EffectRunner {
             switchBackend(b.name());
         } else if (effect instanceof Effect.ExpandMultiverse x) {
             expand(x);
+        } else if (effect instanceof Effect.ScoreCandidates c) {
+            scoreCandidates(c);
+        } else if (effect instanceof Effect.SampleSweepRow r) {
+            sampleSweepRow(r);
         }
     }
 
@@ -214,6 +221,51 @@ final class EffectRunner {
                 post.accept(new Msg.AnalysisFailed(x.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
         });
+    }
+
+    private void sampleSweepRow(Effect.SampleSweepRow r) {
+        LanguageModel m = model;
+        models.execute(() -> {
+            try {
+                post.accept(new Msg.SweepRowArrived(r.request(),
+                        SweepRow.of(r.params().temperature(), m.generate(r.context(), r.params()))));
+            } catch (ModelException e) {
+                post.accept(new Msg.AnalysisFailed(r.request(), e.getMessage()));
+            } catch (RuntimeException e) {
+                post.accept(new Msg.AnalysisFailed(r.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    private void scoreCandidates(Effect.ScoreCandidates c) {
+        LanguageModel m = model;
+        models.execute(() -> {
+            try {
+                List<String> candidates = c.file() == null ? c.candidates() : candidateFile(c.file());
+                post.accept(new Msg.CandidatesScored(c.request(), CandidateScoring.score(m, c.context(), candidates, c.prefix())));
+            } catch (ModelException e) {
+                post.accept(new Msg.AnalysisFailed(c.request(), e.getMessage()));
+            } catch (IOException e) {
+                post.accept(new Msg.AnalysisFailed(c.request(), "cannot read " + c.file() + ": " + e.getMessage()));
+            } catch (RuntimeException e) {
+                post.accept(new Msg.AnalysisFailed(c.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    /** One candidate per line, blank lines skipped, as {@code weft dist --candidates @FILE} reads it. */
+    private static List<String> candidateFile(String file) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
+            String candidate = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+            if (!candidate.isBlank() && !out.contains(candidate)) {
+                out.add(candidate);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IOException("no candidates in it");
+        }
+        return out;
     }
 
     private void switchBackend(String name) {

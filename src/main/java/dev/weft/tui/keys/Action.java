@@ -63,6 +63,12 @@ public enum Action {
     ZOOM_OUT("zoom out one block", "zoom out"),
     ADD_PATH("add the path to the block to the tree, as a branch", "add"),
 
+    // convergence view
+    CONVERGENCE_VIEW("convergence of the branches under this node", "convergence"),
+
+    // distribution view
+    SORT_BARS("bars by probability, or in candidate order (toggle)", "sort"),
+
     // alternatives popup
     CHOICE_UP("previous alternative", "up"),
     CHOICE_DOWN("next alternative", "down"),

@@ -10,6 +10,9 @@ public enum Context {
     SIBLINGS("Siblings view", "the alternate completions of the current node, side by side"),
     TREE("Tree view", "the whole loom"),
     MULTIVERSE("Multiverse view", "the likeliest continuations after the cursor, as blocks as tall as their probability"),
+    CONVERGENCE("Convergence view", "the branches under a node with their endings aligned, and whether they re-join the first"),
+    DISTRIBUTION("Distribution view", "the probability of each candidate answer of :dist, as bars"),
+    SWEEP("Sweep view", "samples of :sweep at each temperature, with how diverse they are"),
     SEARCH("Search prompt", "typing a search; other keys type text"),
     PLAYER("Replay player", "a recorded session step by step, as it was seen (weft replay FILE); digits type a step"),
     HELP("Help", "this screen");

@@ -22,6 +22,12 @@ public final class Frame {
             HelpView.render(state, help, p, areas.bodyRows());
         } else if (state.overlay() instanceof Overlay.Multiverse m) {
             MultiversePlot.render(m.view(), p, areas.bodyRows());
+        } else if (state.overlay() instanceof Overlay.Convergence c) {
+            ConvergenceLines.render(state, c.view(), p, areas.bodyRows());
+        } else if (state.overlay() instanceof Overlay.Sweep w) {
+            SweepTable.render(w.view(), p, areas.bodyRows());
+        } else if (state.overlay() instanceof Overlay.Distribution d) {
+            DistributionChart.render(d.view(), p, areas.bodyRows());
         } else if (state.view() == View.TREE) {
             TreeView.render(state, p, areas.bodyRows());
         } else if (state.view() == View.SIBLINGS) {

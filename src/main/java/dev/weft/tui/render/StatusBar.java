@@ -66,6 +66,15 @@ final class StatusBar {
         if (state.overlay() instanceof Overlay.Multiverse) {
             return "MULTIVERSE";
         }
+        if (state.overlay() instanceof Overlay.Convergence) {
+            return "CONVERGENCE";
+        }
+        if (state.overlay() instanceof Overlay.Sweep) {
+            return "SWEEP";
+        }
+        if (state.overlay() instanceof Overlay.Distribution) {
+            return "DISTRIBUTION";
+        }
         return state.view().name();
     }
 

@@ -18,4 +18,10 @@ public sealed interface Request {
 
     /** Expanding a multiverse for the multiverse view. */
     record Expanding() implements Request {}
+
+    /** Scoring a candidate set for the distribution view. */
+    record ScoringCandidates() implements Request {}
+
+    /** Sampling one temperature of a sweep. */
+    record Sweeping() implements Request {}
 }

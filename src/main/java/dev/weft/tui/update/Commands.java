@@ -37,6 +37,10 @@ final class Commands {
         } else if (command instanceof Command.Export e) {
             String text = step.state.focus().current() == null ? "" : step.state.loom().pathText(step.state.focus().current());
             step.effect(new Effect.Export(e.path(), text));
+        } else if (command instanceof Command.Sweep w) {
+            SweepKeys.open(step, w.temperatures(), w.n());
+        } else if (command instanceof Command.Dist d) {
+            DistributionKeys.open(step, d.spec());
         } else if (command instanceof Command.Help) {
             step.state = step.state.withOverlay(new Overlay.Help(0));
         } else {
