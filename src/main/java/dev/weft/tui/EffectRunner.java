@@ -1,5 +1,6 @@
 package dev.weft.tui;
 
+import dev.weft.analysis.CandidateSet;
 import dev.weft.analysis.CandidateScoring;
 import dev.weft.analysis.Multiverse;
 import dev.weft.analysis.MultiverseExpansion;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -255,17 +255,7 @@ final class EffectRunner {
 
     /** One candidate per line, blank lines skipped, as {@code weft dist --candidates @FILE} reads it. */
     private static List<String> candidateFile(String file) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
-            String candidate = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-            if (!candidate.isBlank() && !out.contains(candidate)) {
-                out.add(candidate);
-            }
-        }
-        if (out.isEmpty()) {
-            throw new IOException("no candidates in it");
-        }
-        return out;
+        return CandidateSet.fromLines(Files.readAllLines(Path.of(file), StandardCharsets.UTF_8), "@" + file);
     }
 
     private void switchBackend(String name) {

@@ -1,5 +1,6 @@
 package dev.weft.tui.update;
 
+import dev.weft.analysis.CandidateSet;
 import dev.weft.analysis.CandidateDistribution;
 import dev.weft.loom.Node;
 import dev.weft.loom.TokenRun;
@@ -14,11 +15,7 @@ import dev.weft.tui.state.Msg;
 import dev.weft.tui.state.Overlay;
 import dev.weft.tui.state.Request;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The distribution view of {@code :dist SPEC}: score each candidate as the continuation of the text
@@ -28,10 +25,8 @@ import java.util.regex.Pattern;
 final class DistributionKeys {
     /** What {@code weft dist} puts between the text and a candidate by default: " 42" after "is". */
     static final String PREFIX = " ";
-    static final int MAX_CANDIDATES = 10_000;
     /** Rows the view uses above and below the bars: heading, column header; two summary lines. */
     static final int CHROME_ROWS = 4;
-    private static final Pattern RANGE = Pattern.compile("(-?\\d+)\\.\\.(-?\\d+)");
 
     private DistributionKeys() {}
 
@@ -77,37 +72,7 @@ final class DistributionKeys {
      * @throws IllegalArgumentException with a message for the user
      */
     static List<String> candidates(String spec) {
-        List<String> out = new ArrayList<>();
-        Matcher range = RANGE.matcher(spec.strip());
-        if (range.matches()) {
-            long from = Long.parseLong(range.group(1));
-            long to = Long.parseLong(range.group(2));
-            if (to < from) {
-                throw new IllegalArgumentException(spec + ": the range is reversed");
-            }
-            if (to - from + 1 > MAX_CANDIDATES) {
-                throw new IllegalArgumentException(spec + ": more than " + MAX_CANDIDATES + " candidates");
-            }
-            for (long i = from; i <= to; i++) {
-                out.add(Long.toString(i));
-            }
-            return out;
-        }
-        Set<String> seen = new HashSet<>();
-        for (String part : spec.split(",", -1)) {
-            String c = part.strip();
-            if (c.isEmpty()) {
-                throw new IllegalArgumentException(spec + ": give a range like 0..100, a comma list or @FILE (no empty candidates)");
-            }
-            if (!seen.add(c)) {
-                throw new IllegalArgumentException(spec + ": '" + c + "' appears twice");
-            }
-            out.add(c);
-        }
-        if (out.size() > MAX_CANDIDATES) {
-            throw new IllegalArgumentException(spec + ": more than " + MAX_CANDIDATES + " candidates");
-        }
-        return out;
+        return CandidateSet.parse(spec);
     }
 
     static void arrived(Step step, Msg.CandidatesScored msg) {
