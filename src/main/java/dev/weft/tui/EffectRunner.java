@@ -1,8 +1,11 @@
 package dev.weft.tui;
 
+import dev.weft.analysis.CandidateSet;
+import dev.weft.analysis.CandidateScoring;
 import dev.weft.analysis.Multiverse;
 import dev.weft.analysis.MultiverseExpansion;
 import dev.weft.analysis.NextTokens;
+import dev.weft.analysis.SweepRow;
 import dev.weft.model.Completion;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
@@ -141,6 +144,10 @@ final class EffectRunner {
                     post.accept(new Msg.CompareFileRead(r.request(), file.toString(), null, e.getMessage()));
                 }
             });
+        } else if (effect instanceof Effect.ScoreCandidates c) {
+            scoreCandidates(c);
+        } else if (effect instanceof Effect.SampleSweepRow r) {
+            sampleSweepRow(r);
         }
     }
 
@@ -243,6 +250,41 @@ final class EffectRunner {
                 post.accept(new Msg.CompareFailed(c.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
         });
+    }
+
+    private void sampleSweepRow(Effect.SampleSweepRow r) {
+        LanguageModel m = model;
+        models.execute(() -> {
+            try {
+                post.accept(new Msg.SweepRowArrived(r.request(),
+                        SweepRow.of(r.params().temperature(), m.generate(r.context(), r.params()))));
+            } catch (ModelException e) {
+                post.accept(new Msg.AnalysisFailed(r.request(), e.getMessage()));
+            } catch (RuntimeException e) {
+                post.accept(new Msg.AnalysisFailed(r.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    private void scoreCandidates(Effect.ScoreCandidates c) {
+        LanguageModel m = model;
+        models.execute(() -> {
+            try {
+                List<String> candidates = c.file() == null ? c.candidates() : candidateFile(c.file());
+                post.accept(new Msg.CandidatesScored(c.request(), CandidateScoring.score(m, c.context(), candidates, c.prefix())));
+            } catch (ModelException e) {
+                post.accept(new Msg.AnalysisFailed(c.request(), e.getMessage()));
+            } catch (IOException e) {
+                post.accept(new Msg.AnalysisFailed(c.request(), "cannot read " + c.file() + ": " + e.getMessage()));
+            } catch (RuntimeException e) {
+                post.accept(new Msg.AnalysisFailed(c.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    /** One candidate per line, blank lines skipped, as {@code weft dist --candidates @FILE} reads it. */
+    private static List<String> candidateFile(String file) throws IOException {
+        return CandidateSet.fromLines(Files.readAllLines(Path.of(file), StandardCharsets.UTF_8), "@" + file);
     }
 
     private void switchBackend(String name) {

@@ -22,6 +22,15 @@ public sealed interface Command {
 
     /** This session's tree and another file's, node by corresponding node. */
     record CompareFile(String path) implements Command {}
+    /** The sweep view: {@code n} samples at each temperature. */
+    record Sweep(java.util.List<Double> temperatures, int n) implements Command {
+        public Sweep {
+            temperatures = java.util.List.copyOf(temperatures);
+        }
+    }
+
+    /** The distribution view for a candidate set: {@code 0..100}, {@code a,b,c} or {@code @FILE}. */
+    record Dist(String spec) implements Command {}
 
     record Quit() implements Command {}
 }

@@ -19,6 +19,8 @@ public final class CommandParser {
             new Syntax("export", List.of(), "FILE", "write the text of the current path to FILE"),
             new Syntax("compare", List.of("vs"), "PROFILE", "continue the path here and on PROFILE (embedded: the embedded model), side by side"),
             new Syntax("compare-file", List.of(), "FILE", "this session's tree and FILE's (say its replay), node by corresponding node"),
+            new Syntax("dist", List.of(), "SPEC", "the probability of each candidate (0..100, a,b,c or @FILE) after the cursor"),
+            new Syntax("sweep", List.of(), "T1,T2,… [N]", "N samples (default 5) after the cursor at each temperature"),
             new Syntax("help", List.of("h"), "", "every key and command"),
             new Syntax("quit", List.of("q", "wq", "x", "exit"), "", "save and quit"));
 
@@ -62,6 +64,8 @@ public final class CommandParser {
             case "saveas" -> new Command.SaveAs(required(rest, "saveas FILE"));
             case "open" -> new Command.Open(required(rest, "open FILE"));
             case "export" -> new Command.Export(required(rest, "export FILE"));
+            case "dist" -> new Command.Dist(required(rest, "dist 0..100 | a,b,c | @FILE"));
+            case "sweep" -> sweep(required(rest, "sweep 0,0.7,1,1.4 [N]"));
             case "help" -> new Command.Help();
             case "compare-file" -> new Command.CompareFile(required(rest, "compare-file FILE"));
             case "compare" -> new Command.Compare(required(rest, "compare PROFILE"));
@@ -84,6 +88,40 @@ public final class CommandParser {
                     + SET_KEYS.stream().filter(s -> s.name().equals(key)).findFirst().orElseThrow().args());
         }
         return new Command.Set(key, kv[1].strip());
+    }
+
+    /** Default samples per temperature of {@code :sweep}. */
+    public static final int SWEEP_SAMPLES = 5;
+
+    private static Command sweep(String rest) {
+        String[] words = rest.split("\\s+");
+        if (words.length > 2) {
+            throw new IllegalArgumentException("usage: :sweep 0,0.7,1,1.4 [N]");
+        }
+        List<Double> temperatures = new java.util.ArrayList<>();
+        for (String t : words[0].split(",")) {
+            try {
+                double v = Double.parseDouble(t.strip());
+                if (!(v >= 0) || v > 100) {
+                    throw new IllegalArgumentException(":sweep: temperature " + t + " is out of range");
+                }
+                temperatures.add(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(":sweep: '" + t + "' is not a temperature");
+            }
+        }
+        int n = SWEEP_SAMPLES;
+        if (words.length == 2) {
+            try {
+                n = Integer.parseInt(words[1]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(":sweep: '" + words[1] + "' is not a number of samples");
+            }
+            if (n < 1 || n > 100) {
+                throw new IllegalArgumentException(":sweep: samples per temperature from 1 to 100, not " + n);
+            }
+        }
+        return new Command.Sweep(temperatures, n);
     }
 
     /** The full name for a name or alias, or null. */

@@ -68,6 +68,11 @@ public enum Action {
     COLUMN_LEFT("left column", "left"),
     COLUMN_RIGHT("right column", "right"),
     ADD_COLUMN("add the column's completions as children of the node", "add"),
+    // convergence view
+    CONVERGENCE_VIEW("convergence of the branches under this node", "convergence"),
+
+    // distribution view
+    SORT_BARS("bars by probability, or in candidate order (toggle)", "sort"),
 
     // alternatives popup
     CHOICE_UP("previous alternative", "up"),

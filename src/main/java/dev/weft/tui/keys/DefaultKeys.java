@@ -31,6 +31,7 @@ final class DefaultKeys {
                 .bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B")
                 .bind(DELETE, "d").bind(PRUNE, "D").bind(UNDO, "u")
                 .hint(SIBLINGS_VIEW, "s").hint(TREE_VIEW, "t").bind(MULTIVERSE_VIEW, "x")
+                .bind(CONVERGENCE_VIEW, "v")
                 .bind(SEARCH, "/").bind(SEARCH_NEXT, "n").bind(SEARCH_PREV, "N")
                 .hint(COMMAND_LINE, ":").hint(HELP, "?", "F1").hint(QUIT, "q");
 
@@ -60,7 +61,7 @@ final class DefaultKeys {
                 .bind(TOGGLE_FOLD, "Space").hint(OPEN, "Enter")
                 .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f")
                 .bind(FIRST_ROW, "Home", "0").bind(LAST_ROW, "End", "$")
-                .hint(HOIST, "H").bind(UNHOIST, "U")
+                .hint(HOIST, "H").bind(UNHOIST, "U").bind(CONVERGENCE_VIEW, "v")
                 .hint(SEARCH, "/").bind(SEARCH_NEXT, "n").bind(SEARCH_PREV, "N")
                 .bind(GENERATE, "g").bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B")
                 .bind(DELETE, "d").bind(PRUNE, "D").bind(UNDO, "u")
@@ -73,17 +74,31 @@ final class DefaultKeys {
                 .hint(ZOOM_IN, "z", "Enter").hint(ZOOM_OUT, "Z", "Backspace")
                 .hint(ADD_PATH, "a").hint(CLOSE, "Esc", "q", "x");
 
-        t.in(Context.READ).bind(COMPARE_VIEW, "v");
+        t.in(Context.READ).bind(COMPARE_VIEW, "V");
         t.in(Context.COMPARE)
                 .hint(COLUMN_LEFT, "h", "Left").hint(COLUMN_RIGHT, "l", "Right", "Tab")
                 .bind(CURSOR_UP, "k", "Up").bind(CURSOR_DOWN, "j", "Down")
-                .hint(ADD_COLUMN, "a").hint(CLOSE, "Esc", "q", "v");
+                .hint(ADD_COLUMN, "a").hint(CLOSE, "Esc", "q", "V");
 
         t.in(Context.COMPARE_FILE)
                 .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")
                 .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f")
                 .bind(FIRST_ROW, "Home", "g").bind(LAST_ROW, "End", "G")
                 .hint(OPEN, "Enter").hint(CLOSE, "Esc", "q");
+        t.in(Context.CONVERGENCE)
+                .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")
+                .hint(OPEN, "Enter").hint(CLOSE, "Esc", "q", "v");
+
+        t.in(Context.DISTRIBUTION)
+                .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")
+                .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f", "Space")
+                .bind(FIRST_ROW, "Home", "g").bind(LAST_ROW, "End", "G")
+                .hint(SORT_BARS, "s").hint(CLOSE, "Esc", "q");
+
+        t.in(Context.SWEEP)
+                .hint(CURSOR_UP, "k", "Up").hint(CURSOR_DOWN, "j", "Down")
+                .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f", "Space")
+                .hint(CLOSE, "Esc", "q");
 
         t.in(Context.SEARCH)
                 .hint(RUN_SEARCH, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").bind(DELETE_BACK, "Backspace");

@@ -26,6 +26,12 @@ public final class Frame {
             CompareColumns.render(c.view(), p, areas.bodyRows());
         } else if (state.overlay() instanceof Overlay.CompareFile c) {
             ComparedSessions.render(c.view(), p, areas.bodyRows());
+        } else if (state.overlay() instanceof Overlay.Convergence c) {
+            ConvergenceLines.render(state, c.view(), p, areas.bodyRows());
+        } else if (state.overlay() instanceof Overlay.Sweep w) {
+            SweepTable.render(w.view(), p, areas.bodyRows());
+        } else if (state.overlay() instanceof Overlay.Distribution d) {
+            DistributionChart.render(d.view(), p, areas.bodyRows());
         } else if (state.view() == View.TREE) {
             TreeView.render(state, p, areas.bodyRows());
         } else if (state.view() == View.SIBLINGS) {

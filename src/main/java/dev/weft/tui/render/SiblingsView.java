@@ -1,8 +1,11 @@
 package dev.weft.tui.render;
 
+import dev.weft.analysis.Diversity;
+import dev.weft.analysis.SiblingFigures;
 import dev.weft.loom.Node;
 import dev.weft.loom.NodeFigures;
 import dev.weft.loom.NodeId;
+import dev.weft.loom.TokenRun;
 import dev.weft.tui.layout.Cell;
 import dev.weft.tui.layout.Numbers;
 import dev.weft.tui.layout.ReadLayout;
@@ -11,19 +14,27 @@ import dev.weft.tui.state.UiState;
 import dev.weft.tui.theme.Part;
 import dev.weft.tui.theme.Style;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The current node and its siblings side by side, like a playground's list of regenerations:
  * each column a completion coloured by probability under a header with its figures, the current
  * one outlined. As many columns as fit at a readable width; the window follows the current one.
+ * The bottom row gives the figures of the whole sibling set.
  */
 final class SiblingsView {
+    static final int MAX_MEASURED = 16;
+
     private SiblingsView() {}
 
     static void render(UiState state, Painter p, int rows) {
         NodeId current = state.focus().current();
         SiblingColumns columns = SiblingColumns.of(state.loom(), current, p.cols());
         List<NodeId> siblings = columns.siblings();
+        if (siblings.size() > 1 && rows >= 8) {
+            rows--;
+            p.clipped(0, rows, figures(state, siblings), p.style(Part.MUTED), p.cols());
+        }
         for (int i = 0; i < columns.visible(); i++) {
             NodeId id = siblings.get(columns.first() + i);
             column(state, p, columns, id, i * columns.width(), rows, id.equals(current),
@@ -63,6 +74,29 @@ final class SiblingsView {
                 }
             }
         }
+    }
+
+    /**
+     * The sibling set's collapse figures on one line: how different the texts are (distinct-n, mean
+     * pairwise edit distance) and how sure the model was (top-k entropy, share of p &gt; 0.99). The
+     * pairwise distances grow with the square of the set, so large sets are not measured per frame.
+     */
+    static String figures(UiState state, List<NodeId> siblings) {
+        if (siblings.size() > MAX_MEASURED) {
+            return siblings.size() + " siblings: figures for up to " + MAX_MEASURED + " (weft stats FILE gives them all)";
+        }
+        List<TokenRun> runs = siblings.stream().map(id -> state.loom().node(id).tokens()).toList();
+        SiblingFigures f = SiblingFigures.of(runs);
+        Diversity d = f.diversity();
+        NodeFigures pooled = f.pooled();
+        return siblings.size() + " siblings · distinct-1 " + figure(d.distinct1()) + " · distinct-2 " + figure(d.distinct2())
+                + " · edit dist " + figure(d.meanEditDistance())
+                + " · entropy " + (Double.isNaN(pooled.meanEntropy()) ? "–" : figure(pooled.meanEntropy()) + " nats")
+                + " · p>.99 " + (pooled.scored() == 0 ? "–" : Numbers.wholePercent(pooled.shareConfident()).strip());
+    }
+
+    private static String figure(double x) {
+        return Double.isNaN(x) ? "–" : String.format(Locale.ROOT, "%.2f", x);
     }
 
     /** "48 tok · mean p 62%": the column's figures under its title. */

@@ -72,6 +72,15 @@ final class StatusBar {
         if (state.overlay() instanceof Overlay.Compare) {
             return "COMPARE";
         }
+        if (state.overlay() instanceof Overlay.Convergence) {
+            return "CONVERGENCE";
+        }
+        if (state.overlay() instanceof Overlay.Sweep) {
+            return "SWEEP";
+        }
+        if (state.overlay() instanceof Overlay.Distribution) {
+            return "DISTRIBUTION";
+        }
         return state.view().name();
     }
 

@@ -5,6 +5,7 @@ import dev.weft.loom.LoomAction;
 import dev.weft.loom.NodeId;
 import dev.weft.loom.SamplingParams;
 import dev.weft.model.Prompt;
+import java.util.List;
 
 /** What update asks the world to do, as data, so tests can assert it. The app loop runs them. */
 public sealed interface Effect {
@@ -23,6 +24,21 @@ public sealed interface Effect {
 
     /** Expand the multiverse after {@code context}, answering with {@link Msg.MultiverseExpanded}. */
     record ExpandMultiverse(long request, Prompt context, MultiverseSettings settings) implements Effect {}
+
+    /**
+     * Score each candidate as the continuation of {@code context} (after {@code prefix}), answering
+     * with {@link Msg.CandidatesScored}; {@code file}, when not null, holds the candidates one per line
+     * and {@code candidates} is empty.
+     */
+    record ScoreCandidates(long request, Prompt context, List<String> candidates, String file, String prefix)
+            implements Effect {
+        public ScoreCandidates {
+            candidates = List.copyOf(candidates);
+        }
+    }
+
+    /** Sample {@code params.n()} completions at one temperature of a sweep, answering with {@link Msg.SweepRowArrived}. */
+    record SampleSweepRow(long request, Prompt context, SamplingParams params) implements Effect {}
 
     /** Leave the full screen and read a {@code :} command line. */
     record ReadCommandLine() implements Effect {}

@@ -1,6 +1,8 @@
 package dev.weft.tui.state;
 
+import dev.weft.analysis.CandidateDistribution;
 import dev.weft.analysis.Multiverse;
+import dev.weft.analysis.SweepRow;
 import dev.weft.loom.Loom;
 import dev.weft.loom.NodeId;
 import dev.weft.loom.Token;
@@ -44,6 +46,10 @@ public sealed interface Msg {
     record ScoreFailed(long request, String reason) implements Msg {}
 
     record MultiverseExpanded(long request, Multiverse multiverse) implements Msg {}
+
+    record CandidatesScored(long request, CandidateDistribution distribution) implements Msg {}
+
+    record SweepRowArrived(long request, SweepRow row) implements Msg {}
 
     /** An analysis (multiverse, distribution, sweep) failed; the reason is one line. */
     record AnalysisFailed(long request, String reason) implements Msg {}

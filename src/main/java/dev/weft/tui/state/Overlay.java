@@ -69,4 +69,25 @@ public sealed interface Overlay {
             return Context.COMPARE_FILE;
         }
     }
+
+    /** The convergence view over the children of a node, over the whole screen like help. */
+    record Convergence(ConvergenceView view) implements Overlay {
+        public Context context() {
+            return Context.CONVERGENCE;
+        }
+    }
+
+    /** The sweep view of {@code :sweep}, over the whole screen like help. */
+    record Sweep(SweepView view) implements Overlay {
+        public Context context() {
+            return Context.SWEEP;
+        }
+    }
+
+    /** The distribution view of {@code :dist}, over the whole screen like help. */
+    record Distribution(DistributionView view) implements Overlay {
+        public Context context() {
+            return Context.DISTRIBUTION;
+        }
+    }
 }

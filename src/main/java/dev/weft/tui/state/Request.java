@@ -24,4 +24,9 @@ public sealed interface Request {
 
     /** Reading another session file to compare with. */
     record ReadingCompareFile() implements Request {}
+    /** Scoring a candidate set for the distribution view. */
+    record ScoringCandidates() implements Request {}
+
+    /** Sampling one temperature of a sweep. */
+    record Sweeping() implements Request {}
 }

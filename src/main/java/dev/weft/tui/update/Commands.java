@@ -41,6 +41,10 @@ final class Commands {
             CompareKeys.open(step, c.profile());
         } else if (command instanceof Command.CompareFile c) {
             CompareFileKeys.open(step, c.path());
+        } else if (command instanceof Command.Sweep w) {
+            SweepKeys.open(step, w.temperatures(), w.n());
+        } else if (command instanceof Command.Dist d) {
+            DistributionKeys.open(step, d.spec());
         } else if (command instanceof Command.Help) {
             step.state = step.state.withOverlay(new Overlay.Help(0));
         } else {

@@ -20,6 +20,11 @@ final class CommonKeys {
             case QUIT -> Commands.quit(step);
             case BACK -> step.state = step.state.withView(View.READ);
             case SEARCH -> Searching.open(step);
+            case CONVERGENCE_VIEW -> {
+                if (target != null) {
+                    ConvergenceKeys.open(step, target);
+                }
+            }
             case SEARCH_NEXT -> Searching.step(step, 1);
             case SEARCH_PREV -> Searching.step(step, -1);
             case UNDO -> Pruning.undo(step);

@@ -6,6 +6,7 @@ import dev.weft.tui.state.Message;
 import dev.weft.tui.state.Msg;
 import dev.weft.tui.state.Next;
 import dev.weft.tui.state.Overlay;
+import dev.weft.tui.state.Request;
 import dev.weft.tui.state.UiState;
 import dev.weft.tui.state.View;
 import java.time.Instant;
@@ -48,8 +49,18 @@ public final class Update {
             Edits.scoreFailed(step, f);
         } else if (msg instanceof Msg.MultiverseExpanded m) {
             MultiverseKeys.arrived(step, m);
+        } else if (msg instanceof Msg.SweepRowArrived r) {
+            SweepKeys.arrived(step, r);
+        } else if (msg instanceof Msg.CandidatesScored c) {
+            DistributionKeys.arrived(step, c);
         } else if (msg instanceof Msg.AnalysisFailed f) {
-            MultiverseKeys.failed(step, f);
+            if (step.state.requests().get(f.request()) instanceof Request.ScoringCandidates) {
+                DistributionKeys.failed(step, f);
+            } else if (step.state.requests().get(f.request()) instanceof Request.Sweeping) {
+                SweepKeys.failed(step, f);
+            } else {
+                MultiverseKeys.failed(step, f);
+            }
         } else if (msg instanceof Msg.CommandEntered c) {
             Commands.run(step, c.line());
         } else if (msg instanceof Msg.ThemeLoaded t) {
@@ -91,6 +102,12 @@ public final class Update {
             CompareKeys.handle(step, c, action);
         } else if (overlay instanceof Overlay.CompareFile c) {
             CompareFileKeys.handle(step, c, action);
+        } else if (overlay instanceof Overlay.Convergence c) {
+            ConvergenceKeys.handle(step, c, action);
+        } else if (overlay instanceof Overlay.Sweep w) {
+            SweepKeys.handle(step, w, action);
+        } else if (overlay instanceof Overlay.Distribution d) {
+            DistributionKeys.handle(step, d, action);
         } else if (action != null) {
             viewKey(step, action);
         }

@@ -1,0 +1,96 @@
+package dev.weft.tui.render;
+
+import dev.weft.analysis.Diversity;
+import dev.weft.analysis.SweepRow;
+import dev.weft.loom.DisplayText;
+import dev.weft.loom.Token;
+import dev.weft.model.Completion;
+import dev.weft.tui.layout.Glyphs;
+import dev.weft.tui.layout.Numbers;
+import dev.weft.tui.layout.Quote;
+import dev.weft.tui.state.SweepView;
+import dev.weft.tui.theme.Part;
+import dev.weft.tui.theme.Style;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The sweep view: per temperature a row of figures (distinct-1 and distinct-2 over its samples,
+ * mean pairwise normalised edit distance, share of samples whose first sentence is the most common
+ * one, mean token probability) and under it each sample on one line, every token in its probability
+ * colour; a temperature still sampling says so. The lines scroll under a fixed heading.
+ */
+final class SweepTable {
+    static final String COLUMNS = "    T  distinct-1  distinct-2  edit-dist  same 1st sent.  mean p";
+
+    private SweepTable() {}
+
+    private interface Line {
+        void draw(Painter p, int row);
+    }
+
+    static void render(SweepView view, Painter p, int rows) {
+        p.clipped(0, 0, "sweep after " + tail(view.context(), Math.max(10, p.cols() / 2)) + " · " + view.n()
+                + (view.n() == 1 ? " sample" : " samples") + " per temperature", p.style(Part.HEADING), p.cols());
+        p.clipped(0, 1, COLUMNS, p.style(Part.MUTED), p.cols());
+        List<Line> lines = new ArrayList<>();
+        for (SweepView.Slot s : view.slots()) {
+            String t = String.format(Locale.ROOT, "%5s", Numbers.number(s.temperature()));
+            if (s.row() != null) {
+                String figures = figures(t, s.row());
+                lines.add((p2, row) -> p2.clipped(0, row, figures, p2.style(Part.OUTLINE), p2.cols()));
+                List<Completion> samples = s.row().samples();
+                for (int i = 0; i < samples.size(); i++) {
+                    Completion c = samples.get(i);
+                    String number = String.format(Locale.ROOT, "%5s  ", "#" + (i + 1));
+                    lines.add((p2, row) -> sample(p2, row, number, c));
+                }
+            } else if (s.failure() != null) {
+                lines.add((p2, row) -> p2.clipped(0, row, t + "  failed: " + s.failure(), p2.style(Part.ERROR), p2.cols()));
+            } else {
+                lines.add((p2, row) -> p2.clipped(0, row, t + "  sampling…", p2.style(Part.MUTED), p2.cols()));
+            }
+        }
+        int shown = Math.max(1, rows - 2);
+        int top = Math.max(0, Math.min(view.top(), lines.size() - shown));
+        for (int i = 0; i < shown && top + i < lines.size(); i++) {
+            lines.get(top + i).draw(p, 2 + i);
+        }
+    }
+
+    static String figures(String t, SweepRow row) {
+        Diversity d = row.diversity();
+        return String.format(Locale.ROOT, "%s  %10s  %10s  %9s  %14s  %6s", t, figure(d.distinct1()),
+                figure(d.distinct2()), figure(d.meanEditDistance()), Numbers.shortPercent(d.modalFirstSentenceShare()),
+                figure(row.meanTokenProbability()));
+    }
+
+    private static String figure(double x) {
+        return Double.isNaN(x) ? "–" : String.format(Locale.ROOT, "%.2f", x);
+    }
+
+    /** One sample on one line: its tokens in their probability colours, cut at the right edge. */
+    private static void sample(Painter p, int row, String number, Completion c) {
+        int col = p.text(0, row, number, p.style(Part.MUTED));
+        for (Token token : c.tokens()) {
+            Style style = token.isScored() ? p.theme().probability(token.probability()).over(p.style(Part.TEXT))
+                    : p.style(Part.TEXT);
+            String text = DisplayText.token(token.piece().text());
+            if (col + Glyphs.columns(text) > p.cols()) {
+                p.text(col, row, text, style, p.cols() - col);
+                return;
+            }
+            col = p.text(col, row, text, style);
+        }
+    }
+
+    private static String tail(String text, int max) {
+        String shown = Quote.token(text);
+        if (Glyphs.columns(shown) <= max) {
+            return shown;
+        }
+        String bare = Quote.bare(text);
+        return "\"…" + bare.substring(Math.max(0, bare.length() - max + 3)) + "\"";
+    }
+}

@@ -1,0 +1,140 @@
+package dev.weft.tui.update;
+
+import dev.weft.analysis.CandidateSet;
+import dev.weft.analysis.CandidateDistribution;
+import dev.weft.loom.Node;
+import dev.weft.loom.TokenRun;
+import dev.weft.model.Prompt;
+import dev.weft.tui.keys.Action;
+import dev.weft.tui.layout.Areas;
+import dev.weft.tui.layout.Numbers;
+import dev.weft.tui.layout.ReadPath;
+import dev.weft.tui.state.DistributionView;
+import dev.weft.tui.state.Effect;
+import dev.weft.tui.state.Msg;
+import dev.weft.tui.state.Overlay;
+import dev.weft.tui.state.Request;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The distribution view of {@code :dist SPEC}: score each candidate as the continuation of the text
+ * up to the cursor's token (off the UI thread), then show one bar per candidate; the bars scroll
+ * and can be sorted by probability.
+ */
+final class DistributionKeys {
+    /** What {@code weft dist} puts between the text and a candidate by default: " 42" after "is". */
+    static final String PREFIX = " ";
+    /** Rows the view uses above and below the bars: heading, column header; two summary lines. */
+    static final int CHROME_ROWS = 4;
+
+    private DistributionKeys() {}
+
+    static void open(Step step, String spec) {
+        ReadPath path = ReadPath.of(step.state.loom(), step.state.focus().current());
+        if (path.size() == 0) {
+            step.info("no text yet: i writes a prompt");
+            return;
+        }
+        List<String> candidates;
+        String file = null;
+        if (spec.startsWith("@")) {
+            file = spec.substring(1).strip();
+            if (file.isEmpty()) {
+                step.error(":dist @FILE: give a file with one candidate per line");
+                return;
+            }
+            candidates = List.of();
+        } else {
+            try {
+                candidates = candidates(spec);
+            } catch (IllegalArgumentException e) {
+                step.error(":dist " + e.getMessage());
+                return;
+            }
+        }
+        int cursor = path.clamp(step.state.focus().cursor());
+        int k = path.nodeAt(cursor);
+        Node node = path.node(k);
+        int index = cursor - path.start(k);
+        List<TokenRun> runs = new ArrayList<>(step.state.loom().pathRuns(node.id()));
+        runs.set(runs.size() - 1, node.tokens().slice(0, index + 1));
+        Prompt context = Prompt.of(runs);
+        long id = step.newRequest();
+        step.state = step.state.withRequests(step.state.requests().plus(id, new Request.ScoringCandidates()))
+                .withOverlay(new Overlay.Distribution(DistributionView.scoring(id, spec, context.text())));
+        step.effect(new Effect.ScoreCandidates(id, context, candidates, file, PREFIX));
+    }
+
+    /**
+     * An integer range {@code 0..100} or a comma list, as {@code weft dist --candidates} reads them.
+     *
+     * @throws IllegalArgumentException with a message for the user
+     */
+    static List<String> candidates(String spec) {
+        return CandidateSet.parse(spec);
+    }
+
+    static void arrived(Step step, Msg.CandidatesScored msg) {
+        if (step.state.requests().get(msg.request()) == null) {
+            return;
+        }
+        step.state = step.state.withRequests(step.state.requests().minus(msg.request()));
+        if (step.state.overlay() instanceof Overlay.Distribution d && d.view().request() == msg.request()) {
+            CandidateDistribution dist = msg.distribution();
+            step.state = step.state.withOverlay(new Overlay.Distribution(d.view().arrived(dist)));
+            step.info(dist.candidates().size() + " candidates scored " + (dist.isExact() ? "exactly" : "from the reported top-k")
+                    + " · mass " + Numbers.shortPercent(dist.totalMass()));
+        }
+    }
+
+    static void failed(Step step, Msg.AnalysisFailed msg) {
+        step.state = step.state.withRequests(step.state.requests().minus(msg.request()));
+        if (step.state.overlay() instanceof Overlay.Distribution d && d.view().request() == msg.request()) {
+            step.state = step.state.withOverlay(Overlay.NONE);
+        }
+        step.error("dist failed: " + msg.reason());
+    }
+
+    static void handle(Step step, Overlay.Distribution overlay, Action action) {
+        if (action == null) {
+            return;
+        }
+        DistributionView view = overlay.view();
+        if (action == Action.CLOSE) {
+            if (view.request() != 0) {
+                step.state = step.state.withRequests(step.state.requests().minus(view.request()));
+            }
+            step.state = step.state.withOverlay(Overlay.NONE);
+            return;
+        }
+        if (view.distribution() == null) {
+            return;
+        }
+        int page = barRows(step);
+        switch (action) {
+            case ROW_UP -> scroll(step, view, view.top() - 1);
+            case ROW_DOWN -> scroll(step, view, view.top() + 1);
+            case PAGE_UP -> scroll(step, view, view.top() - page);
+            case PAGE_DOWN -> scroll(step, view, view.top() + page);
+            case FIRST_ROW -> scroll(step, view, 0);
+            case LAST_ROW -> scroll(step, view, Integer.MAX_VALUE);
+            case SORT_BARS -> {
+                step.state = step.state.withOverlay(new Overlay.Distribution(view.withSorted(!view.sorted()).withTop(0)));
+                step.info(view.sorted() ? "bars in candidate order" : "bars by probability, most probable first");
+            }
+            default -> { }
+        }
+    }
+
+    /** How many bars fit on the screen. */
+    static int barRows(Step step) {
+        return Math.max(1, Areas.of(step.state.size()).bodyRows() - CHROME_ROWS);
+    }
+
+    private static void scroll(Step step, DistributionView view, int top) {
+        int last = Math.max(0, view.distribution().candidates().size() - barRows(step));
+        int clamped = Math.max(0, Math.min(last, top));
+        step.state = step.state.withOverlay(new Overlay.Distribution(view.withTop(clamped)));
+    }
+}
