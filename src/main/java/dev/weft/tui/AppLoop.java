@@ -100,8 +100,11 @@ public final class AppLoop {
             }
             batch.add(new Msg.Key(KeySpec.of(key), clock.instant()));
         }
-        for (Msg msg : Coalesce.tokens(batch)) {
-            handle(msg);
+        List<Msg> msgs = Coalesce.tokens(batch);
+        for (int i = 0; i < msgs.size(); i++) {
+            if (handle(msgs.get(i))) {
+                i = readCommandLine(msgs, i + 1) - 1;
+            }
         }
         recordViewNowAndThen();
         if (state != drawn) {
@@ -109,29 +112,54 @@ public final class AppLoop {
         }
     }
 
-    private void handle(Msg msg) throws IOException {
+    /** Applies one message and runs its effects; true when it asks for the command line. */
+    private boolean handle(Msg msg) {
         Next next = Update.update(state, msg);
         state = next.state();
+        boolean commandLineWanted = false;
         for (Effect e : next.effects()) {
             if (e instanceof Effect.ReadCommandLine) {
-                readCommandLine();
+                commandLineWanted = true;
             } else {
                 effects.run(e, state);
             }
         }
+        return commandLineWanted;
     }
 
-    /** The full screen steps aside while JLine reads the line, then comes back with a complete redraw. */
-    private void readCommandLine() throws IOException {
-        screen.stopScreen();
-        String line;
-        try {
-            line = commandLine.read();
-        } finally {
-            screen.startScreen();
-            drawn = null;
+    /**
+     * The full screen steps aside while JLine reads the line, then comes back with a complete
+     * redraw. Keys typed right after ':' (already in this batch, or still queued in Lanterna)
+     * belong to the line: a fast ":w⏎" must not lose its "w" to the switch. Returns the index
+     * of the first message in {@code msgs} that is not part of the line.
+     */
+    private int readCommandLine(List<Msg> msgs, int from) throws IOException {
+        TypedAhead typed = new TypedAhead();
+        int next = from;
+        while (next < msgs.size() && msgs.get(next) instanceof Msg.Key key && typed.accept(key.key())) {
+            next++;
         }
-        post(new Msg.CommandEntered(line, clock.instant()));
+        // keys Lanterna has read but not yet handed over; what follows a finished line stays queued there
+        for (KeyStroke key = typed.isOpen() && next == msgs.size() ? screen.pollInput() : null; key != null;
+             key = typed.isOpen() ? screen.pollInput() : null) {
+            typed.accept(KeySpec.of(key));
+        }
+        if (typed.isCancelled()) {
+            post(new Msg.CommandEntered(null, clock.instant()));
+        } else if (typed.isSubmitted()) {
+            post(new Msg.CommandEntered(typed.text().isBlank() ? null : typed.text(), clock.instant()));
+        } else {
+            screen.stopScreen();
+            String line;
+            try {
+                line = commandLine.read(typed.text());
+            } finally {
+                screen.startScreen();
+                drawn = null;
+            }
+            post(new Msg.CommandEntered(line, clock.instant()));
+        }
+        return next;
     }
 
     private void draw() throws IOException {

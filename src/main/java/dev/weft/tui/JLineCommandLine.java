@@ -46,6 +46,11 @@ final class JLineCommandLine implements CommandLineReader {
 
     @Override
     public String read() throws IOException {
+        return read("");
+    }
+
+    @Override
+    public String read(String typedAhead) throws IOException {
         Files.createDirectories(history.getParent());
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             LineReader reader = LineReaderBuilder.builder()
@@ -56,7 +61,7 @@ final class JLineCommandLine implements CommandLineReader {
                     .variable(LineReader.HISTORY_SIZE, 1000)
                     .build();
             try {
-                String line = reader.readLine(":");
+                String line = reader.readLine(":", null, typedAhead);
                 reader.getHistory().save();
                 return line == null || line.isBlank() ? null : line;
             } catch (UserInterruptException | EndOfFileException e) {

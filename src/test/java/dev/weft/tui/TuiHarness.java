@@ -107,6 +107,15 @@ final class TuiHarness {
         return this;
     }
 
+    /** Types text as fast as a terminal delivers it: every key queued before the loop runs. */
+    TuiHarness typeAtOnce(String text) {
+        for (char c : text.toCharArray()) {
+            terminal.addInput(c == '\n' ? new KeyStroke(KeyType.Enter)
+                    : c == '\u001b' ? new KeyStroke(KeyType.Escape) : new KeyStroke(c, false, false));
+        }
+        return settle();
+    }
+
     /** Runs a {@code :} command line as if typed into JLine. */
     TuiHarness command(String line) {
         commandLines.add(line);

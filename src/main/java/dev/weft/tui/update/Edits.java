@@ -123,7 +123,21 @@ final class Edits {
             step.error("could not colour " + msg.node() + ": the backend's tokens spell different text");
             return;
         }
+        int before = step.state.loom().node(msg.node()).tokens().size();
+        Focus focus = step.state.focus();
+        boolean atTheEnd = msg.node().equals(focus.current()) && focus.cursor() == pathTokens(step, msg.node()) - 1;
         step.apply(new LoomAction.Rescore(msg.node(), scored));
+        if (atTheEnd) { // a typed prompt is one token until scored: keep the cursor at its end, where g continues
+            step.state = step.state.withFocus(focus.withCursor(focus.cursor() + scored.size() - before));
+        }
+    }
+
+    private static int pathTokens(Step step, NodeId node) {
+        int total = 0;
+        for (Node n : step.state.loom().path(node)) {
+            total += n.tokens().size();
+        }
+        return total;
     }
 
     static void scoreFailed(Step step, Msg.ScoreFailed msg) {
