@@ -144,21 +144,22 @@ public final class AppLoop {
              key = typed.isOpen() ? screen.pollInput() : null) {
             typed.accept(KeySpec.of(key));
         }
+        String line;
         if (typed.isCancelled()) {
-            post(new Msg.CommandEntered(null, clock.instant()));
+            line = null;
         } else if (typed.isSubmitted()) {
-            post(new Msg.CommandEntered(typed.text().isBlank() ? null : typed.text(), clock.instant()));
+            line = typed.text().isBlank() ? null : typed.text();
         } else {
             screen.stopScreen();
-            String line;
             try {
                 line = commandLine.read(typed.text());
             } finally {
                 screen.startScreen();
                 drawn = null;
             }
-            post(new Msg.CommandEntered(line, clock.instant()));
         }
+        // handled now, before the keys typed after it: ":set n 3<Enter>g" generates three
+        handle(new Msg.CommandEntered(line, clock.instant()));
         return next;
     }
 

@@ -33,4 +33,15 @@ class TypedAheadTest {
         app.typeAtOnce(":set n 4\u001b");
         assertEquals(before, app.state().settings().params().n());
     }
+
+    @Test
+    void theCommandTakesEffectBeforeTheKeysTypedAfterIt() throws Exception {
+        TuiHarness app = TuiHarness.start(80, 24, TestModels.embedded(), ColorDepth.TRUECOLOR,
+                MemorySession.empty(), Runnable::run);
+        app.press(dev.weft.tui.keys.Action.EDIT).type("Are bugs real?").press(dev.weft.tui.keys.Action.COMMIT);
+        app.typeAtOnce(":set n 3\ng");
+        var root = app.state().loom().roots().get(0);
+        app.awaitState(s -> s.loom().liveChildren(root).size() == 3);
+        assertEquals(3, app.state().loom().liveChildren(root).size());
+    }
 }
