@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check the terminal, the config file, the embedded model and every backend profile",
-                "(reachability, the model, what the server says about itself, the capabilities weft assumes).",
-                "Exit 1 when something fails."})
+        description = {"Check what works: the terminal, the config, the embedded model and each backend profile.",
+                "For a profile: reachability, the model, what the server says about itself, and the",
+                "capabilities weft assumes. Exit 1 when something fails."})
 final class DoctorCommand implements Callable<Integer> {
     private static final HttpSettings PROBE = HttpSettings.DEFAULTS.withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(5));
 

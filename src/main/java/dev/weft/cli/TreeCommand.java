@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "tree", mixinStandardHelpOptions = true,
-        description = {"The session's tree as indented text: one line per node with its id, origin, token count,",
-                "geometric-mean token probability and a preview. * marks a bookmark; deleted subtrees are left out."})
+        description = {"The session's tree as indented text, one line per node.",
+                "Each line: id, origin, token count, geometric-mean token probability and a preview;",
+                "* marks a bookmark; deleted subtrees are left out."})
 final class TreeCommand implements Callable<Integer> {
     private static final int DEFAULT_PREVIEW = 60;
 
