@@ -28,9 +28,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Continue PROMPT on two backends (--vs PROFILE) with the same sampling options and show both "
-                + "sets of completions, coloured, with their collapse figures side by side.",
-                "Or, given two session files (say one and its replay --against another model), show their trees"
+        description = {"Two sessions node by node (FILE FILE2), or PROMPT continued on two backends (--vs PROFILE).",
+                "With --vs: both sets of completions, with the same sampling options, coloured, with their collapse"
+                        + " figures side by side.",
+                "Given two session files (say one and its replay --against another model), show their trees"
                         + " node by corresponding node with each node's figures, then the figures of all the text after the prompts."})
 final class CompareCommand implements Callable<Integer> {
     static final int DEFAULT_SAMPLES = 5;
