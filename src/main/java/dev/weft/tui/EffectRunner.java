@@ -9,7 +9,6 @@ import dev.weft.analysis.SweepRow;
 import dev.weft.model.Completion;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
-import dev.weft.model.Scoring;
 import dev.weft.session.SessionException;
 import dev.weft.session.SessionStore;
 import dev.weft.tui.state.Backend;
@@ -24,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -210,81 +210,68 @@ final class EffectRunner {
 
     private void score(Effect.Score s) {
         LanguageModel m = model;
-        models.execute(() -> {
-            try {
-                Scoring scoring = m.score(s.prompt(), s.text(), s.topLogprobs());
-                post.accept(new Msg.Scored(s.request(), s.node(), scoring.tokens()));
-            } catch (ModelException e) {
-                post.accept(new Msg.ScoreFailed(s.request(), e.getMessage()));
-            } catch (RuntimeException e) {
-                post.accept(new Msg.ScoreFailed(s.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
-            }
-        });
+        offThread(s.request(), () -> new Msg.Scored(s.request(), s.node(),
+                m.score(s.prompt(), s.text(), s.topLogprobs()).tokens()), Msg.ScoreFailed::new);
     }
 
     private void expand(Effect.ExpandMultiverse x) {
         LanguageModel m = model;
-        models.execute(() -> {
-            try {
-                Multiverse multiverse = MultiverseExpansion.expand(NextTokens.of(m), x.context(), x.settings());
-                post.accept(new Msg.MultiverseExpanded(x.request(), multiverse));
-            } catch (ModelException e) {
-                post.accept(new Msg.AnalysisFailed(x.request(), e.getMessage()));
-            } catch (RuntimeException e) {
-                post.accept(new Msg.AnalysisFailed(x.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
-            }
-        });
+        offThread(x.request(), () -> new Msg.MultiverseExpanded(x.request(),
+                MultiverseExpansion.expand(NextTokens.of(m), x.context(), x.settings())), Msg.AnalysisFailed::new);
     }
 
     /** One side of the compare view; the other backend is opened here, off the UI thread, and left open like a switched-to one. */
     private void compare(Effect.CompareContinue c) {
         LanguageModel current = model;
-        models.execute(() -> {
-            try {
-                LanguageModel m = c.profile() == null ? current : backends.open(c.profile());
-                List<Completion> done = m.generate(c.prompt(), c.params());
-                post.accept(new Msg.CompareArrived(c.request(), m.backend(), m.model(), done));
-            } catch (ModelException e) {
-                post.accept(new Msg.CompareFailed(c.request(), e.getMessage()));
-            } catch (RuntimeException e) {
-                post.accept(new Msg.CompareFailed(c.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
-            }
-        });
+        offThread(c.request(), () -> {
+            LanguageModel m = c.profile() == null ? current : backends.open(c.profile());
+            List<Completion> done = m.generate(c.prompt(), c.params());
+            return new Msg.CompareArrived(c.request(), m.backend(), m.model(), done);
+        }, Msg.CompareFailed::new);
     }
 
     private void sampleSweepRow(Effect.SampleSweepRow r) {
         LanguageModel m = model;
-        models.execute(() -> {
-            try {
-                post.accept(new Msg.SweepRowArrived(r.request(),
-                        SweepRow.of(r.params().temperature(), m.generate(r.context(), r.params()))));
-            } catch (ModelException e) {
-                post.accept(new Msg.AnalysisFailed(r.request(), e.getMessage()));
-            } catch (RuntimeException e) {
-                post.accept(new Msg.AnalysisFailed(r.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
-            }
-        });
+        offThread(r.request(), () -> new Msg.SweepRowArrived(r.request(),
+                SweepRow.of(r.params().temperature(), m.generate(r.context(), r.params()))), Msg.AnalysisFailed::new);
     }
 
     private void scoreCandidates(Effect.ScoreCandidates c) {
         LanguageModel m = model;
+        offThread(c.request(), () -> {
+            List<String> candidates = c.file() == null ? c.candidates() : candidateFile(c.file());
+            return new Msg.CandidatesScored(c.request(), CandidateScoring.score(m, c.context(), candidates, c.prefix()));
+        }, Msg.AnalysisFailed::new);
+    }
+
+    /** Work for a view, done on the model pool; its result is a message for the UI. */
+    @FunctionalInterface
+    private interface ViewWork {
+        Msg run() throws ModelException, IOException;
+    }
+
+    /** Runs the work off the UI thread and posts its result, or one line saying why it failed. */
+    private void offThread(long request, ViewWork work, BiFunction<Long, String, Msg> failure) {
         models.execute(() -> {
+            Msg result;
             try {
-                List<String> candidates = c.file() == null ? c.candidates() : candidateFile(c.file());
-                post.accept(new Msg.CandidatesScored(c.request(), CandidateScoring.score(m, c.context(), candidates, c.prefix())));
-            } catch (ModelException e) {
-                post.accept(new Msg.AnalysisFailed(c.request(), e.getMessage()));
-            } catch (IOException e) {
-                post.accept(new Msg.AnalysisFailed(c.request(), "cannot read " + c.file() + ": " + e.getMessage()));
+                result = work.run();
+            } catch (ModelException | IOException e) {
+                result = failure.apply(request, e.getMessage());
             } catch (RuntimeException e) {
-                post.accept(new Msg.AnalysisFailed(c.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+                result = failure.apply(request, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
+            post.accept(result);
         });
     }
 
     /** One candidate per line, blank lines skipped, as {@code weft dist --candidates @FILE} reads it. */
     private static List<String> candidateFile(String file) throws IOException {
-        return CandidateSet.fromLines(Files.readAllLines(Path.of(file), StandardCharsets.UTF_8), "@" + file);
+        try {
+            return CandidateSet.fromLines(Files.readAllLines(Path.of(file), StandardCharsets.UTF_8), "@" + file);
+        } catch (IOException e) {
+            throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private void switchBackend(String name) {
