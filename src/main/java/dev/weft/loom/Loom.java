@@ -1,13 +1,9 @@
 package dev.weft.loom;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.pcollections.IntTreePMap;
 import org.pcollections.PVector;
 import org.pcollections.TreePVector;
@@ -55,31 +51,7 @@ public final class Loom {
             }
             map = map.plus(n.id().value(), n);
         }
-        Set<NodeId> seen = new HashSet<>();
-        Deque<NodeId> todo = new ArrayDeque<>();
-        for (NodeId r : roots) {
-            Node root = map.get(r.value());
-            if (root == null || root.parent() != null) {
-                throw new IllegalArgumentException("root " + r + " is missing or has a parent");
-            }
-            todo.push(r);
-        }
-        while (!todo.isEmpty()) {
-            NodeId id = todo.pop();
-            if (!seen.add(id)) {
-                throw new IllegalArgumentException("node " + id + " is reachable twice");
-            }
-            for (NodeId c : map.get(id.value()).children()) {
-                Node child = map.get(c.value());
-                if (child == null || !id.equals(child.parent())) {
-                    throw new IllegalArgumentException("child " + c + " of " + id + " is missing or names another parent");
-                }
-                todo.push(c);
-            }
-        }
-        if (seen.size() != map.size()) {
-            throw new IllegalArgumentException((map.size() - seen.size()) + " nodes are not reachable from a root");
-        }
+        TreeShape.check(map, roots);
         return new Loom(map, TreePVector.from(roots), nextId);
     }
 
@@ -272,34 +244,10 @@ public final class Loom {
      * Returns the edit node.
      */
     public Result perturb(NodeId id, int start, int end, String replacement, boolean keepTail) {
-        Node n = node(id);
-        byte[] bytes = n.tokens().bytes();
-        Utf8.Decoded text = Utf8.decode(bytes);
-        int length = text.text().length();
-        if (start < 0 || end < start || end > length) {
-            throw new IllegalArgumentException("edit span " + start + ".." + end + " is outside " + id + " (" + length + " chars)");
-        }
-        int startByte = byteAtChar(text, start, bytes.length);
-        int endByte = byteAtChar(text, end, bytes.length);
-        int[] offsets = n.tokens().byteOffsets();
-        int index = n.tokens().size();
-        for (int i = 0; i < n.tokens().size(); i++) {
-            if (offsets[i + 1] > startByte) {
-                index = i;
-                break;
-            }
-        }
-        int leadFrom = index < n.tokens().size() ? offsets[index] : bytes.length;
-        java.io.ByteArrayOutputStream edited = new java.io.ByteArrayOutputStream();
-        edited.write(bytes, leadFrom, startByte - leadFrom);
-        edited.writeBytes(replacement.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        if (keepTail) {
-            edited.write(bytes, endByte, bytes.length - endByte);
-        }
-        byte[] editBytes = edited.toByteArray();
-        TokenRun run = editBytes.length == 0 ? TokenRun.EMPTY
-                : TokenRun.of(new Token(Piece.ofBytes(editBytes), Double.NaN, List.of()));
-        BranchPoint at = branchPoint(id, index);
+        EditSpan edit = EditSpan.of(id, node(id).tokens(), start, end, replacement, keepTail);
+        TokenRun run = edit.bytes().length == 0 ? TokenRun.EMPTY
+                : TokenRun.of(new Token(Piece.ofBytes(edit.bytes()), Double.NaN, List.of()));
+        BranchPoint at = branchPoint(id, edit.tokenIndex());
         return at.loom.attach(at.parent, run, Origin.EDIT, null);
     }
 
@@ -349,16 +297,6 @@ public final class Loom {
         NodeId id = new NodeId(nextId);
         Node root = new Node(id, null, origin, tokens, List.of(), generation, false, false);
         return new Result(new Loom(nodes.plus(id.value(), root), roots.plus(id), nextId + 1), id);
-    }
-
-    private static int byteAtChar(Utf8.Decoded text, int charOffset, int byteLength) {
-        int[] charAt = text.charAt();
-        for (int b = 0; b < byteLength; b++) {
-            if (charAt[b] >= charOffset) {
-                return b;
-            }
-        }
-        return byteLength;
     }
 
     private Loom replace(Node n) {
