@@ -176,20 +176,7 @@ final class TuiHarness {
 
     /** The screen as text, one line per row, without trailing blanks. */
     String screenText() {
-        TerminalSize size = terminal.getTerminalSize();
-        StringBuilder out = new StringBuilder();
-        for (int row = 0; row < size.getRows(); row++) {
-            StringBuilder line = new StringBuilder();
-            for (int col = 0; col < size.getColumns(); col++) {
-                TextCharacter c = terminal.getCharacter(col, row);
-                line.append(c.getCharacterString());
-                if (c.isDoubleWidth()) {
-                    col++;
-                }
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
+        return ScreenText.of(terminal);
     }
 
     TextCharacter cell(int col, int row) {
