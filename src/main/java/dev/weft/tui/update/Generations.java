@@ -52,7 +52,7 @@ final class Generations {
         step.effect(new Effect.Generate(id, Prompt.of(step.state.loom().pathRuns(parent)), params));
         int parentEnd = ReadPath.of(step.state.loom(), parent).size();
         step.state = step.state.withFocus(new Focus(nodes.get(0), Math.max(0, parentEnd - 1)));
-        step.info("generating " + params.n() + (params.n() == 1 ? " completion" : " completions")
+        step.info("generating " + params.n() + (params.n() == 1 ? " completion" : " completions") + " of " + parent
                 + " at T=" + Numbers.number(params.temperature()) + " · Esc cancels");
     }
 
