@@ -140,4 +140,25 @@ class LlamaCppServerTextTest {
                     "the span carries the one score the server gave for it");
         }
     }
+
+    @Test
+    void chatAsksForAtLeastOneAlternativeOrLlamaCppSendsNoLogprobs() throws Exception {
+        // tools/server/server-common.cpp oaicompat_chat_params_parse: n_probs = top_logprobs; server-task.cpp
+        // to_json_oaicompat_chat (partial): logprobs only when n_probs > 0, on the chunk's last delta
+        String head = "{\"choices\":[{\"finish_reason\":%s,\"index\":0,\"delta\":%s%s}],\"created\":1733140000,"
+                + "\"id\":\"chatcmpl-Xq\",\"model\":\"gpt-3.5-turbo\",\"system_fingerprint\":\"b4500-0a1b2c3d\","
+                + "\"object\":\"chat.completion.chunk\"}";
+        server.enqueue(Reply.sse(
+                head.formatted("null", "{\"role\":\"assistant\",\"content\":null}", ""),
+                head.formatted("null", "{\"content\":\" time\"}", ",\"logprobs\":{\"content\":[" + TIME + "]}"),
+                head.formatted("\"length\"", "{}", ""),
+                "[DONE]"));
+        try (LanguageModel m = Backends.open(Harness.spec(ApiKind.OPENAI_CHAT, server.base("/v1"), ServerDialect.GENERIC, true),
+                h.settings())) {
+            Completion c = m.generate(Prompt.of("Once upon a"), SamplingParams.DEFAULTS.withTopLogprobs(0)).get(0);
+            assertEquals(" time", c.text());
+            assertTrue(c.tokens().get(0).isScored());
+        }
+        assertEquals(1, server.lastBody().get("top_logprobs").asInt(), "0 would turn llama.cpp's logprobs off");
+    }
 }
