@@ -67,7 +67,8 @@ final class MultiverseKeys {
             Multiverse multiverse = msg.multiverse();
             step.state = step.state.withOverlay(new Overlay.Multiverse(m.view().arrived(multiverse)));
             step.info(multiverse.nodeCount() + " blocks from " + multiverse.modelCalls() + " model calls · unexplored "
-                    + Numbers.percent(multiverse.unexploredMass()));
+                    + Numbers.percent(multiverse.unexploredMass())
+                    + (multiverse.unexpanded() > 0 ? " · " + multiverse.unexpandedNote() : ""));
         }
     }
 
