@@ -34,6 +34,8 @@ public final class HttpModel implements LanguageModel {
     private final AtomicBoolean saidCapped = new AtomicBoolean();
     private final AtomicBoolean saidUnscored = new AtomicBoolean();
     private final AtomicBoolean saidUnsent = new AtomicBoolean();
+    private final AtomicBoolean saidPlaceholders = new AtomicBoolean();
+    private final AtomicBoolean saidMarked = new AtomicBoolean();
 
     /**
      * @param scoring null when the protocol cannot score text
@@ -105,7 +107,7 @@ public final class HttpModel implements LanguageModel {
 
     private List<Completion> request(Prompt prompt, SamplingParams params, int n, int top, int choiceOffset,
                                      TokenSink sink, Cancellation cancel) throws ModelException {
-        ChoiceBuffers buffers = new ChoiceBuffers(n, choiceOffset, sink);
+        ChoiceBuffers buffers = new ChoiceBuffers(n, choiceOffset, sink, top > 0);
         String path = protocol.generatePath();
         ObjectNode body = withExtra(protocol.generateBody(model, prompt, params, n, top, capabilities.streams()));
         try {
@@ -117,7 +119,16 @@ public final class HttpModel implements LanguageModel {
         } catch (RequestCancelled e) {
             buffers.endRunning(FinishReason.CUT);
         }
-        if (buffers.anyUnscored() && saidUnscored.compareAndSet(false, true)) {
+        if (buffers.placeholders() > 0 && saidPlaceholders.compareAndSet(false, true)) {
+            notices.notice(backend + ": " + transport.displayUrl(path) + " returned " + buffers.placeholders()
+                    + " tokens with logprob 0 and none of the alternatives asked for (a draft model's placeholders);"
+                    + " they are shown unscored");
+        }
+        if (buffers.markedSpans() > 0 && saidMarked.compareAndSet(false, true)) {
+            notices.notice(backend + ": " + transport.displayUrl(path) + " listed tokens that do not spell its text"
+                    + " (split characters); weft kept the server's text and scored each such span with the sum of its tokens");
+        }
+        if (buffers.placeholders() == 0 && buffers.anyUnscored() && saidUnscored.compareAndSet(false, true)) {
             notices.notice(backend + ": " + transport.displayUrl(path)
                     + " sent tokens without logprobs; they are shown unscored");
         }
@@ -135,12 +146,12 @@ public final class HttpModel implements LanguageModel {
                     + " ended before the server said it was done");
         }
         if (outcome instanceof StreamOutcome.Broken broken) {
+            buffers.endRunning(FinishReason.CUT); // settles what arrived before the break
             if (buffers.tokenCount() == 0) {
                 throw new ModelException(backend + ": " + broken.reason());
             }
             int kept = buffers.tokenCount();
             notices.notice(backend + ": " + broken.reason() + "; kept " + kept + (kept == 1 ? " token" : " tokens"));
-            buffers.endRunning(FinishReason.CUT);
         } else if (outcome instanceof StreamOutcome.Cancelled) {
             buffers.endRunning(FinishReason.CUT);
         } else {

@@ -80,11 +80,8 @@ public final class OllamaProtocol implements WireProtocol {
     private static ChoiceDelta choice(JsonNode body) throws LayoutException {
         String text = body.path("response").asText("");
         List<Token> tokens = TokenEntries.parse(body.get("logprobs"), "logprobs");
-        if (tokens.isEmpty() && !text.isEmpty()) {
-            tokens = List.of(new Token(Piece.of(text), Double.NaN, List.of()));
-        }
         FinishReason finish = !body.path("done").asBoolean(false) ? FinishReason.RUNNING
                 : body.path("done_reason").asText("").equals("length") ? FinishReason.LENGTH : FinishReason.STOP;
-        return new ChoiceDelta(0, tokens, finish);
+        return new ChoiceDelta(0, text, tokens, finish);
     }
 }

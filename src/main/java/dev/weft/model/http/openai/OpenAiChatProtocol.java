@@ -94,10 +94,8 @@ public final class OpenAiChatProtocol implements WireProtocol {
             String text = choice.path(messageField).path("content").asText("");
             List<Token> tokens = TokenEntries.parse(choice.path("logprobs").get("content"),
                     "choices[" + i + "].logprobs.content");
-            if (tokens.isEmpty() && !text.isEmpty()) {
-                tokens = List.of(new Token(Piece.of(text), Double.NaN, List.of())); // logprobs: null
-            }
-            out.add(new ChoiceDelta(OpenAiFields.index(choice, i), tokens, OpenAiFields.finish(choice.get("finish_reason"))));
+            out.add(new ChoiceDelta(OpenAiFields.index(choice, i), text, tokens,
+                    OpenAiFields.finish(choice.get("finish_reason"))));
         }
         return out;
     }
