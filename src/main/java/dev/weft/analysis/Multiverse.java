@@ -106,6 +106,32 @@ public record Multiverse(MultiverseSettings settings, List<Piece> branch, double
         return new Multiverse(settings, walked, branchProbability * mass, node.scaled(1 / mass), modelCalls, unexpanded);
     }
 
+    /**
+     * The essay's "renormalise to a branch and look further": {@code below}, an expansion of the
+     * context followed by the branch {@code childIndexes} walks to (its probabilities relative to
+     * that branch), takes the place of what the tree held under the branch, scaled to its mass.
+     *
+     * @throws IllegalArgumentException when the walk leaves the tree
+     */
+    public Multiverse graft(List<Integer> childIndexes, Multiverse below) {
+        zoom(childIndexes); // checks the walk
+        MultiverseNode grafted = graft(root, childIndexes, 0, below.root());
+        return new Multiverse(settings, branch, branchProbability, grafted, modelCalls + below.modelCalls());
+    }
+
+    private static MultiverseNode graft(MultiverseNode node, List<Integer> walk, int at, MultiverseNode below) {
+        if (at == walk.size()) {
+            MultiverseNode scaled = below.scaled(node.pathProbability());
+            return new MultiverseNode(node.piece(), node.logprob(), node.pathProbability(), node.endsText(),
+                    scaled.prunedMass(), scaled.children());
+        }
+        List<MultiverseNode> children = new ArrayList<>(node.children());
+        int i = walk.get(at);
+        children.set(i, graft(children.get(i), walk, at + 1, below));
+        return new MultiverseNode(node.piece(), node.logprob(), node.pathProbability(), node.endsText(),
+                node.prunedMass(), children);
+    }
+
     private static void collect(MultiverseNode node, List<MultiverseNode> trail, List<Path> out) {
         if (node.children().isEmpty()) {
             if (!trail.isEmpty()) {
