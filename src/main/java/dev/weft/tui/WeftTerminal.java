@@ -3,18 +3,22 @@ package dev.weft.tui;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import dev.weft.tui.input.EscapeWait;
+import dev.weft.tui.input.KeyDecoding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The real terminal: Lanterna's Unix terminal with Ctrl-C delivered as a key (weft saves before
- * it exits, and Ctrl-C cancels a generation), writing through {@link TerminalEncoding}.
+ * it exits, and Ctrl-C cancels a generation), writing through {@link TerminalEncoding}, reading
+ * keys through {@link KeyDecoding} (Esc and a key typed together are two keys).
  */
 final class WeftTerminal extends UnixTerminal {
     private final TerminalEncoding encoding = new TerminalEncoding();
 
     WeftTerminal() throws IOException {
-        super(System.in, System.out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
+        super(new EscapeWait(System.in), System.out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
+        KeyDecoding.install(getInputDecoder());
     }
 
     @Override
