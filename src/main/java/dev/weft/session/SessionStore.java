@@ -160,6 +160,7 @@ public final class SessionStore implements Closeable {
      */
     public synchronized Loom.Result record(LoomAction action) throws SessionException {
         requireWritable();
+        refuseWhenStopped(); // before applying: after a failure the caller's tree is ahead of ours
         // compute first: an action that cannot apply must never reach the journal, or replay would
         // stop there. The loom is a value, so nothing changes until the entry is on disk.
         Loom.Result result = action.apply(session.loom());
@@ -283,15 +284,19 @@ public final class SessionStore implements Closeable {
 
     /** Appends, or says why not; after one failure nothing more is appended until a whole save. */
     private void appendOrStop(JournalEntry entry) throws SessionException {
-        if (stopped != null) {
-            throw new SessionException(file + ": not recorded: the journal stopped after a write failed ("
-                    + stopped + ")");
-        }
+        refuseWhenStopped();
         try {
             journal.append(entry);
         } catch (SessionException e) {
             stopped = e.getMessage();
             throw e;
+        }
+    }
+
+    private void refuseWhenStopped() throws SessionException {
+        if (stopped != null) {
+            throw new SessionException(file + ": not recorded: the journal stopped after a write failed ("
+                    + stopped + ")");
         }
     }
 

@@ -63,7 +63,8 @@ public final class LoomApp {
     /**
      * Runs the loom until the user quits.
      *
-     * @return the exit code: 0; 1 when the terminal, the session or the backend failed; 2 for a
+     * @return the exit code: 0; 1 when the terminal, the session or the backend failed (or the
+     *         last save before quitting did); 2 for a
      *         bad config or colour depth
      */
     public static int run(Launch launch, Map<String, String> env, PrintWriter err) {
@@ -117,6 +118,11 @@ public final class LoomApp {
                 screen.stopScreen();
                 forget(hangUp);
                 effects.closeSession(5, TimeUnit.SECONDS);
+            }
+            String notSaved = loop[0].notSavedAtExit();
+            if (notSaved != null) {
+                err.println("weft: not saved: " + notSaved);
+                return 1;
             }
             return 0;
         } catch (IOException e) {

@@ -54,6 +54,9 @@ final class Commands {
     }
 
     static void quit(Step step) {
+        if (WriteFailures.holdQuit(step)) {
+            return;
+        }
         Generations.cancelAll(step);
         step.state = step.state.withQuitting(true);
         step.effect(new Effect.Quit());
