@@ -7,6 +7,7 @@ import dev.weft.analysis.MultiverseExpansion;
 import dev.weft.analysis.NextTokens;
 import dev.weft.analysis.SweepRow;
 import dev.weft.model.Completion;
+import dev.weft.model.DeferredModel;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
 import dev.weft.session.SessionException;
@@ -217,7 +218,7 @@ final class EffectRunner {
     private void expand(Effect.ExpandMultiverse x) {
         LanguageModel m = model;
         offThread(x.request(), () -> new Msg.MultiverseExpanded(x.request(),
-                MultiverseExpansion.expand(NextTokens.of(m), x.context(), x.settings())), Msg.AnalysisFailed::new);
+                MultiverseExpansion.expand(NextTokens.of(DeferredModel.loaded(m)), x.context(), x.settings())), Msg.AnalysisFailed::new);
     }
 
     /** One side of the compare view; the other backend is opened here, off the UI thread, and left open like a switched-to one. */
