@@ -7,6 +7,7 @@ import dev.weft.analysis.MultiverseExpansion;
 import dev.weft.analysis.NextTokens;
 import dev.weft.analysis.SweepRow;
 import dev.weft.model.Completion;
+import dev.weft.loom.TextIndex;
 import dev.weft.model.DeferredModel;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
@@ -18,6 +19,7 @@ import dev.weft.tui.state.Focus;
 import dev.weft.tui.state.Msg;
 import dev.weft.tui.state.UiState;
 import dev.weft.tui.theme.ThemeLibrary;
+import dev.weft.tui.update.Searching;
 import dev.weft.tui.update.SessionSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +48,8 @@ final class EffectRunner {
     private final BackendCatalog backends;
     private final ThemeLibrary themes;
     private final Map<Long, AtomicBoolean> cancelled = new ConcurrentHashMap<>();
+    /** The tree's text for search, kept from one search to the next. */
+    private final TextIndex searchIndex = new TextIndex();
     /** Touched only on the I/O thread. */
     private LoomSession session;
     private volatile LanguageModel model;
@@ -149,6 +153,8 @@ final class EffectRunner {
             scoreCandidates(c);
         } else if (effect instanceof Effect.SampleSweepRow r) {
             sampleSweepRow(r);
+        } else if (effect instanceof Effect.Search s) {
+            models.execute(() -> post.accept(Searching.find(searchIndex, s)));
         }
     }
 

@@ -77,6 +77,8 @@ public final class Update {
             CompareKeys.failed(step, f);
         } else if (msg instanceof Msg.CompareFileRead r) {
             CompareFileKeys.read(step, r);
+        } else if (msg instanceof Msg.SearchDone d) {
+            Searching.found(step, d);
         } else if (msg instanceof Msg.Notice n) {
             step.info(n.text());
         } else if (msg instanceof Msg.Failure f) {
