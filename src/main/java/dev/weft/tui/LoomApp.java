@@ -18,6 +18,7 @@ import dev.weft.tui.state.Size;
 import dev.weft.tui.state.UiState;
 import dev.weft.tui.theme.ColorDepth;
 import dev.weft.tui.theme.Theme;
+import dev.weft.tui.input.EscapeWait;
 import dev.weft.tui.theme.ThemeLibrary;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -86,7 +87,7 @@ public final class LoomApp {
         ExecutorService models = Executors.newCachedThreadPool(daemon("weft-model"));
         ExecutorService io = Executors.newSingleThreadExecutor(daemon("weft-io"));
         try {
-            KeyReader keys = new KeyReader(new FileInputStream(FileDescriptor.in));
+            KeyReader keys = new KeyReader(new EscapeWait(new FileInputStream(FileDescriptor.in)));
             keys.start(); // before the screen starts: it reads the answer to the screen's size query
             WeftTerminal terminal = new WeftTerminal(keys);
             TerminalScreen screen = new TerminalScreen(terminal);

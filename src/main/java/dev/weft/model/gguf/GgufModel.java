@@ -220,7 +220,8 @@ public final class GgufModel implements LanguageModel {
     }
 
     /**
-     * BOS (when the file says to add it), then the prompt's pieces: a piece that is exactly one
+     * BOS (when the file says to add it; for an empty prompt, BOS or else EOS even when it does
+     * not, so that the first token of a text has a context), then the prompt's pieces: a piece that is exactly one
      * token's bytes is that token, so continuing a node continues the tokens shown; other pieces
      * (typed text) are encoded on their own.
      */
@@ -249,6 +250,10 @@ public final class GgufModel implements LanguageModel {
                 }
             }
             first = false;
+        }
+        if (ids.isEmpty() && tokenizer.documentStart() >= 0) {
+            // a text from its very start: read after the token that separates documents
+            ids.add(tokenizer.documentStart());
         }
         return ids.stream().mapToInt(Integer::intValue).toArray();
     }

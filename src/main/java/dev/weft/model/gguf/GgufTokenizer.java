@@ -142,6 +142,11 @@ public abstract class GgufTokenizer {
         return bos;
     }
 
+    /** The token a document starts after when nothing else comes first: BOS, else EOS; -1 when neither. */
+    public int documentStart() {
+        return bos >= 0 ? bos : eos;
+    }
+
     public boolean addsBos() {
         return addBos;
     }

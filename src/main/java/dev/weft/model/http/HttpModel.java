@@ -72,6 +72,7 @@ public final class HttpModel implements LanguageModel {
     @Override
     public List<Completion> generate(Prompt prompt, SamplingParams params, TokenSink sink, Cancellation cancel)
             throws ModelException {
+        requireWholeText(prompt);
         int top = cappedTopLogprobs(params.topLogprobs());
         List<String> unsent = protocol.unsentParameters(params);
         if (!unsent.isEmpty() && saidUnsent.compareAndSet(false, true)) {
@@ -95,6 +96,7 @@ public final class HttpModel implements LanguageModel {
             throw new ModelException(backend + " cannot score text" + (scoring == null ? ""
                     : " at " + transport.displayUrl("") + " (the profile says the server cannot)"));
         }
+        requireWholeText(prompt);
         ObjectNode body = scoring.scoreBody(model, prompt, continuation, cappedTopLogprobs(topLogprobs));
         JsonNode response = transport.postJson(scoring.scorePath(), withExtra(body), Cancellation.NEVER);
         try {
@@ -102,6 +104,36 @@ public final class HttpModel implements LanguageModel {
         } catch (LayoutException e) {
             throw new ModelException(backend + ": unexpected response from " + transport.displayUrl(scoring.scorePath())
                     + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<Completion> generateEach(List<Prompt> prompts, SamplingParams params) throws ModelException {
+        if (params.n() != 1) {
+            throw new IllegalArgumentException("generateEach takes one completion per prompt, not " + params.n());
+        }
+        for (Prompt p : prompts) {
+            requireWholeText(p);
+        }
+        if (prompts.isEmpty()) {
+            return List.of();
+        }
+        if (prompts.size() == 1) {
+            return generate(prompts.get(0), params);
+        }
+        return parallel.run(prompts.size(), i -> generate(prompts.get(i), params).get(0));
+    }
+
+    /** A context that ends inside a character would reach the model as U+FFFD: a different text. */
+    private void requireWholeText(Prompt prompt) throws ModelException {
+        if (!prompt.isWholeText()) {
+            byte[] b = prompt.bytes();
+            StringBuilder tail = new StringBuilder();
+            for (int i = Math.max(0, b.length - 3); i < b.length; i++) {
+                tail.append(String.format("\\x%02x", b[i] & 0xff));
+            }
+            throw new ModelException(backend + ": the context ends inside a character (…" + tail
+                    + "); sent as text it would become U+FFFD, so it is not sent. Continue from a whole character");
         }
     }
 

@@ -50,6 +50,13 @@ public final class TinyModels {
 
     private TinyModels() {}
 
+    /** {@code TinyModels OUT [ARCH TYPE TOKENIZER]}: writes one tiny model file, to try weft by hand. */
+    public static void main(String[] args) throws IOException {
+        Spec spec = args.length < 4 ? Spec.of("llama", GgmlType.Q8_0, "gpt2")
+                : Spec.of(args[1], GgmlType.valueOf(args[2]), args[3]);
+        System.out.println(write(spec, Path.of(args[0])));
+    }
+
     public static Path write(Spec s, Path file) throws IOException {
         return writer(s, vocabulary(s.tokenizer(), s.pre())).write(file);
     }

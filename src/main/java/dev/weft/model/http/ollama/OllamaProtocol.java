@@ -43,6 +43,9 @@ public final class OllamaProtocol implements WireProtocol {
         body.put("model", model);
         body.put("prompt", prompt.text());
         body.put("raw", true);
+        // a thinking model defaults to think: true, and a parser then moves <think> text out of
+        // `response` even in raw mode (ollama/ollama server/routes.go GenerateHandler)
+        body.put("think", false);
         body.put("stream", stream);
         body.put("logprobs", true);
         body.put("top_logprobs", topLogprobs);

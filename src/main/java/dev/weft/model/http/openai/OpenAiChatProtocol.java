@@ -63,7 +63,9 @@ public final class OpenAiChatProtocol implements WireProtocol {
         // OpenAI deprecated max_tokens for chat; compatible servers mostly know only max_tokens.
         body.put(dialect == ServerDialect.OPENAI ? "max_completion_tokens" : "max_tokens", params.maxTokens());
         body.put("logprobs", true);
-        body.put("top_logprobs", topLogprobs);
+        // llama.cpp takes n_probs = top_logprobs, and with 0 sends no logprobs at all, not even the chosen
+        // token's (tools/server/server-common.cpp oaicompat_chat_params_parse; server-task.cpp partial results)
+        body.put("top_logprobs", Math.max(topLogprobs, 1));
         OpenAiFields.sampling(body, params, n, stream, dialect);
         return body;
     }
