@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {OpenCommand.class, GenerateCommand.class, ScoreCommand.class, TreeCommand.class,
                 DoctorCommand.class, MultiverseCommand.class, DistCommand.class, SweepCommand.class,
                 AttractorCommand.class, StatsCommand.class, CompareCommand.class, ReplayCommand.class,
-                ExportCommand.class, ImportCommand.class},
+                ExportCommand.class, ImportCommand.class, ModelsCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 runtime failure, 2 bad usage.",
                 "Run 'weft COMMAND --help' for a command's options; 'man -l man/weft.1' for the manual."})
 public final class Main implements Callable<Integer> {
