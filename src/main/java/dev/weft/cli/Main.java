@@ -35,7 +35,7 @@ public final class Main implements Callable<Integer> {
 
     /** Every subcommand's name: a lone argument that is none of these (nor an option) is a session file. */
     static final Set<String> COMMANDS = Set.of("open", "generate", "score", "tree", "doctor", "multiverse", "dist",
-            "sweep", "attractor", "stats", "compare", "replay", "export", "import");
+            "sweep", "attractor", "stats", "compare", "replay", "export", "import", "models");
 
     public static void main(String[] args) {
         // the loom and --version are what users wait for: they skip building picocli's command tree
