@@ -31,7 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
                         + " the session file itself; loom a tree file that opens in socketteer/loom, tokens and"
                         + " alternatives included."})
 final class ExportCommand implements Callable<Integer> {
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** A loom export may be printed with cat: C1 controls and bidi overrides are escaped as session files do. */
+    private static final ObjectMapper PRETTY = new ObjectMapper(new com.fasterxml.jackson.core.JsonFactoryBuilder()
+            .characterEscapes(new dev.weft.session.TerminalSafeEscapes()).build()).enable(SerializationFeature.INDENT_OUTPUT);
 
     @Parameters(paramLabel = "FILE", description = "A session file.")
     Path file;
