@@ -53,6 +53,23 @@ class ExchangeCommandsTest {
     }
 
     @Test
+    void exportHelpPrintsItsDescriptionWhole() {
+        // picocli warns of a '%' that is not a format specifier on System.err, beside the command's streams
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        CliRun help;
+        try {
+            help = CliRun.of("export", "--help");
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(0, help.exit(), help.err());
+        assertEquals("", warnings.toString(java.nio.charset.StandardCharsets.UTF_8) + help.err());
+        assertTrue(help.out().contains("less than 50% followed by its probability"), help.out());
+    }
+
+    @Test
     void mistakesAreOneLine() throws Exception {
         assertEquals("weft: unknown format 'pdf': expected md, txt, json or loom",
                 CliRun.of("export", BRANCHING.toString(), "--format", "pdf").err().strip());
