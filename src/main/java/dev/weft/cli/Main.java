@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {OpenCommand.class, GenerateCommand.class, ScoreCommand.class, TreeCommand.class,
                 DoctorCommand.class, MultiverseCommand.class, DistCommand.class, SweepCommand.class,
                 AttractorCommand.class, StatsCommand.class, CompareCommand.class, ReplayCommand.class,
-                ExportCommand.class, ImportCommand.class},
+                ExportCommand.class, ImportCommand.class, ModelsCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 runtime failure, 2 bad usage.",
                 "Run 'weft COMMAND --help' for a command's options; 'man -l man/weft.1' for the manual."})
 public final class Main implements Callable<Integer> {
@@ -27,12 +27,15 @@ public final class Main implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "A session to open in the loom (default: a new one).")
     Path file;
 
+    @Option(names = "--gguf", paramLabel = "MODEL", description = "Start the loom with this GGUF model file, run in process.")
+    Path gguf;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     /** Every subcommand's name: a lone argument that is none of these (nor an option) is a session file. */
     static final Set<String> COMMANDS = Set.of("open", "generate", "score", "tree", "doctor", "multiverse", "dist",
-            "sweep", "attractor", "stats", "compare", "replay", "export", "import");
+            "sweep", "attractor", "stats", "compare", "replay", "export", "import", "models");
 
     public static void main(String[] args) {
         // the loom and --version are what users wait for: they skip building picocli's command tree
@@ -67,7 +70,7 @@ public final class Main implements Callable<Integer> {
     /** {@code weft} and {@code weft FILE}: the full-screen loom. */
     @Override
     public Integer call() {
-        return OpenCommand.launch(file, null, spec.commandLine().getErr());
+        return OpenCommand.launch(file, null, null, gguf, spec.commandLine().getErr());
     }
 
     /** Whether --debug was given (it is inherited by every subcommand). */

@@ -56,6 +56,8 @@ final class EffectRunner {
     /** The backend in use, noted in the session when it first generates. Touched only on the I/O thread. */
     private Backend backend;
     private boolean backendNoted;
+    /** Why the last save failed, or null after one that succeeded: what quitting must report. */
+    private volatile String lastSaveFailure;
 
     EffectRunner(Executor models, Executor io, Consumer<Msg> post, LoomSession session, SessionOpener opener,
                  LanguageModel model, Backend backend, BackendCatalog backends, ThemeLibrary themes) {
@@ -81,7 +83,13 @@ final class EffectRunner {
     /** Runs one effect; {@code state} is the state it came with (for saving where the user is). */
     void run(Effect effect, UiState state) {
         if (effect instanceof Effect.Journal j) {
-            write(() -> session.record(j.action()), "journal");
+            io.execute(() -> {
+                try {
+                    session.record(j.action());
+                } catch (IOException | RuntimeException e) {
+                    post.accept(new Msg.NotRecorded(j.action(), e.getMessage()));
+                }
+            });
         } else if (effect instanceof Effect.Generate g) {
             write(() -> {
                 if (!backendNoted) {
@@ -98,11 +106,7 @@ final class EffectRunner {
         } else if (effect instanceof Effect.Score s) {
             score(s);
         } else if (effect instanceof Effect.Save) {
-            saveView(state);
-            write(() -> {
-                session.save();
-                post.accept(new Msg.Notice("saved " + session.name()));
-            }, "save");
+            saveShown(state);
         } else if (effect instanceof Effect.SaveAs s) {
             saveView(state);
             write(() -> {
@@ -167,18 +171,34 @@ final class EffectRunner {
 
     /** Saves and waits (bounded) until every queued write is done: on quit and on hang-up. */
     boolean saveAndWait(UiState state, long timeout, TimeUnit unit) throws InterruptedException {
-        saveView(state);
         CountDownLatch done = new CountDownLatch(1);
+        saveShown(state);
+        io.execute(done::countDown);
+        return done.await(timeout, unit);
+    }
+
+    /**
+     * Saves what the state shows, on the I/O thread after every write queued before it: after a
+     * failed journal write that is the whole tree on screen, not what the journal holds.
+     */
+    private void saveShown(UiState state) {
+        Focus focus = state.focus();
+        Map<String, String> settings = SessionSettings.of(state);
         io.execute(() -> {
             try {
-                session.save();
-            } catch (IOException e) {
-                post.accept(new Msg.Failure("save failed: " + e.getMessage()));
-            } finally {
-                done.countDown();
+                session.saveShown(state.loom(), focus, settings);
+                lastSaveFailure = null;
+                post.accept(new Msg.Saved(session.name()));
+            } catch (IOException | RuntimeException e) {
+                lastSaveFailure = e.getMessage();
+                post.accept(new Msg.SaveFailed(e.getMessage()));
             }
         });
-        return done.await(timeout, unit);
+    }
+
+    /** Why the last save failed (the one on quit, after {@link #saveAndWait}), or null when it succeeded. */
+    String lastSaveFailure() {
+        return lastSaveFailure;
     }
 
     /** Closes the session in use (the one the last :open or :saveas moved to), after every queued write. */

@@ -19,6 +19,7 @@ import dev.weft.tui.state.Size;
 import dev.weft.tui.state.UiState;
 import dev.weft.tui.theme.ColorDepth;
 import dev.weft.tui.theme.Theme;
+import dev.weft.tui.input.EscapeWait;
 import dev.weft.tui.theme.ThemeLibrary;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -64,7 +65,8 @@ public final class LoomApp {
     /**
      * Runs the loom until the user quits.
      *
-     * @return the exit code: 0; 1 when the terminal, the session or the backend failed; 2 for a
+     * @return the exit code: 0; 1 when the terminal, the session or the backend failed (or the
+     *         last save before quitting did); 2 for a
      *         bad config or colour depth
      */
     public static int run(Launch launch, Map<String, String> env, PrintWriter err) {
@@ -88,7 +90,7 @@ public final class LoomApp {
         ExecutorService models = Executors.newCachedThreadPool(daemon("weft-model"));
         ExecutorService io = Executors.newSingleThreadExecutor(daemon("weft-io"));
         try {
-            KeyReader keys = new KeyReader(new FileInputStream(FileDescriptor.in));
+            KeyReader keys = new KeyReader(new EscapeWait(new FileInputStream(FileDescriptor.in)));
             WeftTerminal terminal = new WeftTerminal(keys);
             // after the terminal is raw (a read begun in line mode waits for a whole line), and before the
             // screen starts: the reader brings in the answer to the screen's size query
@@ -124,6 +126,11 @@ public final class LoomApp {
                 screen.stopScreen();
                 forget(hangUp);
                 effects.closeSession(5, TimeUnit.SECONDS);
+            }
+            String notSaved = loop[0].notSavedAtExit();
+            if (notSaved != null) {
+                err.println("weft: not saved: " + notSaved);
+                return 1;
             }
             return 0;
         } catch (IOException e) {

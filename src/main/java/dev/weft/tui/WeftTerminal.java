@@ -4,6 +4,8 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import dev.weft.tui.input.EscapeWait;
+import dev.weft.tui.input.KeyDecoding;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -30,7 +32,8 @@ final class WeftTerminal extends UnixTerminal {
 
     /** A terminal that reads its own keys (polled; the replay player). */
     WeftTerminal() throws IOException {
-        this(System.in, new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+        this(new EscapeWait(System.in), new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+        KeyDecoding.install(getInputDecoder()); // Esc and a key typed together are two keys
     }
 
     /** A terminal whose keys {@code keys} reads. */

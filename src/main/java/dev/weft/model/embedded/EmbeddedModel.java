@@ -96,6 +96,12 @@ public final class EmbeddedModel implements LanguageModel {
         return "kn" + order + "-" + corpusName;
     }
 
+    /** It keeps token boundaries and bytes: a context may end inside a character. */
+    @Override
+    public boolean takesPartialCharacters() {
+        return true;
+    }
+
     @Override
     public String backend() {
         return BACKEND;
