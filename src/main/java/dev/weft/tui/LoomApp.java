@@ -91,8 +91,10 @@ public final class LoomApp {
         ExecutorService io = Executors.newSingleThreadExecutor(daemon("weft-io"));
         try {
             KeyReader keys = new KeyReader(new EscapeWait(new FileInputStream(FileDescriptor.in)));
-            keys.start(); // before the screen starts: it reads the answer to the screen's size query
             WeftTerminal terminal = new WeftTerminal(keys);
+            // after the terminal is raw (a read begun in line mode waits for a whole line), and before the
+            // screen starts: the reader brings in the answer to the screen's size query
+            keys.start();
             TerminalScreen screen = new TerminalScreen(terminal);
             AppLoop[] loop = new AppLoop[1];
             EffectRunner effects = new EffectRunner(models, io, m -> loop[0].post(m), prepared.session,
