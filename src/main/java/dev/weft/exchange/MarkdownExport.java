@@ -100,9 +100,9 @@ public final class MarkdownExport {
         }
         Generation g = node.generation();
         if (g != null) {
-            h.append(" · ").append(escape(g.model())).append(String.format(Locale.ROOT, " at T=%s",
-                    trim(g.params().temperature())))
-                    .append(g.params().seed() == null ? "" : ", seed " + g.params().seed());
+            h.append(" · ").append(escape(g.model())).append(g.knows("temperature")
+                    ? String.format(Locale.ROOT, " at T=%s", trim(g.params().temperature())) : ", T unknown")
+                    .append(g.params().seed() == null || !g.knows("seed") ? "" : ", seed " + g.params().seed());
         }
         return h.toString();
     }
