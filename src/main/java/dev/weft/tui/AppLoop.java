@@ -37,7 +37,7 @@ public final class AppLoop {
 
     private final Screen screen;
     private final EffectRunner effects;
-    private final CommandLineReader commandLine;
+    private final CommandLineSource commandLine;
     private final Clock clock;
     private final BlockingQueue<Msg> inbox = new LinkedBlockingQueue<>();
     private final Map<ColorDepth, Palette> palettes = new EnumMap<>(ColorDepth.class);
@@ -49,7 +49,7 @@ public final class AppLoop {
 
     private record SavedView(Focus focus, Map<String, String> settings) {}
 
-    AppLoop(Screen screen, UiState initial, EffectRunner effects, CommandLineReader commandLine, Clock clock) {
+    AppLoop(Screen screen, UiState initial, EffectRunner effects, CommandLineSource commandLine, Clock clock) {
         this.screen = screen;
         this.state = initial;
         this.effects = effects;
@@ -100,11 +100,8 @@ public final class AppLoop {
             }
             batch.add(new Msg.Key(KeySpec.of(key), clock.instant()));
         }
-        List<Msg> msgs = Coalesce.tokens(batch);
-        for (int i = 0; i < msgs.size(); i++) {
-            if (handle(msgs.get(i))) {
-                i = readCommandLine(msgs, i + 1) - 1;
-            }
+        for (Msg msg : Coalesce.tokens(batch)) {
+            handle(msg);
         }
         recordViewNowAndThen();
         if (state != drawn) {
@@ -112,55 +109,25 @@ public final class AppLoop {
         }
     }
 
-    /** Applies one message and runs its effects; true when it asks for the command line. */
-    private boolean handle(Msg msg) {
+    /**
+     * Applies one message and runs its effects. The {@code :} line's data (history, names to
+     * complete, file names) is answered at once, before the next key: keys typed right after
+     * ':' belong to the line.
+     */
+    private void handle(Msg msg) {
         Next next = Update.update(state, msg);
         state = next.state();
-        boolean commandLineWanted = false;
         for (Effect e : next.effects()) {
             if (e instanceof Effect.ReadCommandLine) {
-                commandLineWanted = true;
+                handle(new Msg.CommandLineData(commandLine.history(), commandLine.themes(), commandLine.backends()));
+            } else if (e instanceof Effect.ListFiles f) {
+                handle(new Msg.FileNames(f.word(), commandLine.files(f.word())));
+            } else if (e instanceof Effect.RememberCommand r) {
+                commandLine.remember(r.line());
             } else {
                 effects.run(e, state);
             }
         }
-        return commandLineWanted;
-    }
-
-    /**
-     * The full screen steps aside while JLine reads the line, then comes back with a complete
-     * redraw. Keys typed right after ':' (already in this batch, or still queued in Lanterna)
-     * belong to the line: a fast ":w⏎" must not lose its "w" to the switch. Returns the index
-     * of the first message in {@code msgs} that is not part of the line.
-     */
-    private int readCommandLine(List<Msg> msgs, int from) throws IOException {
-        TypedAhead typed = new TypedAhead();
-        int next = from;
-        while (next < msgs.size() && msgs.get(next) instanceof Msg.Key key && typed.accept(key.key())) {
-            next++;
-        }
-        // keys Lanterna has read but not yet handed over; what follows a finished line stays queued there
-        for (KeyStroke key = typed.isOpen() && next == msgs.size() ? screen.pollInput() : null; key != null;
-             key = typed.isOpen() ? screen.pollInput() : null) {
-            typed.accept(KeySpec.of(key));
-        }
-        String line;
-        if (typed.isCancelled()) {
-            line = null;
-        } else if (typed.isSubmitted()) {
-            line = typed.text().isBlank() ? null : typed.text();
-        } else {
-            screen.stopScreen();
-            try {
-                line = commandLine.read(typed.text());
-            } finally {
-                screen.startScreen();
-                drawn = null;
-            }
-        }
-        // handled now, before the keys typed after it: ":set n 3<Enter>g" generates three
-        handle(new Msg.CommandEntered(line, clock.instant()));
-        return next;
     }
 
     private void draw() throws IOException {

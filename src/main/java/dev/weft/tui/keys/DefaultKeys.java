@@ -103,6 +103,15 @@ final class DefaultKeys {
         t.in(Context.SEARCH)
                 .hint(RUN_SEARCH, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").bind(DELETE_BACK, "Backspace");
 
+        t.in(Context.COMMAND)
+                .hint(RUN_COMMAND, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").hint(COMPLETE, "Tab")
+                .hint(HISTORY_PREV, "Up", "C-p").bind(HISTORY_NEXT, "Down", "C-n")
+                .bind(CARET_LEFT, "Left", "C-b").bind(CARET_RIGHT, "Right", "C-f")
+                .bind(CARET_HOME, "Home", "C-a").bind(CARET_END, "End", "C-e")
+                .bind(WORD_LEFT, "C-Left").bind(WORD_RIGHT, "C-Right")
+                .bind(DELETE_BACK, "Backspace").bind(DELETE_FORWARD, "Delete", "C-d")
+                .bind(KILL_TO_END, "C-k").bind(KILL_TO_START, "C-u").bind(DELETE_WORD, "C-w");
+
         t.in(Context.PLAYER)
                 .hint(PLAY_PAUSE, "Space", "p").hint(STEP_FORWARD, "l", "Right").hint(STEP_BACK, "h", "Left")
                 .bind(FIRST_STEP, "Home", "g").hint(JUMP, "G", "End")
