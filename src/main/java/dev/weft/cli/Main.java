@@ -26,6 +26,9 @@ public final class Main implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "A session to open in the loom (default: a new one).")
     Path file;
 
+    @Option(names = "--gguf", paramLabel = "MODEL", description = "Start the loom with this GGUF model file, run in process.")
+    Path gguf;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -47,7 +50,7 @@ public final class Main implements Callable<Integer> {
     /** {@code weft} and {@code weft FILE}: the full-screen loom. */
     @Override
     public Integer call() {
-        return OpenCommand.launch(file, null, spec.commandLine().getErr());
+        return OpenCommand.launch(file, null, null, gguf, spec.commandLine().getErr());
     }
 
     /** Whether --debug was given (it is inherited by every subcommand). */

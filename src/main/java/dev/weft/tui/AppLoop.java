@@ -28,17 +28,22 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The UI thread. It alone owns the screen: each round it waits briefly for messages, reads the
- * keys that arrived, runs {@link Update#update} for each, hands the effects to the runner, and
- * redraws once (Lanterna sends only the cells that changed). Backend threads only post messages.
+ * The UI thread. It alone owns the screen: each round it waits for messages (keys come as
+ * messages from the {@link KeyReader}'s thread the moment they are typed), runs
+ * {@link Update#update} for each, hands the effects to the runner, and redraws once (Lanterna
+ * sends only the cells that changed, in one write). Backend threads only post messages.
+ * Without a key reader (tests on a virtual terminal) each round polls the screen for keys.
  */
 public final class AppLoop {
     private static final long VIEW_SAVE_INTERVAL_MS = 2000;
+    /** How long a round waits for a message when keys come from a reader: nothing is late for it. */
+    private static final long IDLE_WAIT_MS = 250;
 
     private final Screen screen;
     private final EffectRunner effects;
     private final CommandLineSource commandLine;
     private final Clock clock;
+    private final Keys keys;
     private final BlockingQueue<Msg> inbox = new LinkedBlockingQueue<>();
     private final Map<ColorDepth, Palette> palettes = new EnumMap<>(ColorDepth.class);
     private volatile UiState state;
@@ -49,12 +54,32 @@ public final class AppLoop {
 
     private record SavedView(Focus focus, Map<String, String> settings) {}
 
+    /**
+     * Where keys come from when a thread reads them: the reader, and how to ask the terminal
+     * something it answers (to stop the reader before another program takes the terminal).
+     */
+    record Keys(KeyReader reader, KeyReader.IoAction askPosition) {}
+
     AppLoop(Screen screen, UiState initial, EffectRunner effects, CommandLineSource commandLine, Clock clock) {
+        this(screen, initial, effects, commandLine, clock, null);
+    }
+
+    AppLoop(Screen screen, UiState initial, EffectRunner effects, CommandLineSource commandLine, Clock clock, Keys keys) {
         this.screen = screen;
         this.state = initial;
         this.effects = effects;
         this.commandLine = commandLine;
         this.clock = clock;
+        this.keys = keys;
+        if (keys != null) {
+            keys.reader().connect(this::keyRead);
+        }
+    }
+
+    /** From the reader's thread: a key, or the end of the input (the terminal is gone: quit, saving). */
+    private void keyRead(KeyStroke key) {
+        post(key.getKeyType() == KeyType.EOF ? new Msg.CommandEntered("quit", clock.instant())
+                : new Msg.Key(KeySpec.of(key), clock.instant()));
     }
 
     /** Thread-safe: how backend threads (and signal handlers) reach the UI. */
@@ -74,7 +99,7 @@ public final class AppLoop {
     /** Runs until the user quits; the session is saved before this returns. */
     public void run() throws IOException, InterruptedException {
         while (!state.quitting()) {
-            round(15);
+            round(keys != null ? IDLE_WAIT_MS : 15);
         }
         effects.saveAndWait(state, 10, TimeUnit.SECONDS);
     }
@@ -93,7 +118,7 @@ public final class AppLoop {
             batch.add(first);
         }
         inbox.drainTo(batch);
-        for (KeyStroke key = screen.pollInput(); key != null; key = screen.pollInput()) {
+        for (KeyStroke key = keys == null ? screen.pollInput() : null; key != null; key = screen.pollInput()) {
             if (key.getKeyType() == KeyType.EOF) {
                 batch.add(new Msg.CommandEntered("quit", clock.instant()));
                 break;
@@ -128,6 +153,15 @@ public final class AppLoop {
                 effects.run(e, state);
             }
         }
+    }
+
+    /** Stops the key reader (true) so that the next program on the terminal gets every key typed from now on. */
+    private boolean pauseKeys() throws IOException {
+        if (keys == null) {
+            return false;
+        }
+        keys.reader().pause(keys.askPosition());
+        return true;
     }
 
     private void draw() throws IOException {

@@ -18,7 +18,10 @@ import dev.weft.tui.state.Size;
 import dev.weft.tui.state.UiState;
 import dev.weft.tui.theme.ColorDepth;
 import dev.weft.tui.theme.Theme;
+import dev.weft.tui.input.EscapeWait;
 import dev.weft.tui.theme.ThemeLibrary;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -84,7 +87,10 @@ public final class LoomApp {
         ExecutorService models = Executors.newCachedThreadPool(daemon("weft-model"));
         ExecutorService io = Executors.newSingleThreadExecutor(daemon("weft-io"));
         try {
-            TerminalScreen screen = new TerminalScreen(new WeftTerminal());
+            KeyReader keys = new KeyReader(new EscapeWait(new FileInputStream(FileDescriptor.in)));
+            keys.start(); // before the screen starts: it reads the answer to the screen's size query
+            WeftTerminal terminal = new WeftTerminal(keys);
+            TerminalScreen screen = new TerminalScreen(terminal);
             AppLoop[] loop = new AppLoop[1];
             EffectRunner effects = new EffectRunner(models, io, m -> loop[0].post(m), prepared.session,
                     StoreSession::open, prepared.model, prepared.backend, prepared.catalog, prepared.themes);
@@ -93,8 +99,10 @@ public final class LoomApp {
             screen.startScreen();
             TerminalSize size = screen.getTerminalSize();
             loop[0] = new AppLoop(screen, prepared.state.withSize(new Size(size.getColumns(), size.getRows())),
-                    effects, commandLine, Clock.systemDefaultZone());
+                    effects, commandLine, Clock.systemDefaultZone(), new AppLoop.Keys(keys, terminal::askCursorPosition));
             AppLoop started = loop[0];
+            // a resize wakes the loop (it waits for messages, not a timer)
+            terminal.addResizeListener((t, s) -> started.post(new Msg.Resized(new Size(s.getColumns(), s.getRows()))));
             noticeLine.set(line -> started.post(new Msg.Notice(line)));
             loop[0].post(opened(prepared.session));
             prepared.session.warnings().forEach(w -> loop[0].post(new Msg.Failure(w)));

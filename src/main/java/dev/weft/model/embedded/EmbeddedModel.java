@@ -88,6 +88,12 @@ public final class EmbeddedModel implements LanguageModel {
         return new EmbeddedModel(ngrams, tokenizer, "kn" + order + "-" + corpus.name(), report);
     }
 
+    /** It keeps token boundaries and bytes: a context may end inside a character. */
+    @Override
+    public boolean takesPartialCharacters() {
+        return true;
+    }
+
     @Override
     public String backend() {
         return BACKEND;

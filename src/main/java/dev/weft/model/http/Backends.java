@@ -40,6 +40,7 @@ public final class Backends {
                     spec.extra(), settings);
             case OLLAMA -> new HttpModel(backend, spec.model(), caps, new OllamaProtocol(), null, transport,
                     spec.extra(), settings);
+            case GGUF -> throw new IllegalArgumentException("a gguf profile is a model file, not a server");
         };
     }
 
@@ -66,6 +67,7 @@ public final class Backends {
                     false, false);
             case OPENAI_CHAT -> new Capabilities(20, false, known, true, false, false);
             case LLAMACPP, OLLAMA -> new Capabilities(20, false, false, true, false, false);
+            case GGUF -> new Capabilities(Integer.MAX_VALUE, true, true, true, true, true);
         };
     }
 }

@@ -28,6 +28,7 @@ public final class Doctor {
             case OPENAI_COMPLETIONS, OPENAI_CHAT -> List.of("/models");
             case LLAMACPP -> List.of("/health", "/props");
             case OLLAMA -> List.of("/api/version", "/api/tags");
+            case GGUF -> List.of();
         };
     }
 
@@ -51,6 +52,7 @@ public final class Doctor {
             case OPENAI_COMPLETIONS, OPENAI_CHAT -> openAi(spec, results.get("/models"), lines);
             case LLAMACPP -> llamaCpp(spec, results.get("/health"), results.get("/props"), lines);
             case OLLAMA -> ollama(spec, results.get("/api/version"), results.get("/api/tags"), lines);
+            case GGUF -> { }
         }
         lines.add(capabilities(spec));
         return lines;

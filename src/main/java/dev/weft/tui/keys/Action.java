@@ -69,7 +69,8 @@ public enum Action {
     COLUMN_RIGHT("right column", "right"),
     ADD_COLUMN("add the column's completions as children of the node", "add"),
     // convergence view
-    CONVERGENCE_VIEW("convergence of the branches under this node", "convergence"),
+    CONVERGENCE_VIEW("convergence of the branches leaving this path", "convergence"),
+    SET_REFERENCE("make this path the reference of v", "reference"),
 
     // distribution view
     SORT_BARS("bars by probability, or in candidate order (toggle)", "sort"),

@@ -27,6 +27,11 @@ public final class Update {
             // a loom operation refused (it validates its arguments): keep the state, say why
             return Next.of(Viewport.follow(state.withMessage(Message.error(e.getMessage()))));
         }
+        if (step.refused() && step.state.loom() != state.loom() && isUserAction(msg)) {
+            // a refused action changes nothing: a check that failed after an earlier step of the
+            // same action (split, then "still arriving") must not leave that step behind
+            return Next.of(Viewport.follow(state.withMessage(step.state.message())));
+        }
         step.state = Viewport.follow(step.state);
         return step.next();
     }
@@ -128,6 +133,10 @@ public final class Update {
         } else if (!TreeKeys.handle(step, action)) {
             CommonKeys.handle(step, action, step.state.tree().selected());
         }
+    }
+
+    private static boolean isUserAction(Msg msg) {
+        return msg instanceof Msg.Key || msg instanceof Msg.CommandEntered;
     }
 
     private static Instant timeOf(Msg msg) {

@@ -83,10 +83,8 @@ public final class LlamaCppProtocol implements WireProtocol {
         List<Token> tokens = List.of();
         if (fresh && probabilities.isArray() && !probabilities.isEmpty()) {
             tokens = CompletionProbabilities.parse(probabilities);
-        } else if (!content.isEmpty()) {
-            tokens = List.of(new Token(Piece.of(content), Double.NaN, List.of()));
         }
-        return new ChoiceDelta(0, tokens, stop ? finish(body) : FinishReason.RUNNING);
+        return new ChoiceDelta(0, content, tokens, stop ? finish(body) : FinishReason.RUNNING);
     }
 
     /** {@code stop_type} ("eos", "word", "limit") on current servers, {@code stopped_*} flags on older ones. */
