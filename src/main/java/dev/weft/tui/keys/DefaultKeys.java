@@ -45,7 +45,9 @@ final class DefaultKeys {
                 .bind(CARET_LEFT, "Left").bind(CARET_RIGHT, "Right")
                 .bind(CARET_UP, "Up").bind(CARET_DOWN, "Down")
                 .bind(CARET_HOME, "Home", "C-a").bind(CARET_END, "End", "C-e")
-                .bind(DELETE_BACK, "Backspace").bind(DELETE_FORWARD, "Delete");
+                .bind(WORD_LEFT, "C-Left").bind(WORD_RIGHT, "C-Right")
+                .bind(DELETE_BACK, "Backspace").bind(DELETE_FORWARD, "Delete")
+                .hint(KILL_TO_END, "C-k").bind(KILL_TO_START, "C-u").bind(DELETE_WORD, "C-w");
 
         t.in(Context.SIBLINGS)
                 .hint(SIBLING_PREV, "h", "Left", "<").hint(SIBLING_NEXT, "l", "Right", ">")
