@@ -7,6 +7,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.ScreenInfoAction;
 import com.googlecode.lanterna.input.ScreenInfoCharacterPattern;
+import dev.weft.tui.input.KeyDecoding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -44,6 +45,7 @@ final class KeyReader {
     KeyReader(InputStream input, Charset charset) {
         this.decoder = new InputDecoder(new InputStreamReader(input, charset));
         this.decoder.addProfile(new DefaultKeyDecodingProfile());
+        KeyDecoding.install(decoder); // Esc and a key typed together are two keys
     }
 
     KeyReader(InputStream input) {

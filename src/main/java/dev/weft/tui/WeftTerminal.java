@@ -4,6 +4,8 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import dev.weft.tui.input.EscapeWait;
+import dev.weft.tui.input.KeyDecoding;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -30,7 +32,8 @@ final class WeftTerminal extends UnixTerminal {
 
     /** A terminal that reads its own keys (polled; the replay player). */
     WeftTerminal() throws IOException {
-        this(System.in, new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+        this(new EscapeWait(System.in), new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+        KeyDecoding.install(getInputDecoder()); // Esc and a key typed together are two keys
     }
 
     /** A terminal whose keys {@code keys} reads. */
@@ -40,6 +43,40 @@ final class WeftTerminal extends UnixTerminal {
 
     private WeftTerminal(InputStream reports, OutputStream out) throws IOException {
         super(reports, out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
+    }
+
+    /*
+     * Lanterna runs stty once per setting when it takes the terminal (five processes, each a
+     * fork and exec before the first frame); weft's settings go in one call. The settings are
+     * restored from "stty -g" as before.
+     */
+    private boolean rawApplied;
+
+    @Override
+    protected void canonicalMode(boolean enabled) throws IOException {
+        if (enabled) {
+            rawApplied = false;
+            super.canonicalMode(true);
+        }
+        // off: applied with the echo below, in one stty call
+    }
+
+    @Override
+    protected void keyEchoEnabled(boolean enabled) throws IOException {
+        if (enabled) {
+            rawApplied = false;
+            super.keyEchoEnabled(true);
+        } else {
+            runSTTYCommand("-icanon", "min", "1", "-echo", "intr", "undef");
+            rawApplied = true;
+        }
+    }
+
+    @Override
+    protected void keyStrokeSignalsEnabled(boolean enabled) throws IOException {
+        if (enabled || !rawApplied) {
+            super.keyStrokeSignalsEnabled(enabled);
+        }
     }
 
     /** Asks where the cursor is (the answer comes back as input); see {@link KeyReader#pause}. */
