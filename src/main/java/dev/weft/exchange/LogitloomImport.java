@@ -41,9 +41,9 @@ final class LogitloomImport {
         }
         String model = file.field("modelName").string();
         ForeignJson settings = file.field("modelSettings");
-        List<String> warnings = new ArrayList<>();
+        ImportReport report = new ImportReport();
         if (settings.has("systemPrompt") && !settings.field("systemPrompt").string().isEmpty()) {
-            warnings.add(settings.field("systemPrompt").path() + ": weft has no system prompt; it was left out");
+            report.at(settings.field("systemPrompt").path(), "weft has no system prompt; it was left out");
         }
         String prompt = (settings.has("prompt") ? settings.field("prompt").string() : "")
                 + (settings.has("prefill") ? settings.field("prefill").string() : "");
@@ -75,7 +75,7 @@ final class LogitloomImport {
                     new Generation(FORMAT, model, params, now, finish), false, false));
             pushBranches(real(children(token)), index, todo);
         }
-        return new ImportedTree(FORMAT, nodes, -1, warnings);
+        return new ImportedTree(FORMAT, nodes, -1, -1, report.lines());
     }
 
     /** Each token of a sibling list starts a branch; pushed last first, so they are taken in order. */

@@ -1,5 +1,6 @@
 package dev.weft.replay;
 
+import dev.weft.loom.Interrupted;
 import dev.weft.session.JournalEntry;
 import dev.weft.session.Session;
 import dev.weft.session.SessionException;
@@ -7,6 +8,7 @@ import dev.weft.session.SessionFile;
 import dev.weft.session.SessionJournal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,7 +59,13 @@ public record Recording(String name, Session start, List<JournalEntry> entries, 
                 }
             }
         }
-        return new Recording(file.toString(), Session.empty(saved.created()), entries, end, journal.warnings());
+        List<String> warnings = new ArrayList<>(journal.warnings());
+        int interrupted = Interrupted.cuts(end.loom()).size();
+        if (interrupted > 0) {
+            warnings.add(Interrupted.notice(interrupted));
+            end = end.withInterruptedCut();
+        }
+        return new Recording(file.toString(), Session.empty(saved.created()), entries, end, warnings);
     }
 
     public int size() {

@@ -65,7 +65,8 @@ public final class Replay {
         for (int i = checkpoint * CHECKPOINT_EVERY; i < step; i++) {
             session = session.apply(recording.entries().get(i)); // applied once already in of(): cannot fail
         }
-        return session;
+        // the recording ends here: a generation still running was interrupted, as opening says
+        return step == steps() ? session.withInterruptedCut() : session;
     }
 
     /** True when the last step arrives at the tree, view and backends the session holds now. */

@@ -1,5 +1,6 @@
 package dev.weft.session;
 
+import dev.weft.loom.Interrupted;
 import dev.weft.loom.Loom;
 import java.time.Instant;
 
@@ -40,6 +41,12 @@ public record Session(Instant created, Instant saved, long journalSeq, SessionBa
         }
         JournalEntry.BackendUsed b = (JournalEntry.BackendUsed) entry;
         return new Session(created, saved, b.seq(), backends.plus(b.use()), view, loom);
+    }
+
+    /** This session with every generation that has no end marked cut (see {@link Interrupted}). */
+    public Session withInterruptedCut() {
+        Loom cut = Interrupted.markCut(loom);
+        return cut == loom ? this : new Session(created, saved, journalSeq, backends, view, cut);
     }
 
     Session withLoom(Loom next, long seq) {

@@ -28,8 +28,13 @@ public final class SessionFile {
 
     /** Writes the session atomically: a failure leaves the previous file as it was. */
     public static void write(Path file, Session session) throws SessionException {
+        write(Disk.REAL, file, session);
+    }
+
+    /** As {@link #write(Path, Session)}, writing through {@code disk}. */
+    static void write(Disk disk, Path file, Session session) throws SessionException {
         try {
-            AtomicFileWriter.write(file, out -> SessionWriter.write(session, out));
+            AtomicFileWriter.write(disk, file, out -> SessionWriter.write(session, out));
         } catch (IOException e) {
             throw new SessionException(file + ": cannot save (the previous file is intact): " + e.getMessage(), e);
         }

@@ -85,6 +85,11 @@ public final class SessionJournal implements Closeable {
 
     /** Opens for appending: takes the lock, reads the entries, cuts off a line cut by a crash. */
     static Opened open(Path journal) throws SessionException {
+        return open(Disk.REAL, journal);
+    }
+
+    /** As {@link #open(Path)}, writing through {@code disk}. */
+    static Opened open(Disk disk, Path journal) throws SessionException {
         FileChannel channel = null;
         try {
             synchronized (HELD) {
@@ -92,7 +97,7 @@ public final class SessionJournal implements Closeable {
                 if (HELD.containsKey(key)) {
                     throw alreadyOpen(journal);
                 }
-                channel = FileChannel.open(journal, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                channel = disk.open(journal, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
                         StandardOpenOption.WRITE), privateFile(journal));
                 FileLock lock = lockOrFail(channel, journal);
                 JournalReader.Scan scan = JournalReader.scan(Channels.newInputStream(channel), journal.toString());
@@ -142,6 +147,22 @@ public final class SessionJournal implements Closeable {
         } catch (IOException e) {
             undo(end);
             throw new SessionException(path + ": cannot append to the journal: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Empties the journal: after a full save has written everything it held (and more), it starts
+     * afresh with the entries after the save, so it never has a gap. Also clears a write failure.
+     */
+    synchronized void restart() throws SessionException {
+        try {
+            channel.truncate(0);
+            channel.position(0);
+            channel.force(true);
+            broken = false;
+        } catch (IOException e) {
+            broken = true;
+            throw new SessionException(path + ": cannot start a fresh journal: " + e.getMessage(), e);
         }
     }
 

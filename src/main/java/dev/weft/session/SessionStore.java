@@ -1,5 +1,6 @@
 package dev.weft.session;
 
+import dev.weft.loom.Interrupted;
 import dev.weft.loom.Loom;
 import dev.weft.loom.LoomAction;
 import java.io.Closeable;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,9 +20,15 @@ import java.util.List;
  *
  * <p>Thread-safe: recording, reading and saving may come from different threads. A save writes
  * a snapshot (the loom is an immutable value), so recording goes on while a large tree saves.
+ *
+ * <p>A failed append stops the journal: nothing further is appended (a later, smaller entry
+ * that fits would leave a gap that replay cannot cross) until {@link #saveWhole} has written
+ * the whole state the user sees and started a fresh journal. Every write goes through a
+ * {@link Disk}, so tests can fail any of them.
  */
 public final class SessionStore implements Closeable {
     private final Path file;
+    private final Disk disk;
     private final SessionJournal journal; // null when read-only
     private final List<String> warnings;
     private final Clock clock;
@@ -30,16 +38,19 @@ public final class SessionStore implements Closeable {
     private long savedSeq;
     private FileStamp stamp; // guarded by saveLock
     private boolean closed;
+    /** Why the journal stopped (the first failed append), or null while every change is recorded. */
+    private String stopped;
 
-    private SessionStore(Path file, SessionJournal journal, Session session, long savedSeq, FileStamp stamp,
+    private SessionStore(Path file, Disk disk, SessionJournal journal, Session session, long savedSeq, FileStamp stamp,
                          List<String> warnings, Clock clock) {
         this.file = file;
+        this.disk = disk;
         this.clock = clock;
         this.journal = journal;
         this.session = session;
         this.savedSeq = savedSeq;
         this.stamp = stamp;
-        this.warnings = List.copyOf(warnings);
+        this.warnings = new ArrayList<>(warnings);
     }
 
     /** Opens an existing session for exploring, replaying its journal. */
@@ -49,14 +60,27 @@ public final class SessionStore implements Closeable {
 
     /** Opens with {@code clock} timing journal entries and saves: scripts that build sessions bring their own. */
     public static SessionStore open(Path file, Clock clock) throws SessionException {
+        return open(file, clock, Disk.REAL);
+    }
+
+    /** As {@link #open(Path, Clock)}, writing through {@code disk}. */
+    public static SessionStore open(Path file, Clock clock, Disk disk) throws SessionException {
         if (!Files.exists(file)) {
             throw new SessionException(file + ": no such session file");
         }
         Path journalFile = SessionFormat.journalOf(file);
         boolean journalExisted = Files.exists(journalFile);
-        SessionJournal.Opened opened = SessionJournal.open(journalFile);
+        SessionJournal.Opened opened = SessionJournal.open(disk, journalFile);
         try {
-            return load(file, opened.journal(), opened.contents(), clock);
+            SessionStore store = load(file, disk, opened.journal(), opened.contents(), clock);
+            // the journal's lock is ours: no other weft saves this session now
+            int removed = SaveTemps.removeStale(disk, file, clock.instant()).size();
+            if (removed > 0) {
+                store.warnings.add(removed + (removed == 1 ? " temp file" : " temp files")
+                        + " left by an interrupted save removed");
+            }
+            store.markInterrupted();
+            return store;
         } catch (SessionException | RuntimeException e) {
             closeQuietly(opened.journal());
             if (!journalExisted) {
@@ -73,10 +97,15 @@ public final class SessionStore implements Closeable {
 
     /** As {@link #openOrCreate(Path)}, with {@code clock} timing the session, its journal entries and saves. */
     public static SessionStore openOrCreate(Path file, Clock clock) throws SessionException {
+        return openOrCreate(file, clock, Disk.REAL);
+    }
+
+    /** As {@link #openOrCreate(Path, Clock)}, writing through {@code disk}. */
+    public static SessionStore openOrCreate(Path file, Clock clock, Disk disk) throws SessionException {
         if (!Files.exists(file)) {
-            create(file, clock);
+            create(file, clock, disk);
         }
-        return open(file, clock);
+        return open(file, clock, disk);
     }
 
     /** Reads the session and its journal without writing anything: for commands that only look. */
@@ -84,7 +113,9 @@ public final class SessionStore implements Closeable {
         if (!Files.exists(file)) {
             throw new SessionException(file + ": no such session file");
         }
-        return load(file, null, SessionJournal.read(SessionFormat.journalOf(file)), Clock.systemUTC());
+        SessionStore store = load(file, Disk.REAL, null, SessionJournal.read(SessionFormat.journalOf(file)), Clock.systemUTC());
+        store.markInterrupted();
+        return store;
     }
 
     public Path file() {
@@ -105,13 +136,18 @@ public final class SessionStore implements Closeable {
     }
 
     /** Problems found and worked around while opening (a journal line cut by a crash), one line each. */
-    public List<String> warnings() {
-        return warnings;
+    public synchronized List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** Why the journal stopped recording (a failed write), or null while every change is recorded. */
+    public synchronized String writeFailure() {
+        return stopped;
     }
 
     /** True when the journal holds entries the file does not. */
     public synchronized boolean hasUnsavedChanges() {
-        return session.journalSeq() > savedSeq;
+        return stopped != null || session.journalSeq() > savedSeq;
     }
 
     /**
@@ -124,11 +160,12 @@ public final class SessionStore implements Closeable {
      */
     public synchronized Loom.Result record(LoomAction action) throws SessionException {
         requireWritable();
+        refuseWhenStopped(); // before applying: after a failure the caller's tree is ahead of ours
         // compute first: an action that cannot apply must never reach the journal, or replay would
         // stop there. The loom is a value, so nothing changes until the entry is on disk.
         Loom.Result result = action.apply(session.loom());
         long seq = session.journalSeq() + 1;
-        journal.append(new JournalEntry.Action(seq, clock.instant(), action));
+        appendOrStop(new JournalEntry.Action(seq, clock.instant(), action));
         session = session.withLoom(result.loom(), seq);
         return result;
     }
@@ -163,6 +200,43 @@ public final class SessionStore implements Closeable {
         save(true);
     }
 
+    /**
+     * Writes {@code loom} and {@code view} (what the user sees, which after a failed append holds
+     * more than the journal) as the whole session, atomically, then starts a fresh journal. The
+     * file's journal_seq covers every entry of the old journal, so a crash between the two steps
+     * reopens to the saved state. Clears a stopped journal.
+     *
+     * @throws SessionException when the file cannot be written (the previous one is intact and the
+     *                          journal stays stopped) or the fresh journal cannot be started
+     */
+    public void saveWhole(Loom loom, SessionView view) throws SessionException {
+        synchronized (saveLock) {
+            Session snapshot;
+            synchronized (this) {
+                requireWritable();
+                snapshot = new Session(session.created(), clock.instant(), session.journalSeq(), session.backends(), view, loom);
+            }
+            if (!stampOf(file).equals(stamp)) {
+                throw new SessionException(file + ": changed on disk since it was opened; not saved"
+                        + " (save under another name with :saveas)");
+            }
+            SessionFile.write(disk, file, snapshot);
+            stamp = stampOf(file);
+            synchronized (this) {
+                savedSeq = snapshot.journalSeq();
+                session = snapshot;
+                try {
+                    journal.restart();
+                    stopped = null;
+                } catch (SessionException e) {
+                    stopped = e.getMessage();
+                    throw new SessionException(file + ": saved, but " + e.getMessage()
+                            + "; changes from now on are not recorded", e);
+                }
+            }
+        }
+    }
+
     @Override
     public synchronized void close() throws IOException {
         if (!closed && journal != null) {
@@ -176,13 +250,17 @@ public final class SessionStore implements Closeable {
             Session snapshot;
             synchronized (this) {
                 requireWritable();
+                if (stopped != null) {
+                    throw new SessionException(file + ": not saved: changes made after the journal failed are"
+                            + " only in memory (" + stopped + ")");
+                }
                 snapshot = session.withSaved(clock.instant());
             }
             if (!force && !stampOf(file).equals(stamp)) {
                 throw new SessionException(file + ": changed on disk since it was opened; not saved"
                         + " (reopen it, or force the save to overwrite the change)");
             }
-            SessionFile.write(file, snapshot);
+            SessionFile.write(disk, file, snapshot);
             stamp = stampOf(file);
             synchronized (this) {
                 savedSeq = snapshot.journalSeq();
@@ -200,8 +278,49 @@ public final class SessionStore implements Closeable {
     }
 
     private void append(JournalEntry entry) throws SessionException {
-        journal.append(entry);
+        appendOrStop(entry);
         session = session.apply(entry);
+    }
+
+    /** Appends, or says why not; after one failure nothing more is appended until a whole save. */
+    private void appendOrStop(JournalEntry entry) throws SessionException {
+        refuseWhenStopped();
+        try {
+            journal.append(entry);
+        } catch (SessionException e) {
+            stopped = e.getMessage();
+            throw e;
+        }
+    }
+
+    private void refuseWhenStopped() throws SessionException {
+        if (stopped != null) {
+            throw new SessionException(file + ": not recorded: the journal stopped after a write failed ("
+                    + stopped + ")");
+        }
+    }
+
+    /**
+     * Marks cut every generation with no end: none runs in this process yet, so the process that
+     * ran it is gone. Journaled when writable, so the file agrees; in memory when read-only.
+     */
+    private synchronized void markInterrupted() {
+        List<LoomAction> cuts = Interrupted.cuts(session.loom());
+        if (cuts.isEmpty()) {
+            return;
+        }
+        for (LoomAction cut : cuts) {
+            if (journal != null && stopped == null) {
+                try {
+                    record(cut);
+                    continue;
+                } catch (SessionException e) {
+                    warnings.add(e.getMessage());
+                }
+            }
+            session = session.withLoom(cut.apply(session.loom()).loom(), session.journalSeq());
+        }
+        warnings.add(Interrupted.notice(cuts.size()));
     }
 
     private void requireWritable() {
@@ -213,7 +332,7 @@ public final class SessionStore implements Closeable {
         }
     }
 
-    private static void create(Path file, Clock clock) throws SessionException {
+    private static void create(Path file, Clock clock, Disk disk) throws SessionException {
         Path journal = SessionFormat.journalOf(file);
         try {
             if (Files.exists(journal) && Files.size(journal) > 0) {
@@ -223,10 +342,11 @@ public final class SessionStore implements Closeable {
         } catch (IOException e) {
             throw new SessionException(journal + ": cannot read: " + e.getMessage(), e);
         }
-        SessionFile.write(file, Session.empty(clock.instant()));
+        SessionFile.write(disk, file, Session.empty(clock.instant()));
     }
 
-    private static SessionStore load(Path file, SessionJournal journal, SessionJournal.Contents contents, Clock clock)
+    private static SessionStore load(Path file, Disk disk, SessionJournal journal, SessionJournal.Contents contents,
+                                     Clock clock)
             throws SessionException {
         FileStamp stamp = stampOf(file); // before reading: a change while we read shows at save time
         Session saved = SessionFile.read(file);
@@ -242,7 +362,7 @@ public final class SessionStore implements Closeable {
                         + " does not apply to the session: " + e.getMessage(), e);
             }
         }
-        return new SessionStore(file, journal, session, saved.journalSeq(), stamp, contents.warnings(), clock);
+        return new SessionStore(file, disk, journal, session, saved.journalSeq(), stamp, contents.warnings(), clock);
     }
 
     private static void closeQuietly(SessionJournal journal) {

@@ -57,9 +57,14 @@ class ImportFormatsTest {
         assertFalse(cafe.piece(1).isComplete(), "the \\xc3 of é, written bytes:\\xc3 as OpenAI does");
         assertEquals(FinishReason.STOP, nodes.get(2).generation().finish());
 
-        assertEquals(TokenRun.unscored(" a dragon slept"), nodes.get(3).tokens());
-        assertEquals(List.of("$.root.children[0].children[1]: its text was edited after it was generated;"
-                + " imported without token data"), tree.warnings());
+        TokenRun dragon = nodes.get(3).tokens();
+        assertEquals(List.of(" a", " dragon", " slept"), dragon.tokens().stream().map(t -> t.text()).toList(),
+                "the generated tokens keep their scores; the text typed after them is unscored");
+        assertEquals(-3.0, dragon.logprob(1), 1e-6);
+        assertTrue(Double.isNaN(dragon.logprob(2)));
+        assertEquals(List.of("$.root.children[0].children[1]: the node has text around its generated tokens (loom's"
+                + " chat wrapping, a merge); that text is imported unscored",
+                "not carried over: 3 creation times of nodes no model wrote"), tree.warnings());
         assertTrue(nodes.get(4).deleted(), "tag archived");
         assertEquals(2, tree.selected());
     }
@@ -122,7 +127,8 @@ class ImportFormatsTest {
         assertEquals(Instant.parse("2025-01-24T10:01:00Z"), nodes.get(1).generation().at());
         assertTrue(nodes.get(1).bookmarked());
         assertTrue(nodes.get(3).deleted(), "pruned");
-        assertTrue(tree.warnings().isEmpty(), tree.warnings().toString());
+        assertEquals(List.of("not carried over: 1 creation times of nodes no model wrote, 1 names of human authors,"
+                + " 1 tree title"), tree.warnings());
     }
 
     /** An alternative as the tree stores it: logprobs are floats. */

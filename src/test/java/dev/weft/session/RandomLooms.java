@@ -36,9 +36,18 @@ public final class RandomLooms {
     private final Random random;
     private final List<NodeId> ids = new ArrayList<>();
     private Loom loom = Loom.empty();
+    /** Every generation ends: for the store's tests, where opening marks a running one cut. */
+    private boolean ended;
 
     public RandomLooms(long seed) {
         this.random = new Random(seed);
+    }
+
+    /** Random looms whose generations all end (RUNNING becomes CUT; the same draws otherwise). */
+    public static RandomLooms ended(long seed) {
+        RandomLooms looms = new RandomLooms(seed);
+        looms.ended = true;
+        return looms;
     }
 
     /** The loom after {@code steps} random actions from {@code seed}. */
@@ -199,6 +208,7 @@ public final class RandomLooms {
     }
 
     private FinishReason finish() {
-        return FinishReason.values()[random.nextInt(FinishReason.values().length)];
+        FinishReason f = FinishReason.values()[random.nextInt(FinishReason.values().length)];
+        return ended && f == FinishReason.RUNNING ? FinishReason.CUT : f;
     }
 }

@@ -44,7 +44,7 @@ class SessionStoreTest {
     @Test
     void recordedActionsSurviveACrashBeforeSaving() throws Exception {
         Path file = dir.resolve("s.json");
-        RandomLooms random = new RandomLooms(11);
+        RandomLooms random = RandomLooms.ended(11);
         SessionView view;
         try (SessionStore store = SessionStore.openOrCreate(file)) {
             for (int i = 0; i < 200; i++) {
@@ -70,7 +70,7 @@ class SessionStoreTest {
     @Test
     void openingReplaysOnlyWhatTheFileDoesNotHave() throws Exception {
         Path file = dir.resolve("s.json");
-        RandomLooms random = new RandomLooms(12);
+        RandomLooms random = RandomLooms.ended(12);
         try (SessionStore store = SessionStore.openOrCreate(file)) {
             recordSteps(store, random, 30);
             store.save();
@@ -95,7 +95,7 @@ class SessionStoreTest {
     @Test
     void aLastJournalLineCutByACrashIsDroppedWithAWarning() throws Exception {
         Path file = dir.resolve("s.json");
-        RandomLooms random = new RandomLooms(13);
+        RandomLooms random = RandomLooms.ended(13);
         try (SessionStore store = SessionStore.openOrCreate(file)) {
             recordSteps(store, random, 20);
         }
@@ -120,7 +120,7 @@ class SessionStoreTest {
     @Test
     void aCompleteLastEntryWithoutItsNewlineIsKept() throws Exception {
         Path file = dir.resolve("s.json");
-        RandomLooms random = new RandomLooms(14);
+        RandomLooms random = RandomLooms.ended(14);
         try (SessionStore store = SessionStore.openOrCreate(file)) {
             recordSteps(store, random, 10);
         }
@@ -141,7 +141,7 @@ class SessionStoreTest {
     void aCorruptJournalLineRefusesToOpenAndTouchesNothing() throws Exception {
         Path file = dir.resolve("s.json");
         try (SessionStore store = SessionStore.openOrCreate(file)) {
-            recordSteps(store, new RandomLooms(15), 10);
+            recordSteps(store, RandomLooms.ended(15), 10);
         }
         Path journal = SessionFormat.journalOf(file);
         List<String> lines = Files.readAllLines(journal);
@@ -228,7 +228,7 @@ class SessionStoreTest {
     @Test
     void readOnlySeesTheJournalAndWritesNothing() throws Exception {
         Path file = dir.resolve("s.json");
-        RandomLooms random = new RandomLooms(16);
+        RandomLooms random = RandomLooms.ended(16);
         try (SessionStore store = SessionStore.openOrCreate(file)) {
             recordSteps(store, random, 10);
         }
@@ -247,7 +247,7 @@ class SessionStoreTest {
     void aJournalWithoutItsFileIsNotMistakenForANewSession() throws Exception {
         Path file = dir.resolve("s.json");
         try (SessionStore store = SessionStore.openOrCreate(file)) {
-            recordSteps(store, new RandomLooms(17), 3);
+            recordSteps(store, RandomLooms.ended(17), 3);
         }
         Files.delete(file);
 

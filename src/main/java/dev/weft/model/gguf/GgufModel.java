@@ -34,6 +34,7 @@ public final class GgufModel implements LanguageModel {
     private final ModelConfig config;
     private final GgufTokenizer tokenizer;
     private final Transformer transformer;
+    private final CachedForward cached;
     private final MatMul matmul;
     private final Capabilities capabilities;
     private final Duration loadTime;
@@ -46,6 +47,7 @@ public final class GgufModel implements LanguageModel {
         this.tokenizer = tokenizer;
         this.matmul = matmul;
         this.transformer = new Transformer(config, weights, matmul);
+        this.cached = new CachedForward(transformer, CachedForward.defaultBudget(System.getenv()));
         this.capabilities = new Capabilities(tokenizer.size(), true, true, true, true, true);
         this.loadTime = loadTime;
         this.tied = weights.tiedOutput();
@@ -85,6 +87,16 @@ public final class GgufModel implements LanguageModel {
         return tokenizer;
     }
 
+    /** What the key/value cache holds and its hit rate so far. */
+    public KvCacheStats cacheStats() {
+        return cached.tree().stats();
+    }
+
+    /** Sets the key/value cache's memory budget (0 keeps nothing between requests); evicts down to it. */
+    public void cacheBudget(long bytes) {
+        cached.tree().budget(bytes);
+    }
+
     public ModelInfo info() {
         return ModelInfo.of(file, config, tokenizer, tied, matmul, loadTime);
     }
@@ -97,11 +109,12 @@ public final class GgufModel implements LanguageModel {
             throw new ModelException(model() + ": an empty prompt needs a BOS token, and this model has none");
         }
         checkLength(context.length + 1);
-        KvCache shared = new ArrayKvCache(config.layers());
-        float[][] hidden = transformer.forward(context, 0, shared, cancel::isCancelled);
-        if (hidden == null) {
+        CachedForward.Prefilled prefilled = cached.prefill(context, cancel::isCancelled);
+        if (prefilled == null) {
             return List.of();
         }
+        KvCache shared = prefilled.cache();
+        float[][] hidden = prefilled.hidden();
         double[] first = probabilities(transformer.logits(new float[][] {hidden[hidden.length - 1]})[0]);
         StopStrings stops = new StopStrings(params.stop());
         int alternatives = capabilities.cappedTopLogprobs(params.topLogprobs());
@@ -112,12 +125,13 @@ public final class GgufModel implements LanguageModel {
         int position = context.length;
         for (int step = 0; step < params.maxTokens(); step++, position++) {
             boolean any = false;
+            List<Choice> stepping = new ArrayList<>(choices.size());
             for (Choice choice : choices) {
                 if (choice.finish != FinishReason.RUNNING) {
                     continue;
                 }
                 if (cancel.isCancelled()) {
-                    return finish(choices, FinishReason.CUT);
+                    return finish(choices, FinishReason.CUT, context, hidden);
                 }
                 any = true;
                 int id = choice.sampler.next(choice.probabilities);
@@ -134,15 +148,33 @@ public final class GgufModel implements LanguageModel {
                         choice.finish = FinishReason.LENGTH;
                         continue;
                     }
-                    float[][] h = transformer.forward(new int[] {id}, position, choice.cache, () -> false);
-                    choice.probabilities = probabilities(transformer.logits(h)[0]);
+                    choice.pending = id;
+                    stepping.add(choice);
                 }
             }
             if (!any) {
                 break;
             }
+            if (!stepping.isEmpty()) {
+                // all siblings take their next token together: one pass over the weights for all
+                int[] ids = new int[stepping.size()];
+                int[] positions = new int[ids.length];
+                KvCache[] caches = new KvCache[ids.length];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = stepping.get(i).pending;
+                    positions[i] = position;
+                    caches[i] = stepping.get(i).cache;
+                }
+                float[][] h = cached.step(ids, positions, caches);
+                float[][] logits = transformer.logits(h);
+                for (int i = 0; i < ids.length; i++) {
+                    Choice choice = stepping.get(i);
+                    choice.forwarded(ids[i], h[i]);
+                    choice.probabilities = probabilities(logits[i]);
+                }
+            }
         }
-        return finish(choices, FinishReason.LENGTH);
+        return finish(choices, FinishReason.LENGTH, context, hidden);
     }
 
     /**
@@ -166,8 +198,7 @@ public final class GgufModel implements LanguageModel {
             firstScored = 1;
         }
         if (all.length > 1) {
-            float[][] hidden = transformer.forward(Arrays.copyOf(all, all.length - 1), 0,
-                    new ArrayKvCache(config.layers()), () -> false);
+            float[][] hidden = cached.prefill(Arrays.copyOf(all, all.length - 1), () -> false).hidden();
             for (int i = firstScored; i < ids.length; i += Transformer.BATCH) {
                 int n = Math.min(Transformer.BATCH, ids.length - i);
                 float[][] batch = Arrays.copyOfRange(hidden, context.length - 1 + i, context.length - 1 + i + n);
@@ -284,9 +315,17 @@ public final class GgufModel implements LanguageModel {
         return piece(id, startsText);
     }
 
-    private static List<Completion> finish(List<Choice> choices, FinishReason reason) {
+    /** The completions; each sibling's path (context and the tokens it computed) is kept in the cache. */
+    private List<Completion> finish(List<Choice> choices, FinishReason reason, int[] context, float[][] hidden) {
         List<Completion> out = new ArrayList<>();
         for (Choice c : choices) {
+            if (c.forwardedCount > 0) {
+                int[] path = Arrays.copyOf(context, context.length + c.forwardedCount);
+                System.arraycopy(c.forwardedIds, 0, path, context.length, c.forwardedCount);
+                float[][] h = Arrays.copyOf(hidden, path.length);
+                System.arraycopy(c.forwardedHidden, 0, h, context.length, c.forwardedCount);
+                cached.remember(path, c.cache, h);
+            }
             if (c.finish == FinishReason.RUNNING) {
                 c.finish = reason;
             }
@@ -310,12 +349,27 @@ public final class GgufModel implements LanguageModel {
         byte[] text = new byte[64];
         int textLength;
         FinishReason finish = FinishReason.RUNNING;
+        /** The token sampled this step, waiting for the batched forward pass. */
+        int pending;
+        /** Tokens whose keys and values this sibling computed, with their hidden states. */
+        int[] forwardedIds = new int[16];
+        float[][] forwardedHidden = new float[16][];
+        int forwardedCount;
 
         Choice(int index, Sampler sampler, KvCache cache, double[] probabilities) {
             this.index = index;
             this.sampler = sampler;
             this.cache = cache;
             this.probabilities = probabilities;
+        }
+
+        void forwarded(int id, float[] hidden) {
+            if (forwardedCount == forwardedIds.length) {
+                forwardedIds = Arrays.copyOf(forwardedIds, forwardedCount * 2);
+                forwardedHidden = Arrays.copyOf(forwardedHidden, forwardedCount * 2);
+            }
+            forwardedIds[forwardedCount] = id;
+            forwardedHidden[forwardedCount++] = hidden;
         }
 
         void append(Token token, byte[] bytes) {

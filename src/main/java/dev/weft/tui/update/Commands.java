@@ -1,5 +1,6 @@
 package dev.weft.tui.update;
 
+import dev.weft.analysis.MultiverseSettings;
 import dev.weft.loom.SamplingParams;
 import dev.weft.tui.command.Command;
 import dev.weft.tui.command.CommandParser;
@@ -35,7 +36,9 @@ final class Commands {
             Generations.cancelAll(step);
             step.effect(new Effect.Open(o.path()));
         } else if (command instanceof Command.Export e) {
-            String text = step.state.focus().current() == null ? "" : step.state.loom().pathText(step.state.focus().current());
+            // the same text as weft export --format txt: control characters shown as symbols, never raw
+            String text = step.state.focus().current() == null ? ""
+                    : dev.weft.exchange.TextExport.path(step.state.loom(), step.state.focus().current());
             step.effect(new Effect.Export(e.path(), text));
         } else if (command instanceof Command.Compare c) {
             CompareKeys.open(step, c.profile());
@@ -53,6 +56,9 @@ final class Commands {
     }
 
     static void quit(Step step) {
+        if (WriteFailures.holdQuit(step)) {
+            return;
+        }
         Generations.cancelAll(step);
         step.state = step.state.withQuitting(true);
         step.effect(new Effect.Quit());
@@ -82,6 +88,18 @@ final class Commands {
                     } else {
                         step.effect(new Effect.LoadTheme(v));
                     }
+                    return;
+                }
+                case "multiverse-depth", "multiverse-top-k", "multiverse-floor" -> {
+                    MultiverseSettings m = s.experiments().multiverse();
+                    m = switch (set.key()) {
+                        case "multiverse-depth" -> new MultiverseSettings(Integer.parseInt(v), m.top(), m.minProbability());
+                        case "multiverse-top-k" -> new MultiverseSettings(m.depth(), Integer.parseInt(v), m.minProbability());
+                        default -> new MultiverseSettings(m.depth(), m.top(), Double.parseDouble(v));
+                    };
+                    step.state = step.state.withSettings(s.withExperiments(s.experiments().withMultiverse(m)));
+                    step.info("multiverse: depth " + m.depth() + " · top-k " + m.top() + " · floor "
+                            + Numbers.percent(m.minProbability()) + " of the block zoomed into (x opens it)");
                     return;
                 }
                 case "backend" -> {

@@ -19,6 +19,8 @@ final class Step {
     UiState state;
     final Instant now;
     private final List<Effect> effects = new ArrayList<>();
+    /** An error was reported: for a user's action, that is a refusal (see {@link Update#update}). */
+    private boolean refused;
 
     Step(UiState state, Instant now) {
         this.state = state;
@@ -49,6 +51,11 @@ final class Step {
 
     void error(String text) {
         state = state.withMessage(Message.error(text));
+        refused = true;
+    }
+
+    boolean refused() {
+        return refused;
     }
 
     Next next() {

@@ -27,6 +27,11 @@ public final class Update {
             // a loom operation refused (it validates its arguments): keep the state, say why
             return Next.of(Viewport.follow(state.withMessage(Message.error(e.getMessage()))));
         }
+        if (step.refused() && step.state.loom() != state.loom() && isUserAction(msg)) {
+            // a refused action changes nothing: a check that failed after an earlier step of the
+            // same action (split, then "still arriving") must not leave that step behind
+            return Next.of(Viewport.follow(state.withMessage(step.state.message())));
+        }
         step.state = Viewport.follow(step.state);
         return step.next();
     }
@@ -77,6 +82,14 @@ public final class Update {
             CompareKeys.failed(step, f);
         } else if (msg instanceof Msg.CompareFileRead r) {
             CompareFileKeys.read(step, r);
+        } else if (msg instanceof Msg.NotRecorded n) {
+            WriteFailures.notRecorded(step, n);
+        } else if (msg instanceof Msg.Saved v) {
+            WriteFailures.saved(step, v);
+        } else if (msg instanceof Msg.SaveFailed f) {
+            WriteFailures.saveFailed(step, f);
+        } else if (msg instanceof Msg.SearchDone d) {
+            Searching.found(step, d);
         } else if (msg instanceof Msg.Notice n) {
             step.info(n.text());
         } else if (msg instanceof Msg.Failure f) {
@@ -122,6 +135,10 @@ public final class Update {
         } else if (!TreeKeys.handle(step, action)) {
             CommonKeys.handle(step, action, step.state.tree().selected());
         }
+    }
+
+    private static boolean isUserAction(Msg msg) {
+        return msg instanceof Msg.Key || msg instanceof Msg.CommandEntered;
     }
 
     private static Instant timeOf(Msg msg) {
