@@ -51,15 +51,19 @@ final class DoctorCommand implements Callable<Integer> {
         WeftConfig config = config(lines);
         embedded(lines);
         TreeSet<String> names = new TreeSet<>(config.profiles().keySet());
-        for (String name : names) {
-            remote(new BackendFlags(name, null, null, null, null), config, env, lines);
+        BackendFlags flags = modelOptions.flags();
+        if (flags.profile() != null) {
+            remote(flags, config, env, lines); // --profile NAME checks that one profile only
+        } else {
+            for (String name : names) {
+                remote(new BackendFlags(name, null, null, null, null), config, env, lines);
+            }
+            if (flags.api() != null) {
+                remote(flags, config, env, lines);
+            }
         }
         if (modelOptions.gguf != null) {
             gguf(new BackendSpec.Gguf(null, modelOptions.gguf), modelOptions.kvCacheMb, lines);
-        }
-        BackendFlags flags = modelOptions.flags();
-        if (flags.profile() == null && flags.api() != null) {
-            remote(flags, config, env, lines);
         }
         if (names.isEmpty() && flags.api() == null && modelOptions.gguf == null) {
             lines.add(DoctorLine.info("no backend profiles: weft uses the embedded model (add profiles to "

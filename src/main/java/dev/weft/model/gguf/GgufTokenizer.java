@@ -176,7 +176,7 @@ public abstract class GgufTokenizer {
             if (i > plainFrom) {
                 encodeText(text.substring(plainFrom, i), first, out);
             }
-            first = false;
+            first = true; // as llama.cpp: SentencePiece text after a special token gets its space prefix too
             out.add(specialIds[special]);
             i += specials[special].length();
             plainFrom = i;
