@@ -90,7 +90,13 @@ public final class TreeCacheFigures {
 
     private static List<String[]> run(Shape shape) throws Exception {
         Path file = file(shape);
-        List<String[]> rows = new ArrayList<>();
+        List<String[]> rows = new ArrayList<>() {
+            @Override
+            public boolean add(String[] row) {
+                System.err.println(String.join(" | ", row)); // as it is measured: the long runs show progress
+                return super.add(row);
+            }
+        };
         try (GgufModel model = GgufModel.open(file)) {
             long budget = 2L << 30;
             List<Piece> path = new ArrayList<>();
@@ -129,13 +135,13 @@ public final class TreeCacheFigures {
             rows.add(new String[] {shape.name(), "(b)   one sibling of 64; batched / one", seconds(one.nanos), "",
                 String.format(Locale.ROOT, "%.2fx", batched.nanos / (double) one.nanos)});
             // (c) a depth-4, top-5 multiverse and dist over 0..100
-            Prompt p32 = new Prompt(path.subList(0, 32 - bos));
-            int promptPositions = 32;
+            Prompt p16 = new Prompt(path.subList(0, 16 - bos));
+            int promptPositions = 16;
             MultiverseSettings settings = new MultiverseSettings(4, 5, 0.0);
             model.cacheBudget(0);
-            Measured mvUncached = measure(model, () -> MultiverseExpansion.expand(NextTokens.of(model), p32, settings));
+            Measured mvUncached = measure(model, () -> MultiverseExpansion.expand(NextTokens.of(model), p16, settings));
             model.cacheBudget(budget);
-            Measured mvCached = measure(model, () -> MultiverseExpansion.expand(NextTokens.of(model), p32, settings));
+            Measured mvCached = measure(model, () -> MultiverseExpansion.expand(NextTokens.of(model), p16, settings));
             int calls = ((Multiverse) mvCached.result).modelCalls();
             rows.add(row(shape, "(c) multiverse depth 4 top 5: time", mvCached, mvUncached));
             rows.add(new String[] {shape.name(), "(c)   positions computed (must: " + (promptPositions + calls - 1) + ")",
@@ -145,7 +151,7 @@ public final class TreeCacheFigures {
             for (String c : candidates) {
                 must += model.tokenizer().encode(" " + c, false).length - 1;
             }
-            Prompt distPrompt = new Prompt(path.subList(32, 64 - bos));
+            Prompt distPrompt = new Prompt(path.subList(32, 48 - bos));
             model.cacheBudget(0);
             Measured dUncached = measure(model, () -> CandidateScoring.score(model, distPrompt, candidates, " "));
             model.cacheBudget(budget);
@@ -154,9 +160,6 @@ public final class TreeCacheFigures {
             rows.add(new String[] {shape.name(), "(c)   positions computed (must: " + must + ")",
                 "" + dCached.computed, "" + dUncached.computed, ""});
             System.err.println(shape.name() + ": " + model.cacheStats().summary());
-        }
-        for (String[] r : rows) {
-            System.err.println(String.join(" | ", r));
         }
         return rows;
     }
