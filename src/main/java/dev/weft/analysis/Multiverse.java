@@ -14,11 +14,18 @@ import java.util.List;
  * @param branch            the tokens from the context to the root (empty before any zoom)
  * @param branchProbability the absolute probability of that branch (1 before any zoom)
  * @param modelCalls        next-token queries the expansion made
+ * @param unexpanded        nodes left unexpanded because their context ends inside a character,
+ *                          which a text API cannot be sent (it would read U+FFFD)
  */
 public record Multiverse(MultiverseSettings settings, List<Piece> branch, double branchProbability,
-                         MultiverseNode root, int modelCalls) {
+                         MultiverseNode root, int modelCalls, int unexpanded) {
     public Multiverse {
         branch = List.copyOf(branch);
+    }
+
+    public Multiverse(MultiverseSettings settings, List<Piece> branch, double branchProbability, MultiverseNode root,
+                      int modelCalls) {
+        this(settings, branch, branchProbability, root, modelCalls, 0);
     }
 
     /** A path from the root to a leaf, with the probability of the whole path. */
@@ -35,6 +42,15 @@ public record Multiverse(MultiverseSettings settings, List<Piece> branch, double
     /** Probability of the paths the tree does not show. */
     public double unexploredMass() {
         return root.unexploredMass();
+    }
+
+    /** What the user is told about {@link #unexpanded()} blocks; "" when there are none. */
+    public String unexpandedNote() {
+        if (unexpanded == 0) {
+            return "";
+        }
+        return unexpanded + (unexpanded == 1 ? " block ends" : " blocks end") + " inside a character and "
+                + (unexpanded == 1 ? "was" : "were") + " not expanded (sent as text it would read U+FFFD)";
     }
 
     /** Nodes below the root. */
@@ -87,7 +103,33 @@ public record Multiverse(MultiverseSettings settings, List<Piece> branch, double
             return this;
         }
         double mass = node.pathProbability();
-        return new Multiverse(settings, walked, branchProbability * mass, node.scaled(1 / mass), modelCalls);
+        return new Multiverse(settings, walked, branchProbability * mass, node.scaled(1 / mass), modelCalls, unexpanded);
+    }
+
+    /**
+     * The essay's "renormalise to a branch and look further": {@code below}, an expansion of the
+     * context followed by the branch {@code childIndexes} walks to (its probabilities relative to
+     * that branch), takes the place of what the tree held under the branch, scaled to its mass.
+     *
+     * @throws IllegalArgumentException when the walk leaves the tree
+     */
+    public Multiverse graft(List<Integer> childIndexes, Multiverse below) {
+        zoom(childIndexes); // checks the walk
+        MultiverseNode grafted = graft(root, childIndexes, 0, below.root());
+        return new Multiverse(settings, branch, branchProbability, grafted, modelCalls + below.modelCalls());
+    }
+
+    private static MultiverseNode graft(MultiverseNode node, List<Integer> walk, int at, MultiverseNode below) {
+        if (at == walk.size()) {
+            MultiverseNode scaled = below.scaled(node.pathProbability());
+            return new MultiverseNode(node.piece(), node.logprob(), node.pathProbability(), node.endsText(),
+                    scaled.prunedMass(), scaled.children());
+        }
+        List<MultiverseNode> children = new ArrayList<>(node.children());
+        int i = walk.get(at);
+        children.set(i, graft(children.get(i), walk, at + 1, below));
+        return new MultiverseNode(node.piece(), node.logprob(), node.pathProbability(), node.endsText(),
+                node.prunedMass(), children);
     }
 
     private static void collect(MultiverseNode node, List<MultiverseNode> trail, List<Path> out) {

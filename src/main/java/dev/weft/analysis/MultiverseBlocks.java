@@ -25,6 +25,17 @@ public final class MultiverseBlocks {
             path = List.copyOf(path);
         }
 
+        /**
+         * The row holding the block's middle when the block is at least a row tall, else -1: every
+         * block tall enough for a label gets one, and two such blocks never share a row.
+         */
+        public int middleRow(int rows) {
+            if ((bottom - top) * rows + EDGE < 1) {
+                return -1;
+            }
+            return Math.min(rows - 1, (int) Math.floor((top + bottom) / 2 * rows));
+        }
+
         /** The first row fully inside the block when the root is {@code rows} tall, or -1 when no row is. */
         public int labelRow(int rows) {
             int first = (int) Math.ceil(top * rows - EDGE);
@@ -54,8 +65,38 @@ public final class MultiverseBlocks {
 
     public static MultiverseBlocks of(Multiverse multiverse) {
         List<List<Block>> levels = new ArrayList<>();
-        place(multiverse.root(), new ArrayList<>(), 0, 0, levels);
+        place(multiverse.root(), new ArrayList<>(), 0, 0, 1, levels);
         return new MultiverseBlocks(levels);
+    }
+
+    /**
+     * The blocks with the mass the tree shows (its first level's) as the whole height, so that a
+     * plot fills its rows whatever the top-k and the floor left out; proportions are unchanged.
+     */
+    public static MultiverseBlocks filled(Multiverse multiverse) {
+        double shown = shownMass(multiverse);
+        List<List<Block>> levels = new ArrayList<>();
+        place(multiverse.root(), new ArrayList<>(), 0, 0, shown > 0 ? 1 / shown : 1, levels);
+        return new MultiverseBlocks(levels);
+    }
+
+    /** The mass of the first level's blocks, relative to the root. */
+    public static double shownMass(Multiverse multiverse) {
+        double sum = 0;
+        for (MultiverseNode child : multiverse.root().children()) {
+            sum += child.pathProbability();
+        }
+        return sum;
+    }
+
+    /** The block of column {@code depth} labelled at {@code row} by {@link Block#middleRow}, or null. */
+    public Block labelledInTheMiddle(int depth, int row, int rows) {
+        for (Block block : levels.get(depth)) {
+            if (block.middleRow(rows) == row) {
+                return block;
+            }
+        }
+        return null;
     }
 
     /** The blocks of each depth (index 0 = depth 1), top to bottom. */
@@ -87,7 +128,8 @@ public final class MultiverseBlocks {
         return null;
     }
 
-    private static void place(MultiverseNode node, List<Integer> path, double top, int depth, List<List<Block>> levels) {
+    private static void place(MultiverseNode node, List<Integer> path, double top, int depth, double scale,
+                              List<List<Block>> levels) {
         if (node.children().isEmpty()) {
             return;
         }
@@ -99,10 +141,11 @@ public final class MultiverseBlocks {
             MultiverseNode child = node.children().get(i);
             List<Block> level = levels.get(depth);
             path.add(i);
-            level.add(new Block(child, path, y, y + child.pathProbability(), level.size() % 2 == 1));
-            place(child, path, y, depth + 1, levels);
+            double height = child.pathProbability() * scale;
+            level.add(new Block(child, path, y, y + height, level.size() % 2 == 1));
+            place(child, path, y, depth + 1, scale, levels);
             path.remove(path.size() - 1);
-            y += child.pathProbability();
+            y += height;
         }
     }
 

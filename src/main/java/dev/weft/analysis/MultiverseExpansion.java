@@ -20,11 +20,26 @@ public final class MultiverseExpansion {
         Growing root = new Growing(null, Piece.EMPTY, 0, 1, false);
         List<Growing> frontier = List.of(root);
         int calls = 0;
+        int unexpanded = 0;
         for (int depth = 1; depth <= settings.depth() && !frontier.isEmpty(); depth++) {
             List<Growing> next = new ArrayList<>();
+            List<Growing> asked = new ArrayList<>(frontier.size());
+            List<Prompt> contexts = new ArrayList<>(frontier.size());
             for (Growing node : frontier) {
-                List<NextToken> tokens = model.after(node.context(context), settings.top());
-                calls++;
+                Prompt c = node.context(context);
+                if (model.takesPartialCharacters() || c.isWholeText()) {
+                    asked.add(node);
+                    contexts.add(c);
+                } else {
+                    unexpanded++; // a text API would be asked about U+FFFD instead: left as a leaf, and said
+                }
+            }
+            // the whole level at once: a backend sends it in parallel, so a level costs about one request's time
+            List<List<NextToken>> answers = model.afterEach(contexts, settings.top());
+            calls += contexts.size();
+            for (int i = 0; i < asked.size(); i++) {
+                Growing node = asked.get(i);
+                List<NextToken> tokens = answers.get(i);
                 double kept = 0;
                 for (NextToken token : tokens) {
                     double mass = node.mass * token.probability();
@@ -41,7 +56,7 @@ public final class MultiverseExpansion {
             }
             frontier = next;
         }
-        return new Multiverse(settings, List.of(), 1, root.freeze(), calls);
+        return new Multiverse(settings, List.of(), 1, root.freeze(), calls, unexpanded);
     }
 
     /** A node while the tree grows; frozen into an immutable {@link MultiverseNode} at the end. */

@@ -17,6 +17,20 @@ public interface NextTokens {
     /** Up to {@code k} next tokens, most likely first. */
     List<NextToken> after(Prompt context, int k) throws ModelException;
 
+    /** The answers for several contexts, in order; a backend that can asks them in parallel. */
+    default List<List<NextToken>> afterEach(List<Prompt> contexts, int k) throws ModelException {
+        List<List<NextToken>> out = new java.util.ArrayList<>(contexts.size());
+        for (Prompt context : contexts) {
+            out.add(after(context, k));
+        }
+        return out;
+    }
+
+    /** False when a context that ends inside a character cannot be asked about (a text API). */
+    default boolean takesPartialCharacters() {
+        return true;
+    }
+
     /**
      * @param piece    the token's text
      * @param logprob  the model's logprob of it after the context

@@ -24,14 +24,33 @@ final class ReportedNextTokens implements NextTokens {
 
     @Override
     public List<NextToken> after(Prompt context, int k) throws ModelException {
+        return afterEach(List.of(context), k).get(0);
+    }
+
+    /** One greedy token per context, the requests in flight together as the backend bounds them. */
+    @Override
+    public List<List<NextToken>> afterEach(List<Prompt> contexts, int k) throws ModelException {
         int reported = model.capabilities().cappedTopLogprobs(k);
         SamplingParams oneGreedyToken = SamplingParams.DEFAULTS.withTemperature(0).withMaxTokens(1)
                 .withTopLogprobs(reported);
-        List<Completion> completions = model.generate(context, oneGreedyToken);
-        if (completions.isEmpty() || completions.get(0).tokens().isEmpty()) {
+        List<Completion> completions = model.generateEach(contexts, oneGreedyToken);
+        List<List<NextToken>> out = new ArrayList<>(completions.size());
+        for (Completion c : completions) {
+            out.add(next(c, k));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean takesPartialCharacters() {
+        return model.takesPartialCharacters();
+    }
+
+    private static List<NextToken> next(Completion completion, int k) {
+        if (completion.tokens().isEmpty()) {
             return List.of();
         }
-        Token token = completions.get(0).tokens().get(0);
+        Token token = completion.tokens().get(0);
         List<NextToken> out = new ArrayList<>(token.top().size());
         for (Alternative alternative : token.top()) {
             if (Double.isFinite(alternative.logprob()) && out.size() < k) {

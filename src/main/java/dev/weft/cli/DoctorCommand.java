@@ -6,7 +6,10 @@ import dev.weft.config.BackendSpec;
 import dev.weft.config.ConfigException;
 import dev.weft.config.ConfigFile;
 import dev.weft.config.WeftConfig;
+import dev.weft.model.ModelException;
 import dev.weft.model.embedded.EmbeddedModel;
+import dev.weft.model.gguf.GgufModel;
+import dev.weft.model.gguf.ModelInfo;
 import dev.weft.model.embedded.TrainingCorpus;
 import dev.weft.model.http.Doctor;
 import dev.weft.model.http.DoctorLine;
@@ -27,7 +30,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check what works: the terminal, the config, the embedded model and each backend profile.",
+        description = {"Check what works: the terminal, the config, the embedded model, each backend profile",
+                "and a model file given with --gguf (architecture, size, quantisation, threads, Vector API).",
                 "For a profile: reachability, the model, what the server says about itself, and the",
                 "capabilities weft assumes. Exit 1 when something fails."})
 final class DoctorCommand implements Callable<Integer> {
@@ -47,14 +51,21 @@ final class DoctorCommand implements Callable<Integer> {
         WeftConfig config = config(lines);
         embedded(lines);
         TreeSet<String> names = new TreeSet<>(config.profiles().keySet());
-        for (String name : names) {
-            remote(new BackendFlags(name, null, null, null, null), config, env, lines);
-        }
         BackendFlags flags = modelOptions.flags();
-        if (flags.profile() == null && flags.api() != null) {
-            remote(flags, config, env, lines);
+        if (flags.profile() != null) {
+            remote(flags, config, env, lines); // --profile NAME checks that one profile only
+        } else {
+            for (String name : names) {
+                remote(new BackendFlags(name, null, null, null, null), config, env, lines);
+            }
+            if (flags.api() != null) {
+                remote(flags, config, env, lines);
+            }
         }
-        if (names.isEmpty() && flags.api() == null) {
+        if (modelOptions.gguf != null) {
+            gguf(new BackendSpec.Gguf(null, modelOptions.gguf), lines);
+        }
+        if (names.isEmpty() && flags.api() == null && modelOptions.gguf == null) {
             lines.add(DoctorLine.info("no backend profiles: weft uses the embedded model (add profiles to "
                     + ModelOptions.configPath() + ")"));
         }
@@ -118,9 +129,28 @@ final class DoctorCommand implements Callable<Integer> {
             BackendSpec spec = BackendResolver.resolve(flags, config, env);
             if (spec instanceof BackendSpec.Remote remote) {
                 lines.addAll(Doctor.report(remote, Doctor.probe(remote, PROBE)));
+            } else if (spec instanceof BackendSpec.Gguf file) {
+                gguf(file, lines);
             }
         } catch (ConfigException e) {
             lines.add(DoctorLine.fail((flags.profile() == null ? "" : "profile " + flags.profile() + ": ") + e.getMessage()));
+        }
+    }
+
+    /** Loads the model file (mapping it costs little) and says what it is and how it will run. */
+    private static void gguf(BackendSpec.Gguf spec, List<DoctorLine> lines) {
+        String who = (spec.profile() == null ? "--gguf" : "profile " + spec.profile()) + ": ";
+        try (GgufModel model = GgufModel.open(spec.path())) {
+            ModelInfo info = model.info();
+            lines.add(DoctorLine.ok(who + spec.path() + ": " + info.summary()));
+            lines.add(DoctorLine.info(who + "runs in process: " + info.runtime()
+                    + "; every token's probability, prompt scoring"));
+            if (!info.kernels().startsWith("Vector")) {
+                lines.add(DoctorLine.warn(who + "the Vector API is not in use: start java with --add-modules "
+                        + "jdk.incubator.vector (the weft launcher does so when a model file is named)"));
+            }
+        } catch (ModelException e) {
+            lines.add(DoctorLine.fail(who + e.getMessage()));
         }
     }
 

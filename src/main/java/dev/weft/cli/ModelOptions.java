@@ -9,6 +9,7 @@ import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
 import dev.weft.model.embedded.EmbeddedModel;
 import dev.weft.model.embedded.ModelCache;
+import dev.weft.model.gguf.GgufModel;
 import dev.weft.model.http.Backends;
 import dev.weft.model.http.HttpSettings;
 import java.io.PrintWriter;
@@ -17,8 +18,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Which model a command talks to: a profile from the config file, a server given by flags, or
- * (with none of these) the embedded model.
+ * Which model a command talks to: a GGUF model file, a profile from the config file, a server
+ * given by flags, or (with none of these) the embedded model.
  */
 final class ModelOptions {
     /** Where tests (and the curious) point the config file and model cache instead of the user's own. */
@@ -41,9 +42,20 @@ final class ModelOptions {
     @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable that holds the API key.")
     String apiKeyEnv;
 
+    @Option(names = "--gguf", paramLabel = "FILE",
+            description = "Run this GGUF model file in process (no server): every token's probability, any text scored.")
+    Path gguf;
+
     @Mixin EmbeddedOptions embedded;
 
     BackendSpec spec() throws ConfigException {
+        if (gguf != null) {
+            if (profile != null || api != null || endpoint != null || model != null || apiKeyEnv != null) {
+                throw new ConfigException("--gguf FILE runs a model file; it cannot be combined with --profile, --api,"
+                        + " --endpoint, --model or --api-key-env");
+            }
+            return new BackendSpec.Gguf(null, gguf);
+        }
         return BackendResolver.resolve(flags(), ConfigFile.load(configPath()), System.getenv());
     }
 
@@ -89,6 +101,9 @@ final class ModelOptions {
                     })
                     .withDebug(debug ? line -> err.println("debug: " + line) : line -> {});
             return Backends.open(remote, settings);
+        }
+        if (spec instanceof BackendSpec.Gguf file) {
+            return GgufModel.open(file.path());
         }
         return embedded.open(err);
     }

@@ -76,6 +76,9 @@ final class MultiverseCommand implements Callable<Integer> {
                 long start = System.nanoTime();
                 Multiverse expanded = MultiverseExpansion.expand(NextTokens.of(model), Prompt.of(text), settings);
                 seconds.add((System.nanoTime() - start) / 1e9);
+                if (expanded.unexpanded() > 0) {
+                    err.println("weft multiverse: " + model.backend() + ": " + expanded.unexpandedNote());
+                }
                 results.add(zoomed(expanded, zoomPath));
             }
             if (output.json) {

@@ -24,6 +24,7 @@ final class MultiverseJson {
         o.put("unexplored_mass", multiverse.unexploredMass());
         o.put("nodes", multiverse.nodeCount());
         o.put("model_calls", multiverse.modelCalls());
+        o.put("unexpanded", multiverse.unexpanded());
         o.put("seconds", seconds);
         o.set("tree", children(multiverse.root().children()));
         return o;

@@ -1,14 +1,19 @@
 package dev.weft.cli;
 
+import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
 import dev.weft.model.embedded.EmbeddedModel;
 import dev.weft.model.embedded.LoadReport;
 import dev.weft.model.embedded.TrainingCorpus;
 import dev.weft.model.http.Notices;
+import dev.weft.tui.ConfiguredBackends;
 import dev.weft.tui.LoomApp;
+import dev.weft.tui.ModelSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,12 +34,15 @@ final class OpenCommand implements Callable<Integer> {
             description = "none, 16, 256 or truecolor (default: the config's, else from NO_COLOR, COLORTERM and TERM).")
     String colors;
 
+    @Option(names = "--gguf", paramLabel = "MODEL", description = "Start with this GGUF model file, run in process.")
+    Path gguf;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        return launch(file, colors, spec.commandLine().getErr());
+        return launch(file, colors, null, gguf, spec.commandLine().getErr());
     }
 
     /** Opens the loom; {@code weft} and {@code weft FILE} come here too. Returns the exit code. */
@@ -44,9 +52,32 @@ final class OpenCommand implements Callable<Integer> {
 
     /** Opens the loom and runs {@code command} (a {@code :} line) once the session is open. */
     static int launch(Path file, String colors, String command, PrintWriter err) {
-        return LoomApp.run(new LoomApp.Launch(file, ModelOptions.configPath(), OpenCommand::embedded, colors, command),
-                System.getenv(), err);
+        return launch(file, colors, command, null, err);
     }
+
+    /** With {@code gguf}, the loom starts on that model file (as {@code WEFT_GGUF} would make it). */
+    static int launch(Path file, String colors, String command, Path gguf, PrintWriter err) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        if (gguf != null) {
+            env.put(ConfiguredBackends.GGUF_ENV, gguf.toString());
+        }
+        return LoomApp.run(new LoomApp.Launch(file, ModelOptions.configPath(), EMBEDDED, colors, command),
+                env, err);
+    }
+
+    /** The default embedded model; known by name before it loads, so the loom need not wait for it. */
+    private static final ModelSource EMBEDDED = new ModelSource() {
+        @Override
+        public LanguageModel open(Notices notices) throws ModelException {
+            return embedded(notices);
+        }
+
+        @Override
+        public Preview preview() {
+            return new Preview(EmbeddedModel.BACKEND,
+                    EmbeddedModel.nameFor(TrainingCorpus.EUROPARL, EmbeddedModel.DEFAULT_ORDER), EmbeddedModel.CAPABILITIES);
+        }
+    };
 
     private static EmbeddedModel embedded(Notices notices) throws ModelException {
         EmbeddedModel model = EmbeddedModel.open(TrainingCorpus.europarl(), EmbeddedModel.DEFAULT_ORDER, ModelOptions.cache());

@@ -9,7 +9,9 @@ public enum ApiKind {
     OPENAI_COMPLETIONS("openai-completions", "https://api.openai.com/v1"),
     OPENAI_CHAT("openai-chat", "https://api.openai.com/v1"),
     LLAMACPP("llamacpp", "http://127.0.0.1:8080"),
-    OLLAMA("ollama", "http://127.0.0.1:11434");
+    OLLAMA("ollama", "http://127.0.0.1:11434"),
+    /** Not a server: a GGUF model file run in process (profile key {@code path}). */
+    GGUF("gguf", null);
 
     private final String label;
     private final String defaultBaseUrl;
@@ -31,6 +33,11 @@ public enum ApiKind {
     /** The two kinds that honour {@code OPENAI_API_KEY} and {@code OPENAI_BASE_URL}, as OpenAI's own clients do. */
     public boolean isOpenAi() {
         return this == OPENAI_COMPLETIONS || this == OPENAI_CHAT;
+    }
+
+    /** True for the kinds that talk to a server over HTTP. */
+    public boolean isRemote() {
+        return this != GGUF;
     }
 
     public static ApiKind parse(String label) throws ConfigException {

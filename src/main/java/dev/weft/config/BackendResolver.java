@@ -43,6 +43,12 @@ public final class BackendResolver {
 
     private static BackendSpec fromProfile(Profile p, BackendFlags flags, Map<String, String> env)
             throws ConfigException {
+        if (p.api() == ApiKind.GGUF) {
+            if (p.name().equals("--api")) {
+                throw new ConfigException("--api gguf: give the model file with --gguf FILE");
+            }
+            return new BackendSpec.Gguf(p.name(), expandHome(p.model(), env));
+        }
         String where = p.name().equals("--api") ? "--api " + p.api() : "profile '" + p.name() + "'";
         String model = flags.model() != null ? flags.model() : p.model();
         if (model == null || model.isBlank()) {
@@ -80,6 +86,15 @@ public final class BackendResolver {
             return ApiKey.of(env.get(OPENAI_API_KEY), "$" + OPENAI_API_KEY);
         }
         return ApiKey.none();
+    }
+
+    /** A path as written in the config: a leading {@code ~/} is the user's home. */
+    public static java.nio.file.Path expandHome(String path, Map<String, String> env) {
+        if (path.equals("~") || path.startsWith("~/")) {
+            String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+            return java.nio.file.Path.of(home + path.substring(1));
+        }
+        return java.nio.file.Path.of(path);
     }
 
     private static boolean nonBlank(String s) {

@@ -18,6 +18,24 @@ public sealed interface BackendSpec {
     }
 
     /**
+     * A GGUF model file run in process.
+     *
+     * @param profile the profile name it came from, or null for {@code --gguf}
+     */
+    record Gguf(String profile, java.nio.file.Path path) implements BackendSpec {
+        public Gguf {
+            if (path == null) {
+                throw new IllegalArgumentException("gguf backend needs a path");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "gguf · " + path.getFileName();
+        }
+    }
+
+    /**
      * A server to talk to.
      *
      * @param profile the profile name it came from, or null for {@code --api} flags

@@ -25,9 +25,12 @@ import java.util.Set;
  * unknown key is an error, so a typo never silently drops a setting.
  */
 public final class ConfigFile {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: most starts have no config file, and a mapper costs a few hundred ms cold. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
     private static final Set<String> PROFILE_KEYS =
-            Set.of("api", "base_url", "model", "api_key_env", "api_key", "server", "extra", "capabilities");
+            Set.of("api", "base_url", "model", "api_key_env", "api_key", "server", "extra", "capabilities", "path");
     private static final Set<String> CAPABILITY_KEYS =
             Set.of("max_top_logprobs", "scores_text", "honours_n", "streams");
 
@@ -64,7 +67,7 @@ public final class ConfigFile {
     public static WeftConfig parse(String text, Path path) throws ConfigException {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = Mapper.JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new ConfigException("config " + path + ": not valid JSON: " + e.getOriginalMessage()
                     + " (line " + e.getLocation().getLineNr() + ")");
@@ -107,6 +110,17 @@ public final class ConfigFile {
             throw new ConfigException(where + ": 'api' is required (" + ApiKind.labels() + ")");
         }
         ApiKind kind = ConfigStep.within(where, () -> ApiKind.parse(api));
+        String path = text(node, "path", where);
+        if (kind == ApiKind.GGUF) {
+            // a model file run in process: its path is the model; server settings mean nothing here
+            if (path == null) {
+                throw new ConfigException(where + ": a gguf profile needs 'path', the model file");
+            }
+            return new Profile(name, kind, null, path, null, null, null, null, null);
+        }
+        if (path != null) {
+            throw new ConfigException(where + ": 'path' is only for \"api\": \"gguf\" (a model file)");
+        }
         String baseUrl = text(node, "base_url", where);
         if (baseUrl != null) {
             baseUrl = Urls.checkBaseUrl(baseUrl, where);

@@ -58,6 +58,34 @@ public final class TokenRun {
         return new TokenRun(pieces, logprobs, altStart, altPieces, altLogprobs);
     }
 
+    /**
+     * A run from its columns, as a compact file stores them (the arrays are taken, not copied):
+     * {@code altStart} has one entry per token plus one, non-decreasing from 0 to the number of
+     * alternatives, or is null when no token has any.
+     */
+    public static TokenRun ofColumns(Piece[] pieces, float[] logprobs, int[] altStart, Piece[] altPieces,
+                                     float[] altLogprobs) {
+        int n = pieces.length;
+        if (logprobs.length != n || altPieces.length != altLogprobs.length) {
+            throw new IllegalArgumentException("columns of different lengths");
+        }
+        if (altStart == null) {
+            if (altPieces.length != 0) {
+                throw new IllegalArgumentException("alternatives without their offsets");
+            }
+        } else {
+            if (altStart.length != n + 1 || altStart[0] != 0 || altStart[n] != altPieces.length) {
+                throw new IllegalArgumentException("alternative offsets do not cover the alternatives");
+            }
+            for (int i = 0; i < n; i++) {
+                if (altStart[i + 1] < altStart[i]) {
+                    throw new IllegalArgumentException("a token with a negative number of alternatives");
+                }
+            }
+        }
+        return n == 0 ? EMPTY : new TokenRun(pieces, logprobs, altPieces.length == 0 ? null : altStart, altPieces, altLogprobs);
+    }
+
     public static TokenRun of(Token... tokens) {
         return of(List.of(tokens));
     }

@@ -32,6 +32,26 @@ public interface LanguageModel extends AutoCloseable {
     }
 
     /**
+     * One completion of each prompt ({@code params.n()} must be 1), in order: the questions of a
+     * multiverse level. A backend that can sends them in parallel, bounded as it bounds siblings.
+     */
+    default List<Completion> generateEach(List<Prompt> prompts, SamplingParams params) throws ModelException {
+        List<Completion> out = new java.util.ArrayList<>(prompts.size());
+        for (Prompt p : prompts) {
+            out.add(generate(p, params).get(0));
+        }
+        return out;
+    }
+
+    /**
+     * True when a context may end inside a UTF-8 character: the embedded model keeps bytes; a text
+     * API would receive U+FFFD instead, so HTTP backends refuse such a context.
+     */
+    default boolean takesPartialCharacters() {
+        return false;
+    }
+
+    /**
      * The logprob of each token of {@code continuation} after {@code prompt}, with up to
      * {@code topLogprobs} alternatives per position. Only when {@link Capabilities#scoresText()}.
      */

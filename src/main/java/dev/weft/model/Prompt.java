@@ -67,6 +67,11 @@ public record Prompt(List<Piece> pieces, int userPieces) {
         return Utf8.decode(bytes(pieces)).text();
     }
 
+    /** True when the bytes are whole UTF-8 text: false when the context ends (or breaks) inside a character. */
+    public boolean isWholeText() {
+        return Utf8.decode(bytes()).valid();
+    }
+
     public String text() {
         return Utf8.decode(bytes()).text();
     }

@@ -128,6 +128,16 @@ final class JsonInput {
         return text();
     }
 
+    /** A base64 string's bytes. */
+    byte[] binary(String what) throws SessionException {
+        expect(JsonToken.VALUE_STRING, what, "a base64 string");
+        try {
+            return parser.getBinaryValue();
+        } catch (IOException | IllegalArgumentException e) {
+            throw expected(what, "a base64 string (" + firstLine(e.getMessage()) + ")");
+        }
+    }
+
     boolean bool(String what) throws SessionException {
         if (token() != JsonToken.VALUE_TRUE && token() != JsonToken.VALUE_FALSE) {
             throw expected(what, "true or false");

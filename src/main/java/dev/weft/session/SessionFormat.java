@@ -11,7 +11,7 @@ import java.nio.file.Path;
 final class SessionFormat {
     static final String FORMAT = "weft-session";
     /** Bumped on any change an older weft would misread; older versions stay readable. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final String JOURNAL_SUFFIX = ".journal";
 
     /**

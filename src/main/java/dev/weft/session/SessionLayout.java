@@ -14,18 +14,31 @@ import java.util.Arrays;
  */
 final class SessionLayout implements PrettyPrinter {
     private static final int INDENT = 2;
-    private static final SerializedString NAME_VALUE_SEPARATOR = new SerializedString(": ");
-    /** A newline and the indentation of each depth, pre-encoded: a million tokens each end a line. */
-    private static final SerializedString[] NEWLINES = new SerializedString[16];
+    private static final int DEPTHS = 16;
+    private static final SerializedString SPACED = new SerializedString(": ");
+    private static final SerializedString TIGHT = new SerializedString(":");
 
-    static {
-        for (int depth = 0; depth < NEWLINES.length; depth++) {
-            NEWLINES[depth] = new SerializedString("\n" + " ".repeat(depth * INDENT));
+    /** A newline and the indentation of each depth, pre-encoded: a million tokens each end a line. */
+    private final SerializedString[] newlines = new SerializedString[DEPTHS];
+    private final SerializedString nameValueSeparator;
+    private final boolean compact;
+
+    /** Version 1's layout: indented, a space after each separator. */
+    SessionLayout() {
+        this(false);
+    }
+
+    /** Compact (version 2): no indentation and no spaces; expanded containers still one entry per line. */
+    SessionLayout(boolean compact) {
+        this.compact = compact;
+        this.nameValueSeparator = compact ? TIGHT : SPACED;
+        for (int depth = 0; depth < DEPTHS; depth++) {
+            newlines[depth] = new SerializedString("\n" + (compact ? "" : " ".repeat(depth * INDENT)));
         }
     }
 
     /** Whether each open container, outermost first, is expanded. */
-    private boolean[] expanded = new boolean[NEWLINES.length];
+    private boolean[] expanded = new boolean[DEPTHS];
     private int depth;
     private boolean expandNext;
 
@@ -52,7 +65,7 @@ final class SessionLayout implements PrettyPrinter {
 
     @Override
     public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-        g.writeRaw(NAME_VALUE_SEPARATOR);
+        g.writeRaw(nameValueSeparator);
     }
 
     @Override
@@ -114,12 +127,12 @@ final class SessionLayout implements PrettyPrinter {
     private void separate(JsonGenerator g) throws IOException {
         if (expanded[depth - 1]) {
             newline(g);
-        } else {
+        } else if (!compact) {
             g.writeRaw(' ');
         }
     }
 
     private void newline(JsonGenerator g) throws IOException {
-        g.writeRaw(NEWLINES[Math.min(depth, NEWLINES.length - 1)]);
+        g.writeRaw(newlines[Math.min(depth, DEPTHS - 1)]);
     }
 }

@@ -71,7 +71,7 @@ final class SessionReader {
                         throw in.error("not a weft session (format is not \"" + SessionFormat.FORMAT + "\")");
                     }
                 }
-                case "version" -> checkVersion(in, in.intValue(field));
+                case "version" -> f.version = checkVersion(in, in.intValue(field));
                 case "created" -> f.created = in.instant(field);
                 case "saved" -> f.saved = in.instant(field);
                 case "journal_seq" -> {
@@ -88,9 +88,17 @@ final class SessionReader {
                     in.array(field, i -> roots.add(in.nodeId("a root")));
                     f.roots = roots;
                 }
+                case "pieces" -> f.pieces = f.compact(in, name) ? CompactNodes.readPieces(in, field) : null;
+                case "generations" ->
+                        f.generations = f.compact(in, name) ? CompactNodes.readGenerations(in, field) : null;
                 case "nodes" -> {
                     List<Node> nodes = new ArrayList<>();
-                    in.array(field, i -> nodes.add(readNode(in)));
+                    if (f.version >= 2) {
+                        CompactNodes.Tables tables = new CompactNodes.Tables(f.pieces, f.generations);
+                        in.array(field, i -> nodes.add(CompactNodes.readNode(in, tables)));
+                    } else {
+                        in.array(field, i -> nodes.add(readNode(in)));
+                    }
                     f.nodes = nodes;
                 }
                 default -> throw in.unknownField(name, "the session");
@@ -107,6 +115,10 @@ final class SessionReader {
         in.require(start, where, "next_id", f.nextId);
         in.require(start, where, "roots", f.roots);
         in.require(start, where, "nodes", f.nodes);
+        if (f.version >= 2) {
+            in.require(start, where, "pieces", f.pieces);
+            in.require(start, where, "generations", f.generations);
+        }
         Loom loom;
         try {
             loom = Loom.of(f.nodes, f.roots, f.nextId);
@@ -116,7 +128,7 @@ final class SessionReader {
         return new Session(f.created, f.saved, f.journalSeq, f.backends, f.view, loom);
     }
 
-    private static void checkVersion(JsonInput in, int version) throws SessionException {
+    private static int checkVersion(JsonInput in, int version) throws SessionException {
         if (version > SessionFormat.VERSION) {
             throw in.error("written by a newer weft (format version " + version + "); this weft reads up to version "
                     + SessionFormat.VERSION);
@@ -124,6 +136,7 @@ final class SessionReader {
         if (version < 1) {
             throw in.expected("\"version\"", "a format version >= 1");
         }
+        return version;
     }
 
     private static SessionBackends readBackends(JsonInput in) throws SessionException {
@@ -193,6 +206,17 @@ final class SessionReader {
 
     private static final class TopFields {
         int count;
+        int version;
+        List<dev.weft.loom.Piece> pieces;
+        List<Generation> generations;
+
+        /** Whether a version-2 table may stand here (version 1 has none). */
+        boolean compact(JsonInput in, String name) throws SessionException {
+            if (version < 2) {
+                throw in.unknownField(name, "a version-1 session");
+            }
+            return true;
+        }
         Instant created;
         Instant saved;
         Long journalSeq;

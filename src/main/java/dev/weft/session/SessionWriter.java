@@ -12,16 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Streams a session to a file in the layout of weft-session(5): nodes in id order, one field
- * per line, one token per line. Memory use does not grow with the tree beyond a sorted list of
- * node references.
+ * Streams a session to a file in the layout of weft-session(5), version 2: top-level fields one
+ * per line, then the piece table, the generation table and the nodes in id order, one per line,
+ * without indentation. Memory use beyond the tree: a sorted list of node references and the two
+ * tables' indexes.
  */
 final class SessionWriter {
     private SessionWriter() {}
 
     static void write(Session session, OutputStream out) throws IOException {
         JsonGenerator g = SessionFormat.JSON.createGenerator(out);
-        g.setPrettyPrinter(new SessionLayout());
+        g.setPrettyPrinter(new SessionLayout(true));
         SessionLayout.expandNext(g);
         g.writeStartObject();
         g.writeStringField("format", SessionFormat.FORMAT);
@@ -40,22 +41,15 @@ final class SessionWriter {
             g.writeNumber(root.value());
         }
         g.writeEndArray();
-        g.writeFieldName("nodes");
-        SessionLayout.expandNext(g);
-        g.writeStartArray();
         List<Node> nodes = new ArrayList<>(loom.nodes());
         nodes.sort(Comparator.comparing(Node::id));
-        for (Node node : nodes) {
-            writeNode(g, node);
-        }
-        g.writeEndArray();
+        CompactNodes.write(g, nodes);
         g.writeEndObject();
         g.writeRaw('\n');
         g.flush();
     }
 
     private static void writeBackends(JsonGenerator g, SessionBackends backends) throws IOException {
-        SessionLayout.expandNext(g);
         g.writeStartObject();
         for (Map.Entry<String, SessionBackends.Profile> e : backends.profiles().entrySet()) {
             g.writeObjectFieldStart(e.getKey());
@@ -73,36 +67,6 @@ final class SessionWriter {
     private static void writeView(JsonGenerator g, SessionView view) throws IOException {
         g.writeStartObject();
         ViewCodec.writeFields(g, view);
-        g.writeEndObject();
-    }
-
-    private static void writeNode(JsonGenerator g, Node node) throws IOException {
-        SessionLayout.expandNext(g);
-        g.writeStartObject();
-        g.writeNumberField("id", node.id().value());
-        g.writeFieldName("parent");
-        if (node.parent() == null) {
-            g.writeNull();
-        } else {
-            g.writeNumber(node.parent().value());
-        }
-        g.writeStringField("origin", node.origin().label());
-        g.writeStringField("text", node.text());
-        g.writeArrayFieldStart("children");
-        for (NodeId child : node.children()) {
-            g.writeNumber(child.value());
-        }
-        g.writeEndArray();
-        g.writeBooleanField("bookmarked", node.bookmarked());
-        g.writeBooleanField("deleted", node.deleted());
-        g.writeFieldName("generation");
-        if (node.generation() == null) {
-            g.writeNull();
-        } else {
-            GenerationCodec.write(g, node.generation());
-        }
-        g.writeFieldName("tokens");
-        TokenCodec.write(g, node.tokens());
         g.writeEndObject();
     }
 }

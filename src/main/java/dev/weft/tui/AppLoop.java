@@ -19,7 +19,9 @@ import dev.weft.tui.update.SessionSettings;
 import dev.weft.tui.update.Update;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +30,25 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The UI thread. It alone owns the screen: each round it waits briefly for messages, reads the
- * keys that arrived, runs {@link Update#update} for each, hands the effects to the runner, and
- * redraws once (Lanterna sends only the cells that changed). Backend threads only post messages.
+ * The UI thread. It alone owns the screen: each round it waits for messages (keys come as
+ * messages from the {@link KeyReader}'s thread the moment they are typed), runs
+ * {@link Update#update} for each, hands the effects to the runner, and redraws once (Lanterna
+ * sends only the cells that changed, in one write). Backend threads only post messages.
+ * Without a key reader (tests on a virtual terminal) each round polls the screen for keys.
  */
 public final class AppLoop {
     private static final long VIEW_SAVE_INTERVAL_MS = 2000;
+    /** How long a round waits for a message when keys come from a reader: nothing is late for it. */
+    private static final long IDLE_WAIT_MS = 250;
 
     private final Screen screen;
     private final EffectRunner effects;
     private final CommandLineReader commandLine;
     private final Clock clock;
+    private final Keys keys;
     private final BlockingQueue<Msg> inbox = new LinkedBlockingQueue<>();
+    /** Messages taken out of the inbox while the command line opened, handled next round. */
+    private final Deque<Msg> carried = new ArrayDeque<>();
     private final Map<ColorDepth, Palette> palettes = new EnumMap<>(ColorDepth.class);
     private volatile UiState state;
     private UiState drawn;
@@ -49,12 +58,32 @@ public final class AppLoop {
 
     private record SavedView(Focus focus, Map<String, String> settings) {}
 
+    /**
+     * Where keys come from when a thread reads them: the reader, and how to ask the terminal
+     * something it answers (to stop the reader before another program takes the terminal).
+     */
+    record Keys(KeyReader reader, KeyReader.IoAction askPosition) {}
+
     AppLoop(Screen screen, UiState initial, EffectRunner effects, CommandLineReader commandLine, Clock clock) {
+        this(screen, initial, effects, commandLine, clock, null);
+    }
+
+    AppLoop(Screen screen, UiState initial, EffectRunner effects, CommandLineReader commandLine, Clock clock, Keys keys) {
         this.screen = screen;
         this.state = initial;
         this.effects = effects;
         this.commandLine = commandLine;
         this.clock = clock;
+        this.keys = keys;
+        if (keys != null) {
+            keys.reader().connect(this::keyRead);
+        }
+    }
+
+    /** From the reader's thread: a key, or the end of the input (the terminal is gone: quit, saving). */
+    private void keyRead(KeyStroke key) {
+        post(key.getKeyType() == KeyType.EOF ? new Msg.CommandEntered("quit", clock.instant())
+                : new Msg.Key(KeySpec.of(key), clock.instant()));
     }
 
     /** Thread-safe: how backend threads (and signal handlers) reach the UI. */
@@ -68,13 +97,13 @@ public final class AppLoop {
 
     /** True while messages wait to be handled (tests run rounds until there are none). */
     boolean hasPending() {
-        return !inbox.isEmpty();
+        return !inbox.isEmpty() || !carried.isEmpty();
     }
 
     /** Runs until the user quits; the session is saved before this returns. */
     public void run() throws IOException, InterruptedException {
         while (!state.quitting()) {
-            round(15);
+            round(keys != null ? IDLE_WAIT_MS : 15);
         }
         effects.saveAndWait(state, 10, TimeUnit.SECONDS);
     }
@@ -88,12 +117,14 @@ public final class AppLoop {
             batch.add(new Msg.Resized(new Size(size.getColumns(), size.getRows())));
             drawn = null; // a terminal keeps odd leftovers after a resize: redraw every cell
         }
+        batch.addAll(carried);
+        carried.clear();
         Msg first = batch.isEmpty() ? inbox.poll(waitMillis, TimeUnit.MILLISECONDS) : null;
         if (first != null) {
             batch.add(first);
         }
         inbox.drainTo(batch);
-        for (KeyStroke key = screen.pollInput(); key != null; key = screen.pollInput()) {
+        for (KeyStroke key = keys == null ? screen.pollInput() : null; key != null; key = screen.pollInput()) {
             if (key.getKeyType() == KeyType.EOF) {
                 batch.add(new Msg.CommandEntered("quit", clock.instant()));
                 break;
@@ -139,28 +170,68 @@ public final class AppLoop {
         while (next < msgs.size() && msgs.get(next) instanceof Msg.Key key && typed.accept(key.key())) {
             next++;
         }
-        // keys Lanterna has read but not yet handed over; what follows a finished line stays queued there
-        for (KeyStroke key = typed.isOpen() && next == msgs.size() ? screen.pollInput() : null; key != null;
-             key = typed.isOpen() ? screen.pollInput() : null) {
-            typed.accept(KeySpec.of(key));
-        }
-        String line;
-        if (typed.isCancelled()) {
-            line = null;
-        } else if (typed.isSubmitted()) {
-            line = typed.text().isBlank() ? null : typed.text();
-        } else {
-            screen.stopScreen();
-            try {
-                line = commandLine.read(typed.text());
-            } finally {
-                screen.startScreen();
-                drawn = null;
+        boolean paused = typed.isOpen() && pauseKeys();
+        try {
+            if (keys == null) {
+                // keys Lanterna has read but not yet handed over; what follows a finished line stays queued there
+                for (KeyStroke key = typed.isOpen() && next == msgs.size() ? screen.pollInput() : null; key != null;
+                     key = typed.isOpen() ? screen.pollInput() : null) {
+                    typed.accept(KeySpec.of(key));
+                }
+            } else if (next == msgs.size()) {
+                takeTypedAhead(typed);
+            }
+            String line;
+            if (typed.isCancelled()) {
+                line = null;
+            } else if (typed.isSubmitted()) {
+                line = typed.text().isBlank() ? null : typed.text();
+            } else {
+                screen.stopScreen();
+                try {
+                    line = commandLine.read(typed.text());
+                } finally {
+                    if (paused) {
+                        keys.reader().resume(); // before the screen starts: it asks the terminal its size
+                        paused = false;
+                    }
+                    screen.startScreen();
+                    drawn = null;
+                }
+            }
+            // handled now, before the keys typed after it: ":set n 3<Enter>g" generates three
+            handle(new Msg.CommandEntered(line, clock.instant()));
+            return next;
+        } finally {
+            if (paused) {
+                keys.reader().resume();
             }
         }
-        // handled now, before the keys typed after it: ":set n 3<Enter>g" generates three
-        handle(new Msg.CommandEntered(line, clock.instant()));
-        return next;
+    }
+
+    /** Stops the key reader (true) so that the next program on the terminal gets every key typed from now on. */
+    private boolean pauseKeys() throws IOException {
+        if (keys == null) {
+            return false;
+        }
+        keys.reader().pause(keys.askPosition());
+        return true;
+    }
+
+    /**
+     * Keys the reader handed over before it stopped belong to the line until it is finished;
+     * those after it, and other messages, wait for the next round in their order.
+     */
+    private void takeTypedAhead(TypedAhead typed) {
+        List<Msg> waiting = new ArrayList<>();
+        inbox.drainTo(waiting);
+        for (Msg m : waiting) {
+            if (typed.isOpen() && m instanceof Msg.Key key) {
+                typed.accept(key.key());
+            } else {
+                carried.add(m);
+            }
+        }
     }
 
     private void draw() throws IOException {

@@ -29,6 +29,8 @@ public final class ConfiguredBackends implements BackendCatalog {
     private final HttpSettings http;
     private final Notices notices;
     private LanguageModel embedded;
+    /** Model files stay open once loaded: switching back to one is then instant. */
+    private final Map<String, LanguageModel> modelFiles = new java.util.HashMap<>();
 
     public ConfiguredBackends(WeftConfig config, Map<String, String> env, ModelSource embedded, Notices notices) {
         this.config = config;
@@ -38,15 +40,39 @@ public final class ConfiguredBackends implements BackendCatalog {
         this.notices = notices;
     }
 
-    /** The backend to start with: the config's default profile, else the embedded model. */
+    /** The backend to start with: a model file named by {@value #GGUF_ENV}, the config's default profile, else the embedded model. */
     public String initial() {
+        if (ggufFromEnv() != null) {
+            return GGUF_ENV_NAME;
+        }
         return config.defaultProfile() != null ? config.defaultProfile() : EMBEDDED;
+    }
+
+    /** {@code weft --gguf FILE} (and the environment variable of that name) name a model file for the loom. */
+    public static final String GGUF_ENV = "WEFT_GGUF";
+    private static final String GGUF_ENV_NAME = "gguf";
+
+    private String ggufFromEnv() {
+        String file = env.get(GGUF_ENV);
+        return file == null || file.isBlank() ? null : file;
+    }
+
+    private LanguageModel modelFile(String name, java.nio.file.Path path) throws ModelException {
+        LanguageModel model = modelFiles.get(name);
+        if (model == null) {
+            model = dev.weft.model.gguf.GgufModel.open(path);
+            modelFiles.put(name, model);
+        }
+        return model;
     }
 
     @Override
     public List<String> names() {
         List<String> out = new ArrayList<>();
         out.add(EMBEDDED);
+        if (ggufFromEnv() != null && !config.profiles().containsKey(GGUF_ENV_NAME)) {
+            out.add(GGUF_ENV_NAME);
+        }
         out.addAll(new TreeSet<>(config.profiles().keySet()));
         return out;
     }
@@ -59,10 +85,16 @@ public final class ConfiguredBackends implements BackendCatalog {
             }
             return embedded;
         }
+        if (name.equals(GGUF_ENV_NAME) && ggufFromEnv() != null && !config.profiles().containsKey(name)) {
+            return modelFile(name, BackendResolver.expandHome(ggufFromEnv(), env));
+        }
         try {
             BackendSpec spec = BackendResolver.resolve(new BackendFlags(name, null, null, null, null), config, env);
             if (spec instanceof BackendSpec.Remote remote) {
                 return Backends.open(remote, http);
+            }
+            if (spec instanceof BackendSpec.Gguf file) {
+                return modelFile(name, file.path());
             }
             return open(EMBEDDED);
         } catch (ConfigException e) {

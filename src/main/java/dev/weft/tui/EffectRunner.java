@@ -7,6 +7,8 @@ import dev.weft.analysis.MultiverseExpansion;
 import dev.weft.analysis.NextTokens;
 import dev.weft.analysis.SweepRow;
 import dev.weft.model.Completion;
+import dev.weft.loom.TextIndex;
+import dev.weft.model.DeferredModel;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
 import dev.weft.session.SessionException;
@@ -17,6 +19,7 @@ import dev.weft.tui.state.Focus;
 import dev.weft.tui.state.Msg;
 import dev.weft.tui.state.UiState;
 import dev.weft.tui.theme.ThemeLibrary;
+import dev.weft.tui.update.Searching;
 import dev.weft.tui.update.SessionSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +48,8 @@ final class EffectRunner {
     private final BackendCatalog backends;
     private final ThemeLibrary themes;
     private final Map<Long, AtomicBoolean> cancelled = new ConcurrentHashMap<>();
+    /** The tree's text for search, kept from one search to the next. */
+    private final TextIndex searchIndex = new TextIndex();
     /** Touched only on the I/O thread. */
     private LoomSession session;
     private volatile LanguageModel model;
@@ -152,6 +157,8 @@ final class EffectRunner {
             scoreCandidates(c);
         } else if (effect instanceof Effect.SampleSweepRow r) {
             sampleSweepRow(r);
+        } else if (effect instanceof Effect.Search s) {
+            models.execute(() -> post.accept(Searching.find(searchIndex, s)));
         }
     }
 
@@ -237,7 +244,7 @@ final class EffectRunner {
     private void expand(Effect.ExpandMultiverse x) {
         LanguageModel m = model;
         offThread(x.request(), () -> new Msg.MultiverseExpanded(x.request(),
-                MultiverseExpansion.expand(NextTokens.of(m), x.context(), x.settings())), Msg.AnalysisFailed::new);
+                MultiverseExpansion.expand(NextTokens.of(DeferredModel.loaded(m)), x.context(), x.settings())), Msg.AnalysisFailed::new);
     }
 
     /** One side of the compare view; the other backend is opened here, off the UI thread, and left open like a switched-to one. */

@@ -6,6 +6,7 @@ import dev.weft.config.ConfigException;
 import dev.weft.config.ConfigFile;
 import dev.weft.loom.Loom;
 import dev.weft.loom.SamplingParams;
+import dev.weft.model.DeferredModel;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
 import dev.weft.model.http.Notices;
@@ -18,7 +19,10 @@ import dev.weft.tui.state.Size;
 import dev.weft.tui.state.UiState;
 import dev.weft.tui.theme.ColorDepth;
 import dev.weft.tui.theme.Theme;
+import dev.weft.tui.input.EscapeWait;
 import dev.weft.tui.theme.ThemeLibrary;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,7 +34,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -69,9 +74,9 @@ public final class LoomApp {
             err.println("weft: the loom needs a terminal (stdin and stdout must be a tty); see 'weft --help' for headless commands");
             return 1;
         }
-        // notices go to stderr until the full screen is up, then to its message line
-        AtomicReference<Consumer<String>> noticeLine = new AtomicReference<>(line -> err.println("weft: " + line));
-        Notices notices = line -> noticeLine.get().accept(line);
+        // notices go to stderr until the full screen starts, then (kept meanwhile) to its message line
+        NoticeRoute noticeLine = new NoticeRoute(line -> err.println("weft: " + line));
+        Notices notices = noticeLine::accept;
         Prepared prepared;
         try {
             prepared = prepare(launch, env, notices);
@@ -85,19 +90,30 @@ public final class LoomApp {
         ExecutorService models = Executors.newCachedThreadPool(daemon("weft-model"));
         ExecutorService io = Executors.newSingleThreadExecutor(daemon("weft-io"));
         try {
-            TerminalScreen screen = new TerminalScreen(new WeftTerminal());
+            KeyReader keys = new KeyReader(new EscapeWait(new FileInputStream(FileDescriptor.in)));
+            WeftTerminal terminal = new WeftTerminal(keys);
+            // after the terminal is raw (a read begun in line mode waits for a whole line), and before the
+            // screen starts: the reader brings in the answer to the screen's size query
+            keys.start();
+            TerminalScreen screen = new TerminalScreen(terminal);
             AppLoop[] loop = new AppLoop[1];
             EffectRunner effects = new EffectRunner(models, io, m -> loop[0].post(m), prepared.session,
                     StoreSession::open, prepared.model, prepared.backend, prepared.catalog, prepared.themes);
             CommandLineReader commandLine = new JLineCommandLine(JLineCommandLine.historyPath(env),
                     effects::themeNames, effects::backendNames);
+            noticeLine.hold();
             screen.startScreen();
             TerminalSize size = screen.getTerminalSize();
             loop[0] = new AppLoop(screen, prepared.state.withSize(new Size(size.getColumns(), size.getRows())),
-                    effects, commandLine, Clock.systemDefaultZone());
+                    effects, commandLine, Clock.systemDefaultZone(), new AppLoop.Keys(keys, terminal::askCursorPosition));
             AppLoop started = loop[0];
-            noticeLine.set(line -> started.post(new Msg.Notice(line)));
+            // a resize wakes the loop (it waits for messages, not a timer)
+            terminal.addResizeListener((t, s) -> started.post(new Msg.Resized(new Size(s.getColumns(), s.getRows()))));
             loop[0].post(opened(prepared.session));
+            if (prepared.model instanceof DeferredModel d && !d.isDone()) {
+                noticeLine.accept("loading model " + d.model() + "…");
+            }
+            noticeLine.to(line -> started.post(new Msg.Notice(line)));
             prepared.session.warnings().forEach(w -> loop[0].post(new Msg.Failure(w)));
             if (launch.command() != null) {
                 loop[0].post(new Msg.CommandEntered(launch.command(), Clock.systemDefaultZone().instant()));
@@ -176,7 +192,14 @@ public final class LoomApp {
         TuiConfig config = TuiConfig.load(configFile);
         ConfiguredBackends catalog = new ConfiguredBackends(ConfigFile.load(configFile), env, launch.embedded(), notices);
         String backendName = catalog.initial();
-        LanguageModel model = catalog.open(backendName);
+        ModelSource.Preview preview = launch.embedded().preview();
+        LanguageModel model = backendName.equals(ConfiguredBackends.EMBEDDED) && preview != null
+                // the loom comes up at once; generating waits for the model, everything else works meanwhile
+                ? DeferredModel.start(preview.backend(), preview.model(), preview.capabilities(),
+                        () -> catalog.open(ConfiguredBackends.EMBEDDED),
+                        why -> notices.notice("the embedded model did not load: " + why),
+                        () -> notices.notice("model " + preview.model() + " ready"))
+                : catalog.open(backendName);
         ThemeLibrary themes = ThemeLibrary.standard(env);
         Settings settings = settings(config, launch.colors(), env, themes, model, backendName);
         Path path = launch.session() != null ? launch.session()
@@ -186,6 +209,36 @@ public final class LoomApp {
         }
         LoomSession session = StoreSession.open(path);
         return new Prepared(session, initialState(settings, session.name()), themes, catalog, model, settings.backend());
+    }
+
+    /** Where notices go: first stderr, then (held while the screen starts) the loop's message line. */
+    private static final class NoticeRoute implements Consumer<String> {
+        private Consumer<String> target;
+        private List<String> held;
+
+        NoticeRoute(Consumer<String> first) {
+            target = first;
+        }
+
+        @Override
+        public synchronized void accept(String line) {
+            if (held != null) {
+                held.add(line);
+            } else {
+                target.accept(line);
+            }
+        }
+
+        synchronized void hold() {
+            held = new ArrayList<>();
+        }
+
+        synchronized void to(Consumer<String> next) {
+            target = next;
+            List<String> lines = held == null ? List.of() : held;
+            held = null;
+            lines.forEach(next);
+        }
     }
 
     /** Removes the hang-up hook after a normal exit (it has nothing left to save); during a shutdown it stays. */

@@ -1,20 +1,127 @@
 package dev.weft.tui;
 
 import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import dev.weft.tui.input.EscapeWait;
+import dev.weft.tui.input.KeyDecoding;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The real terminal: Lanterna's Unix terminal with Ctrl-C delivered as a key (weft saves before
  * it exits, and Ctrl-C cancels a generation), writing through {@link TerminalEncoding}.
+ *
+ * <p>Output is buffered and leaves in one write per frame (Lanterna flushes at the end of each
+ * refresh); the one thing that must leave at once is a cursor-position query, whose answer
+ * Lanterna waits for. Runs of blanks (a row's padding) go out as one erase, see {@link BlankRuns}.
+ * Keys are read by a {@link KeyReader}; this terminal reads only the position reports it asked for.
  */
 final class WeftTerminal extends UnixTerminal {
-    private final TerminalEncoding encoding = new TerminalEncoding();
+    private static final byte[] POSITION_QUERY = {0x1b, '[', '6', 'n'};
 
+    private final TerminalEncoding encoding = new TerminalEncoding();
+    private final BlankRuns blanks = new BlankRuns();
+
+    /** A terminal that reads its own keys (polled; the replay player). */
     WeftTerminal() throws IOException {
-        super(System.in, System.out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
+        this(new EscapeWait(System.in), new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+        KeyDecoding.install(getInputDecoder()); // Esc and a key typed together are two keys
+    }
+
+    /** A terminal whose keys {@code keys} reads. */
+    WeftTerminal(KeyReader keys) throws IOException {
+        this(keys.terminalInput(), new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+    }
+
+    private WeftTerminal(InputStream reports, OutputStream out) throws IOException {
+        super(reports, out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
+    }
+
+    /*
+     * Lanterna runs stty once per setting when it takes the terminal (five processes, each a
+     * fork and exec before the first frame); weft's settings go in one call. The settings are
+     * restored from "stty -g" as before.
+     */
+    private boolean rawApplied;
+
+    @Override
+    protected void canonicalMode(boolean enabled) throws IOException {
+        if (enabled) {
+            rawApplied = false;
+            super.canonicalMode(true);
+        }
+        // off: applied with the echo below, in one stty call
+    }
+
+    @Override
+    protected void keyEchoEnabled(boolean enabled) throws IOException {
+        if (enabled) {
+            rawApplied = false;
+            super.keyEchoEnabled(true);
+        } else {
+            runSTTYCommand("-icanon", "min", "1", "-echo", "intr", "undef");
+            rawApplied = true;
+        }
+    }
+
+    @Override
+    protected void keyStrokeSignalsEnabled(boolean enabled) throws IOException {
+        if (enabled || !rawApplied) {
+            super.keyStrokeSignalsEnabled(enabled);
+        }
+    }
+
+    /** Asks where the cursor is (the answer comes back as input); see {@link KeyReader#pause}. */
+    void askCursorPosition() throws IOException {
+        writeToTerminal(POSITION_QUERY);
+    }
+
+    @Override
+    public void putCharacter(char c) throws IOException {
+        if (!blanks.hold(c)) {
+            super.putCharacter(c);
+            blanks.advance(c);
+        }
+    }
+
+    @Override
+    protected void writeToTerminal(byte... bytes) throws IOException {
+        byte[] pending = blanks == null ? new byte[0] : blanks.release();
+        if (pending.length > 0) {
+            super.writeToTerminal(pending);
+        }
+        super.writeToTerminal(bytes);
+        if (Arrays.equals(bytes, POSITION_QUERY)) {
+            flush(); // Lanterna waits for the answer: the question must not sit in the buffer
+        }
+    }
+
+    @Override
+    public void setCursorPosition(int x, int y) throws IOException {
+        super.setCursorPosition(x, y);
+        blanks.movedTo(x);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        writeToTerminal();
+        super.flush();
+    }
+
+    @Override
+    protected synchronized void onResized(TerminalSize newSize) {
+        if (blanks != null) { // Lanterna's constructor sets a first size before this one's fields exist
+            blanks.width(newSize.getColumns());
+        }
+        super.onResized(newSize);
     }
 
     @Override
@@ -24,6 +131,8 @@ final class WeftTerminal extends UnixTerminal {
 
     @Override
     public void enableSGR(SGR sgr) throws IOException {
+        writeToTerminal();
+        blanks.enabled(sgr);
         byte[] own = encoding.enable(sgr);
         if (own != null) {
             writeToTerminal(own);
@@ -34,6 +143,8 @@ final class WeftTerminal extends UnixTerminal {
 
     @Override
     public void disableSGR(SGR sgr) throws IOException {
+        writeToTerminal();
+        blanks.disabled(sgr);
         byte[] own = encoding.disable(sgr);
         if (own != null) {
             writeToTerminal(own);
@@ -44,6 +155,8 @@ final class WeftTerminal extends UnixTerminal {
 
     @Override
     public void resetColorAndSGR() throws IOException {
+        writeToTerminal();
+        blanks.reset();
         encoding.reset();
         super.resetColorAndSGR();
     }

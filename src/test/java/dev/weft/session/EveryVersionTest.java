@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  * Replaying an old file must keep working after weft changes: for every format version up to the
  * current one a session of that version is checked in (example-vN.json and its journal), and it
  * must still open and replay to the tree it holds. Bumping {@link SessionFormat#VERSION} without
- * checking in a file of the new version, or breaking an old one, fails here. (Version 1 is the
- * only one so far: recording and replay needed no change to the format.)
+ * checking in a file of the new version, or breaking an old one, fails here. (The journal's
+ * lines did not change with version 2: its example journal is version 1's.)
  */
 class EveryVersionTest {
     @Test

@@ -74,8 +74,8 @@ class SessionReaderErrorsTest {
 
     @Test
     void aNewerVersionIsRefusedByNumber() throws Exception {
-        Path file = write(VALID.replace("\"version\": 1", "\"version\": 2"));
-        assertEquals(file + ":3:14: written by a newer weft (format version 2); this weft reads up to version 1",
+        Path file = write(VALID.replace("\"version\": 1", "\"version\": 3"));
+        assertEquals(file + ":3:14: written by a newer weft (format version 3); this weft reads up to version 2",
                 failure(file));
     }
 

@@ -1,41 +1,79 @@
 package dev.weft.tui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.loom.Loom;
+import dev.weft.loom.NodeId;
+import dev.weft.session.SessionStore;
 import dev.weft.tui.keys.Action;
 import dev.weft.tui.state.ConvergenceView;
+import dev.weft.tui.state.Focus;
 import dev.weft.tui.state.Overlay;
-import org.junit.jupiter.api.BeforeEach;
+import dev.weft.tui.theme.ColorDepth;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The convergence view at 80×24 on the embedded test model: four completions sampled from one prompt. */
+/**
+ * The convergence view on {@code sessions/attractor.json}, the attractor experiment as
+ * {@code weft attractor --session} records it: a temperature-0 mainline perturbed at three depths.
+ */
 class ConvergenceScreenTest {
-    private TuiHarness h;
 
-    @BeforeEach
-    void start() throws Exception {
-        h = TuiHarness.start(80, 24, TestModels.embedded());
-        h.press(Action.EDIT).type("Mr President, I would like to").press(Action.COMMIT);
-        h.command("set n 4").command("set max-tokens 40").press(Action.GENERATE);
+    private static TuiHarness attractor(int cols, int rows) throws Exception {
+        Loom loom;
+        try (SessionStore store = SessionStore.openReadOnly(Path.of("sessions", "attractor.json"))) {
+            loom = store.loom();
+        }
+        // the cursor on the prompt, reading the mainline down to its leaf #2
+        MemorySession session = new MemorySession("attractor.json", loom, new Focus(new NodeId(2), 0), Map.of());
+        return TuiHarness.start(cols, rows, TestModels.embedded(), ColorDepth.TRUECOLOR, session, Runnable::run);
+    }
+
+    private static ConvergenceView view(TuiHarness h) {
+        return ((Overlay.Convergence) h.state().overlay()).view();
     }
 
     @Test
-    void endingsAlignedWithTheirFigures() {
-        h.press(Action.CONVERGENCE_VIEW);
+    void onThePromptEveryPerturbationOfTheMainlineIsShown() throws Exception {
+        TuiHarness h = attractor(100, 30).press(Action.CONVERGENCE_VIEW);
+        ConvergenceView v = view(h);
+        assertEquals(List.of(9, 6, 3), v.figures().branches().stream().map(b -> b.first().value()).toList(),
+                "the three perturbations, at three depths of the mainline");
         Golden.assertScreen("convergence", h.screenText());
         h.press(Action.ROW_DOWN);
         Golden.assertScreen("convergence-selected", h.screenText());
     }
 
     @Test
-    void theSharedTailIsMarked() {
-        h.press(Action.CONVERGENCE_VIEW);
-        ConvergenceView v = ((Overlay.Convergence) h.state().overlay()).view();
-        assertTrue(v.branches().get(1).shared() > 0, "the perturbed branch shares a tail with the reference");
-        var last = h.cell(79, 4);
-        assertTrue(last.isUnderlined(), "the last cell of the second branch is in the shared tail");
-        assertEquals(false, h.cell(0, 2).isUnderlined() && v.branches().get(0).shared() < 80,
-                "the start of the reference's row is before its shared tail");
+    void atEightyColumns() throws Exception {
+        TuiHarness h = attractor(80, 24).press(Action.CONVERGENCE_VIEW);
+        Golden.assertScreen("small-convergence", h.screenText());
+        assertFalse(h.screenText().contains("no tail shared"), "never a verdict that reads against a branch below it");
+    }
+
+    @Test
+    void rOnAPerturbationMeasuresTheOthersAgainstIt() throws Exception {
+        TuiHarness h = attractor(100, 30).press(Action.CONVERGENCE_VIEW).press(Action.ROW_DOWN)
+                .press(Action.SET_REFERENCE);
+        ConvergenceView v = view(h);
+        assertEquals(new NodeId(10), v.referenceOf());
+        assertTrue(v.chosen());
+        assertEquals(3, v.figures().branches().size(), "the old mainline and its two other perturbations");
+        Golden.assertScreen("convergence-reference", h.screenText());
+    }
+
+    @Test
+    void theSharedTailIsMarked() throws Exception {
+        var three = dev.weft.tui.update.UpdateConvergenceTest.threeBranches();
+        MemorySession session = new MemorySession("three.json", three.loom(), three.focus(), Map.of());
+        TuiHarness h = TuiHarness.start(80, 24, TestModels.embedded(), ColorDepth.TRUECOLOR, session, Runnable::run)
+                .press(Action.CONVERGENCE_VIEW);
+        assertEquals(". It slept on the mat.".length(), view(h).figures().branches().get(0).shared());
+        assertTrue(h.cell(79, 4).isUnderlined(), "the last cell of the branch that re-joins is in the shared tail");
+        assertFalse(h.cell(79 - ". It slept on the mat.".length(), 4).isUnderlined(), "the cell before it is not");
     }
 }

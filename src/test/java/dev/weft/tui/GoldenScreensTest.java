@@ -41,6 +41,23 @@ class GoldenScreensTest {
     }
 
     @Test
+    void theHintSaysWhichNodeGExtends() {
+        prompt();
+        h.command("set max-tokens 12").press(Action.GENERATE).press(Action.TEXT_START);
+        Golden.assertScreen("anchor-hint", h.screenText());
+        h.press(Action.GENERATE);
+        Golden.assertScreen("anchor-generated", h.screenText());
+    }
+
+    @Test
+    void greedyWithSeveralSamplesOnTheEmbeddedModelSamplesOnce() {
+        prompt();
+        h.command("set n 4").command("set temperature 0").command("set max-tokens 12").key(
+                com.googlecode.lanterna.input.KeyStroke.fromString("g"));
+        Golden.assertScreen("greedy-once", h.screenText());
+    }
+
+    @Test
     void alternativesThenSwap() {
         prompt();
         h.press(Action.GENERATE).press(Action.NODE_START).press(Action.CURSOR_RIGHT, 2).press(Action.ALTERNATIVES);

@@ -13,14 +13,19 @@ import dev.weft.tui.theme.Theme;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The multiverse view at 80×24 on the embedded test model: the blocks, a zoom, and a path added to the tree. */
+/** The multiverse view on the embedded test model: the blocks, a zoom that looks further, and a path added to the tree. */
 class MultiverseScreenTest {
     private TuiHarness h;
 
     @BeforeEach
     void start() throws Exception {
-        h = TuiHarness.start(80, 24, TestModels.embedded());
-        h.press(Action.EDIT).type("Are bugs real? It depends on what you").press(Action.COMMIT).press(Action.TEXT_END);
+        h = at(80, 24);
+    }
+
+    private static TuiHarness at(int cols, int rows) throws Exception {
+        TuiHarness t = TuiHarness.start(cols, rows, TestModels.embedded());
+        return t.press(Action.EDIT).type("Are bugs real? It depends on what you").press(Action.COMMIT)
+                .press(Action.TEXT_END);
     }
 
     @Test
@@ -34,6 +39,36 @@ class MultiverseScreenTest {
     }
 
     @Test
+    void theWholeScreenAtHundredColumnsWithThePathsBelow() throws Exception {
+        TuiHarness t = at(100, 30).press(Action.MULTIVERSE_VIEW);
+        Golden.assertScreen("multiverse-100x30", t.screenText());
+        assertTrue(t.screenText().contains("most probable paths"));
+        t.press(Action.ZOOM_IN);
+        Golden.assertScreen("multiverse-100x30-zoomed", t.screenText());
+    }
+
+    @Test
+    void wideScreensListThePathsBesideThePlot() throws Exception {
+        TuiHarness t = at(200, 50).press(Action.MULTIVERSE_VIEW);
+        Golden.assertScreen("multiverse-200x50", t.screenText());
+        t.press(Action.ZOOM_IN);
+        Golden.assertScreen("multiverse-200x50-zoomed", t.screenText());
+    }
+
+    @Test
+    void zoomLooksFurtherBelowTheBlock() {
+        h.press(Action.MULTIVERSE_VIEW);
+        var before = ((Overlay.Multiverse) h.state().overlay()).view();
+        int deepest = before.multiverse().root().children().get(0).height();
+        h.press(Action.ZOOM_IN);
+        var after = ((Overlay.Multiverse) h.state().overlay()).view();
+        assertEquals(before.multiverse().settings().depth(), after.shown().root().height(),
+                "the zoomed block is expanded as deep as the settings say, below it");
+        assertTrue(after.shown().root().height() > deepest, "deeper than the first expansion reached under it");
+        assertTrue(after.multiverse().modelCalls() > before.multiverse().modelCalls());
+    }
+
+    @Test
     void theLikeliestBlockIsPaintedInItsProbabilityColourAndItsLabelIsSelected() {
         h.press(Action.MULTIVERSE_VIEW);
         MultiverseNode first = ((Overlay.Multiverse) h.state().overlay()).view().multiverse().root().children().get(0);
@@ -42,7 +77,9 @@ class MultiverseScreenTest {
         assertEquals(palette.ink(theme.probability(first.probability()).over(theme.style(Part.TEXT))).fg(),
                 h.cell(0, 1).getForegroundColor(), "the bar of the first block, on the row under the heading");
         assertEquals("█", h.cell(0, 1).getCharacterString());
-        assertTrue(h.cell(3, 1).isReversed() || h.cell(3, 1).getBackgroundColor() != h.cell(0, 1).getBackgroundColor(),
+        int row = 1 + h.screenText().lines().skip(1).toList().indexOf(h.screenText().lines().skip(1)
+                .filter(l -> l.contains("␣mean")).findFirst().orElseThrow());
+        assertTrue(h.cell(3, row).isReversed() || h.cell(3, row).getBackgroundColor() != h.cell(0, row).getBackgroundColor(),
                 "the selected block's label is marked");
     }
 }

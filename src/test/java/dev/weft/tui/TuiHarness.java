@@ -77,6 +77,18 @@ final class TuiHarness {
         return new TuiHarness(new DefaultVirtualTerminal(new TerminalSize(cols, rows)), model, depth, session, models);
     }
 
+    /** Keys arrive as the bytes a terminal sends, through the real decoding ({@link KeyboardTerminal}). */
+    static TuiHarness onKeyboard(int cols, int rows, LanguageModel model) throws IOException {
+        return new TuiHarness(new KeyboardTerminal(new TerminalSize(cols, rows)), model, ColorDepth.TRUECOLOR,
+                MemorySession.empty(), Runnable::run);
+    }
+
+    /** One read's worth of bytes from the terminal (as one SSH packet), then the loop runs. */
+    TuiHarness send(String bytes) {
+        ((KeyboardTerminal) terminal).send(bytes);
+        return settle();
+    }
+
     /** The app writing real escape sequences into memory (keys are posted as the loop would read them). */
     static TuiHarness onBytes(int cols, int rows, LanguageModel model, ColorDepth depth) throws IOException {
         return new TuiHarness(ByteTerminal.of(cols, rows), model, depth, MemorySession.empty(), Runnable::run);

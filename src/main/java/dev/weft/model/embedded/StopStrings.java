@@ -8,11 +8,11 @@ import java.util.List;
  * The stop strings of a request as UTF-8 bytes. Matching bytes rather than decoded text lets a
  * token that ends inside a character complete a stop string, exactly when the text would.
  */
-final class StopStrings {
+public final class StopStrings {
     private final List<byte[]> stops = new ArrayList<>();
 
     /** Empty stop strings are ignored: they would stop before the first token. */
-    StopStrings(List<String> stops) {
+    public StopStrings(List<String> stops) {
         for (String stop : stops) {
             if (!stop.isEmpty()) {
                 this.stops.add(stop.getBytes(StandardCharsets.UTF_8));
@@ -24,7 +24,7 @@ final class StopStrings {
      * True when appending {@code added} to the first {@code length} bytes of {@code text} makes
      * a stop string appear, i.e. one occurs that ends inside {@code added}.
      */
-    boolean completedBy(byte[] text, int length, byte[] added) {
+    public boolean completedBy(byte[] text, int length, byte[] added) {
         for (byte[] stop : stops) {
             int last = length + added.length - stop.length;
             for (int start = Math.max(0, length - stop.length + 1); start <= last; start++) {

@@ -40,6 +40,7 @@ public final class Backends {
                     spec.extra(), settings);
             case OLLAMA -> new HttpModel(backend, spec.model(), caps, new OllamaProtocol(), null, transport,
                     spec.extra(), settings);
+            case GGUF -> throw new IllegalArgumentException("a gguf profile is a model file, not a server");
         };
     }
 
@@ -60,12 +61,14 @@ public final class Backends {
      * does) and not to echo prompt logprobs, until its profile says otherwise.
      */
     public static Capabilities declared(ApiKind api, ServerDialect dialect) {
-        boolean known = dialect != ServerDialect.GENERIC;
+        // llama.cpp's /v1 neither echoes prompt logprobs nor takes n > 1 in one request
+        boolean known = dialect == ServerDialect.OPENAI || dialect == ServerDialect.VLLM;
         return switch (api) {
             case OPENAI_COMPLETIONS -> new Capabilities(dialect == ServerDialect.VLLM ? 20 : 5, known, known, true,
                     false, false);
             case OPENAI_CHAT -> new Capabilities(20, false, known, true, false, false);
             case LLAMACPP, OLLAMA -> new Capabilities(20, false, false, true, false, false);
+            case GGUF -> new Capabilities(Integer.MAX_VALUE, true, true, true, true, true);
         };
     }
 }

@@ -13,16 +13,24 @@ import java.util.List;
  */
 final class ChoiceBuffers {
     private final List<List<Token>> tokens = new ArrayList<>();
+    private final List<TextAlignment> alignments = new ArrayList<>();
     private final FinishReason[] finish;
+    private final boolean alternativesAsked;
     private final int choiceOffset;
     private final TokenSink sink;
     private boolean anyUnscored;
+    private int placeholders;
 
-    /** @param choiceOffset the sink index of this request's first choice (parallel requests each have one) */
-    ChoiceBuffers(int count, int choiceOffset, TokenSink sink) {
+    /**
+     * @param choiceOffset      the sink index of this request's first choice (parallel requests each have one)
+     * @param alternativesAsked the request asked for at least one alternative per token
+     */
+    ChoiceBuffers(int count, int choiceOffset, TokenSink sink, boolean alternativesAsked) {
         for (int i = 0; i < count; i++) {
             tokens.add(new ArrayList<>());
+            alignments.add(new TextAlignment());
         }
+        this.alternativesAsked = alternativesAsked;
         this.finish = new FinishReason[count];
         java.util.Arrays.fill(finish, FinishReason.RUNNING);
         this.choiceOffset = choiceOffset;
@@ -34,13 +42,16 @@ final class ChoiceBuffers {
         if (i < 0 || i >= tokens.size()) {
             throw new LayoutException("choice index " + i + " is out of range (asked for " + tokens.size() + ")");
         }
-        for (Token t : delta.tokens()) {
-            tokens.get(i).add(t);
-            anyUnscored |= !t.isScored();
-            sink.accept(choiceOffset + i, t);
+        if (finish[i] != FinishReason.RUNNING) {
+            return; // a choice that has ended takes nothing more (llama.cpp's final event repeats the text)
         }
+        List<Token> pieces = new ArrayList<>(delta.tokens().size());
+        for (Token t : delta.tokens()) {
+            pieces.add(unplaceholder(t));
+        }
+        emit(i, alignments.get(i).add(delta.text(), pieces));
         if (delta.finish() != FinishReason.RUNNING) {
-            finish[i] = delta.finish();
+            end(i, delta.finish());
         }
     }
 
@@ -48,9 +59,49 @@ final class ChoiceBuffers {
     void endRunning(FinishReason reason) {
         for (int i = 0; i < finish.length; i++) {
             if (finish[i] == FinishReason.RUNNING) {
-                finish[i] = reason;
+                end(i, reason);
             }
         }
+    }
+
+    private void end(int i, FinishReason reason) {
+        emit(i, alignments.get(i).finish());
+        finish[i] = reason;
+    }
+
+    private void emit(int i, List<Token> settled) {
+        for (Token t : settled) {
+            tokens.get(i).add(t);
+            anyUnscored |= !t.isScored();
+            sink.accept(choiceOffset + i, t);
+        }
+    }
+
+    /**
+     * With a draft model llama.cpp returns every drafted token as logprob 0.0 with no alternatives
+     * (ggml-org/llama.cpp#27972): when alternatives were asked for, that is no score at all.
+     */
+    private Token unplaceholder(Token t) {
+        if (alternativesAsked && t.logprob() == 0.0 && t.top().isEmpty()) {
+            placeholders++;
+            return new Token(t.piece(), Double.NaN, List.of());
+        }
+        return t;
+    }
+
+    /** Tokens that came back as logprob 0 without the alternatives asked for, now unscored. */
+    int placeholders() {
+        return placeholders;
+    }
+
+    /** Spans of the server's text whose token entries did not spell it, over all choices. */
+    int markedSpans() {
+        return alignments.stream().mapToInt(TextAlignment::markedSpans).sum();
+    }
+
+    /** Entries that covered none of the server's text (BOS, stop string), over all choices. */
+    int droppedPieces() {
+        return alignments.stream().mapToInt(TextAlignment::droppedPieces).sum();
     }
 
     boolean anyRunning() {

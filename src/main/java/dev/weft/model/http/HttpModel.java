@@ -34,6 +34,8 @@ public final class HttpModel implements LanguageModel {
     private final AtomicBoolean saidCapped = new AtomicBoolean();
     private final AtomicBoolean saidUnscored = new AtomicBoolean();
     private final AtomicBoolean saidUnsent = new AtomicBoolean();
+    private final AtomicBoolean saidPlaceholders = new AtomicBoolean();
+    private final AtomicBoolean saidMarked = new AtomicBoolean();
 
     /**
      * @param scoring null when the protocol cannot score text
@@ -70,6 +72,7 @@ public final class HttpModel implements LanguageModel {
     @Override
     public List<Completion> generate(Prompt prompt, SamplingParams params, TokenSink sink, Cancellation cancel)
             throws ModelException {
+        requireWholeText(prompt);
         int top = cappedTopLogprobs(params.topLogprobs());
         List<String> unsent = protocol.unsentParameters(params);
         if (!unsent.isEmpty() && saidUnsent.compareAndSet(false, true)) {
@@ -93,6 +96,7 @@ public final class HttpModel implements LanguageModel {
             throw new ModelException(backend + " cannot score text" + (scoring == null ? ""
                     : " at " + transport.displayUrl("") + " (the profile says the server cannot)"));
         }
+        requireWholeText(prompt);
         ObjectNode body = scoring.scoreBody(model, prompt, continuation, cappedTopLogprobs(topLogprobs));
         JsonNode response = transport.postJson(scoring.scorePath(), withExtra(body), Cancellation.NEVER);
         try {
@@ -103,9 +107,39 @@ public final class HttpModel implements LanguageModel {
         }
     }
 
+    @Override
+    public List<Completion> generateEach(List<Prompt> prompts, SamplingParams params) throws ModelException {
+        if (params.n() != 1) {
+            throw new IllegalArgumentException("generateEach takes one completion per prompt, not " + params.n());
+        }
+        for (Prompt p : prompts) {
+            requireWholeText(p);
+        }
+        if (prompts.isEmpty()) {
+            return List.of();
+        }
+        if (prompts.size() == 1) {
+            return generate(prompts.get(0), params);
+        }
+        return parallel.run(prompts.size(), i -> generate(prompts.get(i), params).get(0));
+    }
+
+    /** A context that ends inside a character would reach the model as U+FFFD: a different text. */
+    private void requireWholeText(Prompt prompt) throws ModelException {
+        if (!prompt.isWholeText()) {
+            byte[] b = prompt.bytes();
+            StringBuilder tail = new StringBuilder();
+            for (int i = Math.max(0, b.length - 3); i < b.length; i++) {
+                tail.append(String.format("\\x%02x", b[i] & 0xff));
+            }
+            throw new ModelException(backend + ": the context ends inside a character (…" + tail
+                    + "); sent as text it would become U+FFFD, so it is not sent. Continue from a whole character");
+        }
+    }
+
     private List<Completion> request(Prompt prompt, SamplingParams params, int n, int top, int choiceOffset,
                                      TokenSink sink, Cancellation cancel) throws ModelException {
-        ChoiceBuffers buffers = new ChoiceBuffers(n, choiceOffset, sink);
+        ChoiceBuffers buffers = new ChoiceBuffers(n, choiceOffset, sink, top > 0);
         String path = protocol.generatePath();
         ObjectNode body = withExtra(protocol.generateBody(model, prompt, params, n, top, capabilities.streams()));
         try {
@@ -117,7 +151,16 @@ public final class HttpModel implements LanguageModel {
         } catch (RequestCancelled e) {
             buffers.endRunning(FinishReason.CUT);
         }
-        if (buffers.anyUnscored() && saidUnscored.compareAndSet(false, true)) {
+        if (buffers.placeholders() > 0 && saidPlaceholders.compareAndSet(false, true)) {
+            notices.notice(backend + ": " + transport.displayUrl(path) + " returned " + buffers.placeholders()
+                    + " tokens with logprob 0 and none of the alternatives asked for (a draft model's placeholders);"
+                    + " they are shown unscored");
+        }
+        if (buffers.markedSpans() > 0 && saidMarked.compareAndSet(false, true)) {
+            notices.notice(backend + ": " + transport.displayUrl(path) + " listed tokens that do not spell its text"
+                    + " (split characters); weft kept the server's text and scored each such span with the sum of its tokens");
+        }
+        if (buffers.placeholders() == 0 && buffers.anyUnscored() && saidUnscored.compareAndSet(false, true)) {
             notices.notice(backend + ": " + transport.displayUrl(path)
                     + " sent tokens without logprobs; they are shown unscored");
         }
@@ -135,12 +178,12 @@ public final class HttpModel implements LanguageModel {
                     + " ended before the server said it was done");
         }
         if (outcome instanceof StreamOutcome.Broken broken) {
+            buffers.endRunning(FinishReason.CUT); // settles what arrived before the break
             if (buffers.tokenCount() == 0) {
                 throw new ModelException(backend + ": " + broken.reason());
             }
             int kept = buffers.tokenCount();
             notices.notice(backend + ": " + broken.reason() + "; kept " + kept + (kept == 1 ? " token" : " tokens"));
-            buffers.endRunning(FinishReason.CUT);
         } else if (outcome instanceof StreamOutcome.Cancelled) {
             buffers.endRunning(FinishReason.CUT);
         } else {

@@ -33,13 +33,18 @@ public final class TokenEntries {
     public static Token token(JsonNode entry, String where) throws LayoutException {
         Piece piece = piece(entry, where);
         JsonNode top = entry.has("top_probs") ? entry.get("top_probs") : entry.path("top_logprobs");
+        JsonNode id = entry.path("id");
         List<Alternative> alternatives = new ArrayList<>();
         if (top.isArray()) {
             for (int i = 0; i < top.size(); i++) {
                 JsonNode alt = top.get(i);
                 double lp = logprob(alt);
                 if (!Double.isNaN(lp)) { // a sentinel means "not really an alternative"
-                    alternatives.add(new Alternative(piece(alt, where + ".top_logprobs[" + i + "]"), lp));
+                    // llama.cpp gives the token that completes a character the whole character's text
+                    // but its alternatives only their own bytes: the same id is the same token
+                    boolean same = id.canConvertToLong() && alt.path("id").canConvertToLong()
+                            && id.asLong() == alt.path("id").asLong();
+                    alternatives.add(new Alternative(same ? piece : piece(alt, where + ".top_logprobs[" + i + "]"), lp));
                 }
             }
         } else if (!top.isMissingNode() && !top.isNull()) {

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class TokenText {
     private static final String BYTES_PREFIX = "bytes:";
+    /** llama.cpp before ggml-org/llama.cpp#10783 wrote a lone high byte as {@code byte: \xNN} ({@code tokens_to_output_formatted_string}). */
+    private static final String BYTE_PREFIX = "byte: ";
 
     private TokenText() {}
 
@@ -27,10 +29,16 @@ public final class TokenText {
         return piece(token);
     }
 
-    /** The piece for a token string, decoding the {@code bytes:\xNN} form. */
+    /** The piece for a token string, decoding the {@code bytes:\xNN} and old llama.cpp {@code byte: \xNN} forms. */
     public static Piece piece(String token) {
         if (token.startsWith(BYTES_PREFIX)) {
             return Piece.ofBytes(decodeEscapes(token.substring(BYTES_PREFIX.length())));
+        }
+        if (token.length() == BYTE_PREFIX.length() + 4 && token.startsWith(BYTE_PREFIX + "\\x")) {
+            byte[] one = decodeEscapes(token.substring(BYTE_PREFIX.length()));
+            if (one.length == 1) {
+                return Piece.ofBytes(one);
+            }
         }
         return Piece.of(token);
     }

@@ -34,6 +34,9 @@ public final class CommandParser {
             new Syntax("min-p", List.of(), "P", "drop tokens below P × the top probability, 0 = off"),
             new Syntax("top-logprobs", List.of("logprobs"), "K", "alternatives kept per token"),
             new Syntax("seed", List.of(), "S|none", "seed for reproducible sampling"),
+            new Syntax("multiverse-depth", List.of("depth"), "N", "tokens the multiverse view (x) expands, and each zoom below its block"),
+            new Syntax("multiverse-top-k", List.of("breadth"), "K", "next tokens the multiverse view expands at each block"),
+            new Syntax("multiverse-floor", List.of("floor"), "P", "the multiverse view drops paths below P of the block zoomed into"),
             new Syntax("backend", List.of(), "NAME", "switch the model backend (a config profile, or embedded)"),
             new Syntax("theme", List.of(), "NAME", "switch the theme"),
             new Syntax("colors", List.of("colours"), "DEPTH", "colour depth: none, 16, 256 or truecolor (overrides the detected one)"));

@@ -22,7 +22,7 @@ public enum Action {
     SIBLING_NEXT("next sibling", "next"),
 
     // the model
-    GENERATE("generate n continuations of this node", "generate"),
+    GENERATE("generate n children of the node under the cursor", "generate"),
     REGENERATE("regenerate from the cursor (branches there)", "regenerate"),
     CANCEL("cancel generation, keeping what arrived"),
     TEMPERATURE_DOWN("temperature down"),
@@ -64,12 +64,13 @@ public enum Action {
     ADD_PATH("add the path to the block to the tree, as a branch", "add"),
 
     // compare view
-    COMPARE_VIEW("continue here and on embedded, side by side (:compare)", "compare"),
+    COMPARE_VIEW("continue the cursor's node here and on embedded (:compare)", "compare"),
     COLUMN_LEFT("left column", "left"),
     COLUMN_RIGHT("right column", "right"),
     ADD_COLUMN("add the column's completions as children of the node", "add"),
     // convergence view
-    CONVERGENCE_VIEW("convergence of the branches under this node", "convergence"),
+    CONVERGENCE_VIEW("convergence of the branches leaving this path", "convergence"),
+    SET_REFERENCE("make this path the reference of v", "reference"),
 
     // distribution view
     SORT_BARS("bars by probability, or in candidate order (toggle)", "sort"),

@@ -12,7 +12,7 @@ public enum Context {
     MULTIVERSE("Multiverse view", "the likeliest continuations after the cursor, as blocks as tall as their probability"),
     COMPARE("Compare view", "the current path continued by two backends side by side, with their figures"),
     COMPARE_FILE("Compared sessions", "this session and another file (:compare-file FILE), node by corresponding node"),
-    CONVERGENCE("Convergence view", "the branches under a node with their endings aligned, and whether they re-join the first"),
+    CONVERGENCE("Convergence view", "the branches leaving a reference path with their endings aligned, and whether they re-join it"),
     DISTRIBUTION("Distribution view", "the probability of each candidate answer of :dist, as bars"),
     SWEEP("Sweep view", "samples of :sweep at each temperature, with how diverse they are"),
     SEARCH("Search prompt", "typing a search; other keys type text"),

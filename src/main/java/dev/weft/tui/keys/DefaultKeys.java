@@ -31,7 +31,7 @@ final class DefaultKeys {
                 .bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B")
                 .bind(DELETE, "d").bind(PRUNE, "D").bind(UNDO, "u")
                 .hint(SIBLINGS_VIEW, "s").hint(TREE_VIEW, "t").bind(MULTIVERSE_VIEW, "x")
-                .bind(CONVERGENCE_VIEW, "v")
+                .bind(CONVERGENCE_VIEW, "v").bind(SET_REFERENCE, "R")
                 .bind(SEARCH, "/").bind(SEARCH_NEXT, "n").bind(SEARCH_PREV, "N")
                 .hint(COMMAND_LINE, ":").hint(HELP, "?", "F1").hint(QUIT, "q");
 
@@ -61,7 +61,7 @@ final class DefaultKeys {
                 .bind(TOGGLE_FOLD, "Space").hint(OPEN, "Enter")
                 .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f")
                 .bind(FIRST_ROW, "Home", "0").bind(LAST_ROW, "End", "$")
-                .hint(HOIST, "H").bind(UNHOIST, "U").bind(CONVERGENCE_VIEW, "v")
+                .hint(HOIST, "H").bind(UNHOIST, "U").bind(CONVERGENCE_VIEW, "v").bind(SET_REFERENCE, "R")
                 .hint(SEARCH, "/").bind(SEARCH_NEXT, "n").bind(SEARCH_PREV, "N")
                 .bind(GENERATE, "g").bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B")
                 .bind(DELETE, "d").bind(PRUNE, "D").bind(UNDO, "u")
@@ -87,7 +87,7 @@ final class DefaultKeys {
                 .hint(OPEN, "Enter").hint(CLOSE, "Esc", "q");
         t.in(Context.CONVERGENCE)
                 .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")
-                .hint(OPEN, "Enter").hint(CLOSE, "Esc", "q", "v");
+                .hint(OPEN, "Enter").hint(SET_REFERENCE, "R").hint(CLOSE, "Esc", "q", "v");
 
         t.in(Context.DISTRIBUTION)
                 .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")

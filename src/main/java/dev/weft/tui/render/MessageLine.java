@@ -1,6 +1,9 @@
 package dev.weft.tui.render;
 
+import dev.weft.loom.Node;
+import dev.weft.tui.keys.Action;
 import dev.weft.tui.keys.Binding;
+import dev.weft.tui.layout.Anchor;
 import dev.weft.tui.keys.Context;
 import dev.weft.tui.state.Overlay;
 import dev.weft.tui.state.UiState;
@@ -29,7 +32,7 @@ final class MessageLine {
                 continue;
             }
             String key = b.keys().get(0).label();
-            String what = b.action().hint();
+            String what = hint(state, b.action());
             int need = key.length() + 1 + what.length() + 2;
             if (col + need > p.cols()) {
                 break;
@@ -37,5 +40,16 @@ final class MessageLine {
             col = p.text(col, row, key, p.style(Part.HINT_KEY));
             col = p.text(col + 1, row, what, p.style(Part.HINT)) + 2;
         }
+    }
+
+    /** Generating says which node it extends: the anchor, which is not always the end of the path. */
+    private static String hint(UiState state, Action action) {
+        if (action == Action.GENERATE) {
+            Node anchor = Anchor.of(state);
+            if (anchor != null) {
+                return "continues " + anchor.id();
+            }
+        }
+        return action.hint();
     }
 }

@@ -16,18 +16,23 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The multiverse view: a heading with the context, one column per depth of nested blocks as tall
- * as their path's probability (relative to the zoomed block), each coloured by its token's
- * probability and labelled when a row tall, the selected block reversed; under it the selected
- * path and how much mass the plot leaves unexplored. Block edges inside a row are drawn with
- * eighth blocks (the lower block's colour over the upper's) when the theme has colours; without
- * colour they snap to whole rows and neighbours alternate █ and ▒, as the plain-text plot does.
+ * The multiverse view over the whole screen: a heading with the context, one column per depth of
+ * nested blocks as tall as their path's probability (the mass the tree shows fills the height;
+ * relative to the zoomed block), each coloured by its token's probability and labelled in every
+ * block a row tall, the selected block reversed; the most probable paths beside the plot (wide
+ * screens) or under it; then the selected path and how much mass the plot leaves unexplored.
+ * Block edges inside a row are drawn with eighth blocks (the lower block's colour over the
+ * upper's) when the theme has colours; without colour they snap to whole rows and neighbours
+ * alternate █ and ▒, as the plain-text plot does.
  */
 final class MultiversePlot {
     private static final String[] LOWER_EIGHTHS = {" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
     private static final int BAR = 2;
     private static final int MIN_COLUMN = 12;
     private static final int MAX_COLUMN = 24;
+    /** From this width the list of paths goes beside the plot; narrower, below it. */
+    private static final int BESIDE_FROM = 140;
+    private static final int MIN_LIST = 44;
 
     private MultiversePlot() {}
 
@@ -47,21 +52,53 @@ final class MultiversePlot {
             p.clipped(p.cols() - zoomWidth, 0, zoom, p.style(Part.OUTLINE), zoomWidth);
         }
         p.clipped(0, 0, heading, p.style(Part.HEADING), Math.max(0, p.cols() - zoomWidth - 2));
-        int plotRows = Math.max(1, rows - 3);
-        MultiverseBlocks blocks = MultiverseBlocks.of(shown);
+        MultiverseBlocks blocks = MultiverseBlocks.filled(shown);
         List<Integer> selected = view.selected().subList(view.zoom().size(), view.selected().size());
         int depths = blocks.levels().size();
         if (depths == 0) {
-            p.text(0, 2, "the model ends the text here: nothing to expand", p.style(Part.MUTED));
+            p.text(0, 2, view.growing() != null ? "expanding below this block…"
+                    : "the model ends the text here: nothing to expand", p.style(Part.MUTED));
+            footer(view, shown, p, rows);
             return;
         }
-        int visible = Math.max(1, Math.min(depths, p.cols() / MIN_COLUMN));
-        int width = Math.min(MAX_COLUMN, p.cols() / visible);
+        List<Multiverse.Path> paths = shown.paths();
+        boolean beside = p.cols() >= BESIDE_FROM;
+        int listRows = beside ? 0 : Math.min(paths.size(), Math.max(3, rows / 5));
+        int plotRows = Math.max(1, rows - 3 - (listRows > 0 ? listRows + 1 : 0));
+        int plotCols = beside ? Math.min(p.cols() - MIN_LIST, depths * MAX_COLUMN) : p.cols();
+        int visible = Math.max(1, Math.min(depths, plotCols / MIN_COLUMN));
+        int width = Math.min(MAX_COLUMN, plotCols / visible);
         int first = Math.max(0, Math.min(depths - visible, selected.size() - visible));
         for (int d = 0; d < visible; d++) {
             column(p, blocks, first + d, d * width, width, plotRows, selected);
         }
+        if (beside) {
+            int left = visible * width + 1;
+            paths(p, view, paths, left, 1, p.cols() - left, plotRows);
+        } else if (listRows > 0) {
+            paths(p, view, paths, 0, 1 + plotRows, p.cols(), listRows + 1);
+        }
         footer(view, shown, p, rows);
+    }
+
+    /** The most probable paths of the tree as drawn, one a row, each token in its probability colour. */
+    private static void paths(Painter p, MultiverseView view, List<Multiverse.Path> paths, int left, int top, int width,
+                              int rows) {
+        String heading = "most probable paths" + (view.zoom().isEmpty() ? "" : " in the zoomed block");
+        p.clipped(left, top, heading, p.style(Part.HEADING), width);
+        for (int i = 0; i + 1 < rows && i < paths.size(); i++) {
+            Multiverse.Path path = paths.get(i);
+            int row = top + 1 + i;
+            String prob = String.format(java.util.Locale.ROOT, "%2d. %6s  ", i + 1, Numbers.percent(path.probability()));
+            int col = p.clipped(left, row, prob, p.style(Part.MUTED), width);
+            for (MultiverseNode n : path.steps()) {
+                if (col >= left + width) {
+                    break;
+                }
+                col = p.clipped(col, row, Quote.bare(n.piece().text()), p.theme().probability(n.probability()),
+                        left + width - col);
+            }
+        }
     }
 
     private static void column(Painter p, MultiverseBlocks blocks, int depth, int left, int width, int rows,
@@ -96,20 +133,13 @@ final class MultiversePlot {
             }
             label(p, blocks, depth, row, rows, left + BAR + 1, width - BAR - 2, selected);
         }
-        List<Block> level = blocks.levels().get(depth);
-        int empty = (int) Math.ceil(level.get(level.size() - 1).bottom() * rows - 1e-9);
-        if (depth == 0 && empty < rows) {
-            // the empty part is the mass the plot leaves out: name it where it starts
-            p.clipped(left, 1 + empty, "left out " + Numbers.percent(1 - level.get(level.size() - 1).bottom()),
-                    p.style(Part.MUTED), width - 1);
-        }
     }
 
     private static void label(Painter p, MultiverseBlocks blocks, int depth, int row, int rows, int col, int width,
                               List<Integer> selected) {
-        Block block = blocks.labelled(depth, row, rows);
+        Block block = blocks.labelledInTheMiddle(depth, row, rows);
         Block chosen = selectedBlock(blocks, depth, selected);
-        if (chosen != null && block != chosen && chosen.labelRow(rows) < 0
+        if (chosen != null && block != chosen && chosen.middleRow(rows) < 0
                 && Math.min(rows - 1, (int) Math.floor(chosen.top() * rows)) == row) {
             block = chosen; // a block thinner than a row still shows its label while selected
         }
@@ -148,9 +178,10 @@ final class MultiversePlot {
                     + (view.zoom().isEmpty() ? "" : " · in zoom " + Numbers.percent(at.pathProbability() / shown.branchProbability()));
             p.clipped(0, rows - 2, text, p.style(Part.TEXT), p.cols());
         }
-        String figures = "unexplored " + Numbers.percent(shown.unexploredMass()) + " · " + shown.nodeCount() + " blocks · depth "
-                + shown.settings().depth() + " top " + shown.settings().top() + " floor "
-                + Numbers.percent(shown.settings().minProbability());
+        String figures = "height = " + Numbers.percent(MultiverseBlocks.shownMass(shown)) + " shown · unexplored "
+                + Numbers.percent(shown.unexploredMass()) + " · depth " + shown.settings().depth() + " · top-k "
+                + shown.settings().top() + " · floor "
+                + Numbers.percent(shown.settings().minProbability()) + (view.growing() != null ? " · expanding…" : "");
         p.clipped(0, rows - 1, figures, p.style(Part.MUTED), p.cols());
     }
 

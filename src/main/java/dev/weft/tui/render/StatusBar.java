@@ -5,6 +5,7 @@ import dev.weft.loom.Node;
 import dev.weft.loom.NodeFigures;
 import dev.weft.loom.SamplingParams;
 import dev.weft.loom.TokenRun;
+import dev.weft.tui.layout.Anchor;
 import dev.weft.tui.layout.Numbers;
 import dev.weft.tui.layout.Quote;
 import dev.weft.tui.layout.ReadPath;
@@ -36,7 +37,7 @@ final class StatusBar {
         if (state.isGenerating()) {
             s.add(new Bar.Segment("generating…", accent, 90, false));
         }
-        Node node = subject(state);
+        Node node = Anchor.of(state);
         if (node != null) {
             s.add(new Bar.Segment(node.id() + " " + node.origin().label() + cut(node), fill, 60, false));
             if (state.view() == View.READ && !(state.overlay() instanceof Overlay.Editor)) {
@@ -86,22 +87,6 @@ final class StatusBar {
             return "DISTRIBUTION";
         }
         return state.view().name();
-    }
-
-    /** The node the bar describes: under the cursor in the read view, selected in the tree, current elsewhere. */
-    private static Node subject(UiState state) {
-        if (state.view() == View.TREE) {
-            return state.tree().selected() == null || !state.loom().contains(state.tree().selected())
-                    ? null : state.loom().node(state.tree().selected());
-        }
-        ReadPath path = ReadPath.of(state.loom(), state.focus().current());
-        if (path.isEmpty()) {
-            return null;
-        }
-        if (state.view() == View.SIBLINGS || path.size() == 0) {
-            return state.loom().node(state.focus().current());
-        }
-        return path.node(path.nodeAt(path.clamp(state.focus().cursor())));
     }
 
     private static String cut(Node node) {

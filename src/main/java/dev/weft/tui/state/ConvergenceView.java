@@ -1,46 +1,38 @@
 package dev.weft.tui.state;
 
-import dev.weft.analysis.Convergence;
+import dev.weft.analysis.ReferenceConvergence;
 import dev.weft.loom.NodeId;
-import java.util.List;
 
 /**
- * The convergence view: the children of {@code parent}, each followed down its first children to a
- * leaf, with their endings aligned on the right. The first branch is the reference (the original);
- * every other one is measured against its ending ({@link Convergence}).
+ * The convergence view: a reference path and every branch that leaves it below a node, with their
+ * endings aligned on the right. Row 0 is the reference; row i > 0 is branch i − 1.
  *
- * @param ending      what counts as the reference's ending, e.g. "last sentence"; {@code endingText} the text
- * @param sharedByAll the characters every branch ends with
- * @param selected    the selected branch; {@code top} the first branch shown
+ * @param figures     the branches measured against the reference
+ * @param referenceOf the node whose path is the reference
+ * @param chosen      the reference was set with R (else it is the path through the cursor)
+ * @param sharedByAll the characters the reference and every branch end with
+ * @param selected    the selected row; {@code top} the first row shown
  */
-public record ConvergenceView(NodeId parent, String ending, String endingText, List<Branch> branches, String sharedByAll, int selected,
-                              int top) {
-    public ConvergenceView {
-        branches = List.copyOf(branches);
+public record ConvergenceView(ReferenceConvergence figures, NodeId referenceOf, boolean chosen, String sharedByAll,
+                              int selected, int top) {
+
+    /** The reference and the branches. */
+    public int rows() {
+        return 1 + figures.branches().size();
     }
 
-    /**
-     * One child and its descendants down the first children.
-     *
-     * @param nodes       the nodes from the child to the leaf
-     * @param convergence against the reference; null for the reference itself
-     * @param shared      characters at the end that the branch shares with the reference
-     */
-    public record Branch(List<NodeId> nodes, Convergence convergence, int shared) {
-        public Branch {
-            nodes = List.copyOf(nodes);
-        }
+    public NodeId from() {
+        return figures.from();
+    }
 
-        public NodeId child() {
-            return nodes.get(0);
-        }
-
-        public NodeId leaf() {
-            return nodes.get(nodes.size() - 1);
-        }
+    /** The last node of a row: the reference's leaf for row 0, else the branch's. */
+    public NodeId leaf(int row) {
+        java.util.List<NodeId> reference = figures.reference();
+        return row == 0 ? (reference.isEmpty() ? figures.from() : reference.get(reference.size() - 1))
+                : figures.branches().get(row - 1).leaf();
     }
 
     public ConvergenceView with(int newSelected, int newTop) {
-        return new ConvergenceView(parent, ending, endingText, branches, sharedByAll, newSelected, newTop);
+        return new ConvergenceView(figures, referenceOf, chosen, sharedByAll, newSelected, newTop);
     }
 }

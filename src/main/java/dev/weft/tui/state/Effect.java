@@ -43,6 +43,9 @@ public sealed interface Effect {
     /** Leave the full screen and read a {@code :} command line. */
     record ReadCommandLine() implements Effect {}
 
+    /** Search the tree's text, off the UI thread; the matches come back as {@link Msg.SearchDone}. */
+    record Search(long request, String query, dev.weft.loom.Loom loom, dev.weft.loom.NodeId from) implements Effect {}
+
     record Save() implements Effect {}
 
     record SaveAs(String path) implements Effect {}

@@ -71,6 +71,13 @@ public sealed interface Msg {
     /** An effect finished and has something to say (saved, exported...). */
     record Notice(String text) implements Msg {}
 
+    /** A search's matches in tree order, and which is the first after the node it started from. */
+    record SearchDone(long request, String query, List<NodeId> matches, int first) implements Msg {
+        public SearchDone {
+            matches = List.copyOf(matches);
+        }
+    }
+
     /** An effect failed; the reason is one line fit for the message bar. */
     record Failure(String reason) implements Msg {}
 

@@ -1,5 +1,6 @@
 package dev.weft.tui.update;
 
+import dev.weft.analysis.MultiverseSettings;
 import dev.weft.loom.SamplingParams;
 import dev.weft.tui.command.Command;
 import dev.weft.tui.command.CommandParser;
@@ -87,6 +88,18 @@ final class Commands {
                     } else {
                         step.effect(new Effect.LoadTheme(v));
                     }
+                    return;
+                }
+                case "multiverse-depth", "multiverse-top-k", "multiverse-floor" -> {
+                    MultiverseSettings m = s.experiments().multiverse();
+                    m = switch (set.key()) {
+                        case "multiverse-depth" -> new MultiverseSettings(Integer.parseInt(v), m.top(), m.minProbability());
+                        case "multiverse-top-k" -> new MultiverseSettings(m.depth(), Integer.parseInt(v), m.minProbability());
+                        default -> new MultiverseSettings(m.depth(), m.top(), Double.parseDouble(v));
+                    };
+                    step.state = step.state.withSettings(s.withExperiments(s.experiments().withMultiverse(m)));
+                    step.info("multiverse: depth " + m.depth() + " · top-k " + m.top() + " · floor "
+                            + Numbers.percent(m.minProbability()) + " of the block zoomed into (x opens it)");
                     return;
                 }
                 case "backend" -> {

@@ -22,9 +22,10 @@ final class CommonKeys {
             case SEARCH -> Searching.open(step);
             case CONVERGENCE_VIEW -> {
                 if (target != null) {
-                    ConvergenceKeys.open(step, target);
+                    ConvergenceKeys.open(step, target, pathEnd(step, target));
                 }
             }
+            case SET_REFERENCE -> ConvergenceKeys.setReference(step, target == null ? null : pathEnd(step, target));
             case SEARCH_NEXT -> Searching.step(step, 1);
             case SEARCH_PREV -> Searching.step(step, -1);
             case UNDO -> Pruning.undo(step);
@@ -52,6 +53,12 @@ final class CommonKeys {
             }
         }
         return true;
+    }
+
+    /** The end of the path through {@code target} the view shows: the read view's path, else the node. */
+    private static NodeId pathEnd(Step step, NodeId target) {
+        return step.state.view() == View.READ && step.state.focus().current() != null ? step.state.focus().current()
+                : target;
     }
 
     private static void nextBookmark(Step step) {

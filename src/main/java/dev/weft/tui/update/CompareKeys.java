@@ -8,6 +8,7 @@ import dev.weft.loom.SamplingParams;
 import dev.weft.model.Completion;
 import dev.weft.model.Prompt;
 import dev.weft.tui.keys.Action;
+import dev.weft.tui.layout.Anchor;
 import dev.weft.tui.layout.ReadPath;
 import dev.weft.tui.state.Backend;
 import dev.weft.tui.state.CompareView;
@@ -29,9 +30,9 @@ final class CompareKeys {
 
     private CompareKeys() {}
 
-    /** Opens the view on the current node and asks both backends for its continuations. */
+    /** Opens the view on the anchor node (the one the status bar names) and asks both backends for its continuations. */
     static void open(Step step, String profile) {
-        NodeId current = step.state.focus().current();
+        NodeId current = Anchor.of(step.state) == null ? null : Anchor.of(step.state).id();
         if (current == null) {
             step.info("no text yet: i writes a prompt");
             return;

@@ -125,19 +125,15 @@ final class Edits {
         }
         int before = step.state.loom().node(msg.node()).tokens().size();
         Focus focus = step.state.focus();
-        boolean atTheEnd = msg.node().equals(focus.current()) && focus.cursor() == pathTokens(step, msg.node()) - 1;
+        ReadPath path = ReadPath.of(step.state.loom(), focus.current());
+        int k = path.indexOf(msg.node());
+        // a typed prompt is one token until scored: a cursor at its end or past it (in a child
+        // generated meanwhile) keeps its place in the text, where g continues
+        boolean shift = k >= 0 && focus.cursor() >= path.start(k) + before - 1;
         step.apply(new LoomAction.Rescore(msg.node(), scored));
-        if (atTheEnd) { // a typed prompt is one token until scored: keep the cursor at its end, where g continues
+        if (shift) {
             step.state = step.state.withFocus(focus.withCursor(focus.cursor() + scored.size() - before));
         }
-    }
-
-    private static int pathTokens(Step step, NodeId node) {
-        int total = 0;
-        for (Node n : step.state.loom().path(node)) {
-            total += n.tokens().size();
-        }
-        return total;
     }
 
     static void scoreFailed(Step step, Msg.ScoreFailed msg) {

@@ -42,6 +42,10 @@ final class Generations {
         Backend backend = step.state.settings().backend();
         SamplingParams asked = step.state.settings().params();
         SamplingParams params = asked.withTopLogprobs(backend.capabilities().cappedTopLogprobs(asked.topLogprobs()));
+        boolean once = params.n() > 1 && deterministic(backend, params);
+        if (once) {
+            params = params.withN(1);
+        }
         Generation generation = new Generation(backend.kind(), backend.model(), params, step.now, FinishReason.RUNNING);
         List<NodeId> nodes = new ArrayList<>();
         for (int i = 0; i < params.n(); i++) {
@@ -52,7 +56,9 @@ final class Generations {
         step.effect(new Effect.Generate(id, Prompt.of(step.state.loom().pathRuns(parent)), params));
         int parentEnd = ReadPath.of(step.state.loom(), parent).size();
         step.state = step.state.withFocus(new Focus(nodes.get(0), Math.max(0, parentEnd - 1)));
-        step.info("generating " + params.n() + (params.n() == 1 ? " completion" : " completions")
+        step.info(once
+                ? "T=0 on " + backend.name() + " always gives the same text: sampling once, not " + asked.n() + " copies · Esc cancels"
+                : "generating " + params.n() + (params.n() == 1 ? " completion" : " completions") + " of " + parent
                 + " at T=" + Numbers.number(params.temperature()) + " · Esc cancels");
     }
 
@@ -108,8 +114,54 @@ final class Generations {
             finishIfRunning(step, node, finish);
         }
         step.state = step.state.withRequests(step.state.requests().minus(msg.request()));
-        step.info(g.nodes().size() + (g.nodes().size() == 1 ? " completion, " : " completions, ") + tokens + " tokens"
-                + (g.nodes().size() > 1 ? " · < > or s to compare" : ""));
+        List<NodeId> duplicates = greedyDuplicates(step, g.nodes());
+        for (NodeId d : duplicates) {
+            tokens -= step.state.loom().node(d).tokens().size();
+        }
+        if (!duplicates.isEmpty()) {
+            Pruning.hide(step, duplicates);
+        }
+        int kept = g.nodes().size() - duplicates.size();
+        step.info(kept + (kept == 1 ? " completion, " : " completions, ") + tokens + (tokens == 1 ? " token" : " tokens")
+                + (duplicates.isEmpty() ? "" : " · T=0 gave " + duplicates.size() + (duplicates.size() == 1
+                        ? " duplicate, merged" : " duplicates, merged") + " (u restores)")
+                + (kept > 1 ? " · < > or s to compare" : "")
+                + (sampledOnce(step, g) ? " · T=0 is deterministic here: sampled once, not "
+                        + step.state.settings().params().n() + " copies" : ""));
+    }
+
+    /** A request of one node where n was asked, because the backend is deterministic at T=0. */
+    private static boolean sampledOnce(Step step, Request.Generating g) {
+        Generation generation = step.state.loom().node(g.nodes().get(0)).generation();
+        return g.nodes().size() == 1 && step.state.settings().params().n() > 1
+                && generation != null && generation.params().n() == 1 && generation.params().temperature() == 0;
+    }
+
+    /**
+     * Whether n samples could only be n copies: greedy decoding (T=0) on a backend that computes
+     * it exactly (the embedded model), or with a seed given.
+     */
+    static boolean deterministic(Backend backend, SamplingParams params) {
+        return params.temperature() == 0 && (backend.capabilities().fullDistribution() || params.seed() != null);
+    }
+
+    /**
+     * At T=0 the samples of one request that repeat an earlier one's text word for word (a server
+     * that is not quite deterministic can still give variants, which stay). Only finished nodes.
+     */
+    private static List<NodeId> greedyDuplicates(Step step, List<NodeId> nodes) {
+        List<NodeId> duplicates = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (NodeId id : nodes) {
+            Node node = step.state.loom().node(id);
+            if (node.generation() == null || node.generation().params().temperature() != 0 || node.deleted()) {
+                continue;
+            }
+            if (!seen.add(node.text()) && node.children().isEmpty()) {
+                duplicates.add(id);
+            }
+        }
+        return duplicates;
     }
 
     static void failed(Step step, Msg.GenerationFailed msg) {

@@ -11,14 +11,18 @@ import dev.weft.loom.LoomAction;
 import dev.weft.loom.Node;
 import dev.weft.loom.NodeId;
 import dev.weft.loom.Origin;
+import dev.weft.loom.Piece;
+import dev.weft.loom.SamplingParams;
 import dev.weft.loom.Token;
 import dev.weft.loom.TokenRun;
 import dev.weft.model.Prompt;
 import dev.weft.tui.keys.Action;
 import dev.weft.tui.layout.Numbers;
+import dev.weft.tui.layout.Quote;
 import dev.weft.tui.layout.ReadPath;
 import dev.weft.tui.state.Backend;
 import dev.weft.tui.state.Effect;
+import dev.weft.tui.state.Experiments;
 import dev.weft.tui.state.Focus;
 import dev.weft.tui.state.Msg;
 import dev.weft.tui.state.MultiverseView;
@@ -34,7 +38,7 @@ import java.util.List;
  */
 final class MultiverseKeys {
     /** Deep and wide enough to fill 80 columns; the floor keeps the embedded model's expansion quick. */
-    static final MultiverseSettings SETTINGS = new MultiverseSettings(4, 5, 0.002);
+    static final MultiverseSettings SETTINGS = Experiments.DEFAULTS.multiverse();
 
     private MultiverseKeys() {}
 
@@ -49,13 +53,61 @@ final class MultiverseKeys {
         int k = path.nodeAt(cursor);
         Node node = path.node(k);
         int index = cursor - path.start(k);
-        List<TokenRun> runs = new ArrayList<>(step.state.loom().pathRuns(node.id()));
-        runs.set(runs.size() - 1, node.tokens().slice(0, index + 1));
-        Prompt context = Prompt.of(runs);
+        Prompt context = context(step, node.id(), index);
         long id = step.newRequest();
         step.state = step.state.withRequests(step.state.requests().plus(id, new Request.Expanding()))
                 .withOverlay(new Overlay.Multiverse(MultiverseView.expanding(id, node.id(), index, context.text())));
-        step.effect(new Effect.ExpandMultiverse(id, context, SETTINGS));
+        step.effect(new Effect.ExpandMultiverse(id, context, step.state.settings().experiments().multiverse()));
+    }
+
+    /** The text up to token {@code index} of {@code node}, keeping token boundaries. */
+    private static Prompt context(Step step, NodeId node, int index) {
+        List<TokenRun> runs = new ArrayList<>(step.state.loom().pathRuns(node));
+        runs.set(runs.size() - 1, step.state.loom().node(node).tokens().slice(0, index + 1));
+        return Prompt.of(runs);
+    }
+
+    /**
+     * Zooms into the selected block and, the first time, looks further: an expansion of the text
+     * up to the block, as deep as the settings say, with the floor relative to the block's mass.
+     */
+    private static void zoomIn(Step step, MultiverseView view) {
+        List<MultiverseNode> path = view.selectedPath();
+        MultiverseNode at = last(path);
+        if (at.endsText()) {
+            step.info("this block ends the text: nothing after it");
+            return;
+        }
+        List<Integer> target = view.selected();
+        MultiverseView zoomed = view.with(target, at.children().isEmpty() ? target : plus(target, 0));
+        boolean ask = !view.grown().contains(target) && view.request() == 0 && step.state.loom().contains(view.node());
+        if (!ask) {
+            if (at.children().isEmpty()) {
+                step.info("nothing after this block to zoom into");
+                return;
+            }
+            show(step, zoomed);
+            return;
+        }
+        List<Piece> pieces = new ArrayList<>(context(step, view.node(), view.index()).pieces());
+        for (MultiverseNode n : path) {
+            pieces.add(n.piece());
+        }
+        MultiverseSettings settings = step.state.settings().experiments().multiverse();
+        long id = step.newRequest();
+        step.state = step.state.withRequests(step.state.requests().plus(id, new Request.Expanding()));
+        show(step, zoomed.growing(id, target));
+        step.effect(new Effect.ExpandMultiverse(id, new Prompt(pieces), settings));
+        step.info("expanding " + settings.depth() + " tokens below " + Quote.token(pathText(path)) + " (floor "
+                + Numbers.percent(settings.minProbability()) + " of its " + Numbers.percent(at.pathProbability()) + ")");
+    }
+
+    private static String pathText(List<MultiverseNode> nodes) {
+        StringBuilder out = new StringBuilder();
+        for (MultiverseNode n : nodes) {
+            out.append(n.piece().text());
+        }
+        return out.toString();
     }
 
     static void arrived(Step step, Msg.MultiverseExpanded msg) {
@@ -65,9 +117,16 @@ final class MultiverseKeys {
         step.state = step.state.withRequests(step.state.requests().minus(msg.request()));
         if (step.state.overlay() instanceof Overlay.Multiverse m && m.view().request() == msg.request()) {
             Multiverse multiverse = msg.multiverse();
+            if (m.view().growing() != null) {
+                step.state = step.state.withOverlay(new Overlay.Multiverse(m.view().grew(multiverse)));
+                step.info(multiverse.nodeCount() + " blocks below the zoomed block from " + multiverse.modelCalls()
+                        + " model calls · unexplored there " + Numbers.percent(multiverse.unexploredMass()));
+                return;
+            }
             step.state = step.state.withOverlay(new Overlay.Multiverse(m.view().arrived(multiverse)));
             step.info(multiverse.nodeCount() + " blocks from " + multiverse.modelCalls() + " model calls · unexplored "
-                    + Numbers.percent(multiverse.unexploredMass()));
+                    + Numbers.percent(multiverse.unexploredMass())
+                    + (multiverse.unexpanded() > 0 ? " · " + multiverse.unexpandedNote() : ""));
         }
     }
 
@@ -77,7 +136,8 @@ final class MultiverseKeys {
         }
         step.state = step.state.withRequests(step.state.requests().minus(msg.request()));
         if (step.state.overlay() instanceof Overlay.Multiverse m && m.view().request() == msg.request()) {
-            step.state = step.state.withOverlay(Overlay.NONE);
+            step.state = step.state.withOverlay(m.view().growing() != null
+                    ? new Overlay.Multiverse(m.view().growing(0, null)) : Overlay.NONE);
         }
         step.error("multiverse failed: " + msg.reason());
     }
@@ -108,14 +168,7 @@ final class MultiverseKeys {
                     show(step, view.with(view.zoom(), plus(view.selected(), 0)));
                 }
             }
-            case ZOOM_IN -> {
-                MultiverseNode at = last(view.selectedPath());
-                if (at.children().isEmpty()) {
-                    step.info("nothing after this block to zoom into");
-                } else {
-                    show(step, view.with(view.selected(), plus(view.selected(), 0)));
-                }
-            }
+            case ZOOM_IN -> zoomIn(step, view);
             case ZOOM_OUT -> {
                 if (view.zoom().isEmpty()) {
                     step.info("not zoomed in");
@@ -181,14 +234,21 @@ final class MultiverseKeys {
             step.apply(new LoomAction.Split(at, view.index() + 1));
         }
         Backend backend = step.state.settings().backend();
-        Generation generation = new Generation(backend.kind(), backend.model(),
-                step.state.settings().params().withN(1).withMaxTokens(tokens.size()), step.now,
+        // nothing was sampled: the parameters say how the multiverse was expanded (its top-k), at T=0
+        MultiverseSettings m = view.multiverse().settings();
+        SamplingParams expansion = new SamplingParams(0, 1, m.top(), 0, tokens.size(), 1, m.top(), null, List.of());
+        Generation generation = new Generation(backend.kind(), backend.model(), expansion, step.now,
                 ended ? FinishReason.STOP : FinishReason.LENGTH);
-        NodeId added = step.apply(new LoomAction.Append(at, TokenRun.of(tokens), Origin.MODEL, generation)).node();
+        TokenRun run = TokenRun.of(tokens);
+        NodeId added = step.apply(new LoomAction.Append(at, run, Origin.PICKED, generation)).node();
         int end = ReadPath.of(step.state.loom(), added).size() - 1;
         step.state = step.state.withOverlay(Overlay.NONE).withFocus(new Focus(added, Math.max(0, end)));
-        step.info("added " + tokens.size() + (tokens.size() == 1 ? " token" : " tokens") + " as a branch (p "
-                + Numbers.percent(last(view.selectedPath()).pathProbability()) + ")");
+        StringBuilder ranks = new StringBuilder();
+        for (int i = 0; i < run.size(); i++) {
+            ranks.append(i == 0 ? "" : ",").append(Origin.rank(run, i));
+        }
+        step.info("picked " + tokens.size() + (tokens.size() == 1 ? " token" : " tokens") + " from the multiverse as a branch (p "
+                + Numbers.percent(last(view.selectedPath()).pathProbability()) + " · ranks " + ranks + ")");
     }
 
     private static void show(Step step, MultiverseView view) {

@@ -65,7 +65,8 @@ final class Pruning {
         return null;
     }
 
-    private static void hide(Step step, List<NodeId> ids) {
+    /** Hides {@code ids} as one undoable step (u brings them back). */
+    static void hide(Step step, List<NodeId> ids) {
         Focus before = step.state.focus();
         for (NodeId id : ids) {
             step.apply(new LoomAction.Delete(id));

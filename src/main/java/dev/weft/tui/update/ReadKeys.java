@@ -5,7 +5,7 @@ import dev.weft.tui.keys.Action;
 import dev.weft.tui.layout.ReadPath;
 import dev.weft.tui.state.View;
 
-/** The read view's keys. Shared actions apply to the node under the cursor; generating continues the current node. */
+/** The read view's keys. Shared actions, generating among them, apply to the node under the cursor (the one the status bar names). */
 final class ReadKeys {
     private ReadKeys() {}
 
@@ -21,7 +21,6 @@ final class ReadKeys {
             case EDIT -> Edits.openAtCursor(step);
             case NEW_TREE -> Edits.openNewTree(step);
             case REGENERATE -> Generations.regenerateAt(step, cursor);
-            case GENERATE -> CommonKeys.handle(step, action, step.state.focus().current());
             case SIBLINGS_VIEW -> {
                 if (step.state.focus().current() == null) {
                     step.info("the loom is empty: i writes a prompt");

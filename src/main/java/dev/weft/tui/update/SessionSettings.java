@@ -1,7 +1,10 @@
 package dev.weft.tui.update;
 
+import dev.weft.analysis.MultiverseSettings;
+import dev.weft.loom.Loom;
 import dev.weft.loom.NodeId;
 import dev.weft.loom.SamplingParams;
+import dev.weft.tui.state.Experiments;
 import dev.weft.tui.state.Msg;
 import dev.weft.tui.state.Overlay;
 import dev.weft.tui.state.Scroll;
@@ -20,6 +23,11 @@ import java.util.Map;
  * opened elsewhere looks right there.
  */
 public final class SessionSettings {
+    static final String REFERENCE = "reference";
+    static final String DEPTH = "multiverse-depth";
+    static final String TOP = "multiverse-top-k";
+    static final String FLOOR = "multiverse-floor";
+
     private SessionSettings() {}
 
     public static Map<String, String> of(UiState state) {
@@ -38,6 +46,15 @@ public final class SessionSettings {
         if (state.tree().hoist() != null) {
             out.put("hoist", Integer.toString(state.tree().hoist().value()));
         }
+        Experiments e = state.settings().experiments();
+        if (e.reference() != null) {
+            out.put(REFERENCE, Integer.toString(e.reference().value()));
+        }
+        if (!e.multiverse().equals(Experiments.DEFAULTS.multiverse())) {
+            out.put(DEPTH, Integer.toString(e.multiverse().depth()));
+            out.put(TOP, Integer.toString(e.multiverse().top()));
+            out.put(FLOOR, Double.toString(e.multiverse().minProbability()));
+        }
         return out;
     }
 
@@ -52,9 +69,24 @@ public final class SessionSettings {
         step.state = step.state.withLoom(msg.loom()).withFocus(msg.focus()).withSession(msg.name())
                 .withView(View.READ).withOverlay(Overlay.NONE).withTree(tree).withSearch(Search.NONE)
                 .withScroll(Scroll.TOP).withUndo(List.of())
-                .withSettings(step.state.settings().withParams(params(s, step.state.settings().params())));
+                .withSettings(step.state.settings().withParams(params(s, step.state.settings().params()))
+                        .withExperiments(experiments(s, msg.loom())));
         step.info(msg.loom().size() == 0 ? "new session " + msg.name() + " · i writes a prompt"
                 : "opened " + msg.name() + " · " + msg.loom().size() + " nodes");
+    }
+
+    /** The convergence reference (when its node is still there) and the multiverse settings; defaults otherwise. */
+    private static Experiments experiments(Map<String, String> s, Loom loom) {
+        NodeId reference = nodeId(s.get(REFERENCE));
+        MultiverseSettings m = Experiments.DEFAULTS.multiverse();
+        try {
+            m = new MultiverseSettings(Integer.parseInt(s.getOrDefault(DEPTH, Integer.toString(m.depth()))),
+                    Integer.parseInt(s.getOrDefault(TOP, Integer.toString(m.top()))),
+                    Double.parseDouble(s.getOrDefault(FLOOR, Double.toString(m.minProbability()))));
+        } catch (IllegalArgumentException e) {
+            // a hand-edited value out of range: the defaults, as for sampling
+        }
+        return new Experiments(reference != null && loom.contains(reference) ? reference : null, m);
     }
 
     private static NodeId nodeId(String text) {

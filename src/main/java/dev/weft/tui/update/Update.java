@@ -88,6 +88,8 @@ public final class Update {
             WriteFailures.saved(step, v);
         } else if (msg instanceof Msg.SaveFailed f) {
             WriteFailures.saveFailed(step, f);
+        } else if (msg instanceof Msg.SearchDone d) {
+            Searching.found(step, d);
         } else if (msg instanceof Msg.Notice n) {
             step.info(n.text());
         } else if (msg instanceof Msg.Failure f) {

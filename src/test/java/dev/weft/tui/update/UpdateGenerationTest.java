@@ -126,6 +126,59 @@ class UpdateGenerationTest {
         assertTrue(next.state().message().error());
     }
 
+    private static UiState greedy(UiState s, int n, boolean fullDistribution, Long seed) {
+        var params = s.settings().params().withN(n).withTemperature(0).withSeed(seed);
+        var b = s.settings().backend();
+        var backend = new dev.weft.tui.state.Backend("server", b.kind(), b.model(), new dev.weft.model.Capabilities(
+                5, false, true, true, false, fullDistribution));
+        return s.withSettings(s.settings().withParams(params).withBackend(backend));
+    }
+
+    @Test
+    void atTemperatureZeroADeterministicBackendSamplesOnceAndSaysSo() {
+        UiState s = greedy(UiFixtures.withCompletion(), 4, true, null);
+        Next next = Update.update(s, key(s, Action.GENERATE));
+
+        assertEquals(List.of(id(2)), next.state().loom().liveChildren(id(1)), "one node, not four copies");
+        Effect.Generate generate = (Effect.Generate) next.effects().get(next.effects().size() - 1);
+        assertEquals(1, generate.params().n());
+        assertEquals("T=0 on server always gives the same text: sampling once, not 4 copies · Esc cancels",
+                next.state().message().text());
+    }
+
+    @Test
+    void aSeedMakesAServerDeterministicAtTemperatureZeroToo() {
+        UiState s = greedy(UiFixtures.withCompletion(), 3, false, 42L);
+        Next next = Update.update(s, key(s, Action.GENERATE));
+        assertEquals(1, next.state().loom().liveChildren(id(1)).size());
+    }
+
+    @Test
+    void otherwiseNSamplesAreTakenAndDuplicatesMergedSayingSo() {
+        UiState s = greedy(UiFixtures.withCompletion(), 3, false, null);
+        s = Update.update(s, key(s, Action.GENERATE)).state();
+        assertEquals(List.of(id(2), id(3), id(4)), s.loom().liveChildren(id(1)));
+        Completion same = new Completion(List.of(Token.of(" Indeed", -0.3, List.of())), FinishReason.STOP);
+        Completion other = new Completion(List.of(Token.of(" No", -0.3, List.of())), FinishReason.STOP);
+
+        UiState done = Update.update(s, new Msg.GenerationDone(1, List.of(same, same, other))).state();
+
+        assertEquals(List.of(id(2), id(4)), done.loom().liveChildren(id(1)), "the repeat of #2 is merged into it");
+        assertEquals("2 completions, 2 tokens · T=0 gave 1 duplicate, merged (u restores) · < > or s to compare",
+                done.message().text());
+        UiState undone = Update.update(done, key(done, Action.UNDO)).state();
+        assertEquals(3, undone.loom().liveChildren(id(1)).size());
+    }
+
+    @Test
+    void aboveTemperatureZeroIdenticalSamplesAreKept() {
+        UiState s = withN(UiFixtures.withCompletion(), 2);
+        s = Update.update(s, key(s, Action.GENERATE)).state();
+        Completion same = new Completion(List.of(Token.of(" Indeed", -0.3, List.of())), FinishReason.STOP);
+        UiState done = Update.update(s, new Msg.GenerationDone(1, List.of(same, same))).state();
+        assertEquals(2, done.loom().liveChildren(id(1)).size(), "at T=1 a repeat is a finding (mode collapse), not noise");
+    }
+
     @Test
     void failureCutsTheNodesAndSaysWhy() {
         UiState s = UiFixtures.withCompletion();

@@ -117,13 +117,79 @@ class UpdateMultiverseTest {
         assertEquals(new Effect.Journal(new LoomAction.Split(id(1), 1)), effects.get(0));
         LoomAction.Append append = (LoomAction.Append) assertInstanceOf(Effect.Journal.class, effects.get(1)).action();
         assertEquals(id(1), append.parent());
-        assertEquals(Origin.MODEL, append.origin());
+        assertEquals(Origin.PICKED, append.origin(), "picked by hand, not sampled");
+        assertEquals(0.0, append.generation().params().temperature(), "nothing was drawn at random");
+        assertEquals(1, append.generation().params().n());
+        assertEquals(MultiverseKeys.SETTINGS.top(), append.generation().params().topK(), "the expansion's top-k");
         assertEquals(", they", append.tokens().text());
         assertEquals(0.6, Math.exp(append.tokens().logprob(0)), 1e-6);
         assertEquals(2, append.tokens().alternativeCount(0), "the blocks beside it are its alternatives");
+        assertEquals(1, Origin.rank(append.tokens(), 0), "the rank of each token is kept with it");
+        assertTrue(next.state().message().text().contains("ranks 1,1"), next.state().message().text());
         UiState after = next.state();
         assertEquals(Overlay.NONE, after.overlay());
         assertEquals(new Focus(append.apply(s.loom().split(id(1), 1).loom()).node(), 6), after.focus());
         assertEquals(" Yes", after.loom().node(id(1)).tokens().text(), "the node keeps the text up to the cursor");
+    }
+
+    @Test
+    void aPickedTokenThatWasNotTheLikeliestHasItsRank() {
+        UiState s = press(arrived(), Action.BLOCK_DOWN);
+        LoomAction.Append append = (LoomAction.Append) Update.update(s, key(s, Action.ADD_PATH)).effects().stream()
+                .filter(e -> e instanceof Effect.Journal j && j.action() instanceof LoomAction.Append)
+                .map(e -> ((Effect.Journal) e).action()).findFirst().orElseThrow();
+        assertEquals(" and", append.tokens().text());
+        assertEquals(2, Origin.rank(append.tokens(), 0), "' and' .3 after ',' .6");
+    }
+
+    @Test
+    void zoomLooksFurtherBelowTheBlockWithTheFloorRelativeToIt() {
+        UiState s = arrived();
+        Next next = Update.update(s, key(s, Action.ZOOM_IN));
+        MultiverseView v = view(next.state());
+        assertEquals(List.of(0), v.zoom());
+        assertEquals(List.of(0), v.growing());
+        Effect.ExpandMultiverse ask = assertInstanceOf(Effect.ExpandMultiverse.class, next.effects().get(0));
+        assertEquals("Are bugs real? Yes,", ask.context().text(), "the context, then the block's path");
+        assertEquals(MultiverseKeys.SETTINGS, ask.settings(), "the floor applies to the new root: the block's mass");
+        // below ",": " they" .5, " it" .4 (each with the block as 100%)
+        MultiverseNode they = node(" they", 0.5, 0.5, List.of(node(" are", 0.9, 0.45, List.of())));
+        MultiverseNode it = node(" it", 0.4, 0.4, List.of());
+        Multiverse below = new Multiverse(MultiverseKeys.SETTINGS, List.of(), 1,
+                new MultiverseNode(Piece.EMPTY, 0, 1, false, 0.1, List.of(they, it)), 2);
+        UiState grown = Update.update(next.state(), new Msg.MultiverseExpanded(ask.request(), below)).state();
+        MultiverseView g = view(grown);
+        assertEquals(null, g.growing());
+        assertEquals(0, g.request());
+        assertEquals(2, g.shown().root().children().size());
+        assertEquals(0.5, g.shown().root().children().get(0).pathProbability(), 1e-12, "renormalised to the block");
+        assertEquals(0.3, g.multiverse().root().children().get(0).children().get(0).pathProbability(), 1e-12,
+                "in the whole tree: .5 of the block's .6");
+        assertEquals(2, g.shown().root().height(), "a level deeper than the first expansion reached");
+        assertEquals(5, g.multiverse().modelCalls());
+        UiState again = press(grown, Action.ZOOM_OUT, Action.BLOCK_PARENT, Action.ZOOM_IN);
+        assertEquals(List.of(0), view(again).zoom());
+        assertEquals(null, view(again).growing(), "a block grown once is not asked for again");
+    }
+
+    @Test
+    void depthTopKAndFloorAreSetAndTheSessionKeepsThem() {
+        UiState s = UiFixtures.withCompletion();
+        s = Update.update(s, new Msg.CommandEntered("set depth 6", UiFixtures.NOW)).state();
+        s = Update.update(s, new Msg.CommandEntered("set multiverse-top-k 8", UiFixtures.NOW)).state();
+        s = Update.update(s, new Msg.CommandEntered("set floor 0.01", UiFixtures.NOW)).state();
+        assertEquals(new dev.weft.analysis.MultiverseSettings(6, 8, 0.01), s.settings().experiments().multiverse());
+        Next next = Update.update(s, key(s, Action.MULTIVERSE_VIEW));
+        assertEquals(new dev.weft.analysis.MultiverseSettings(6, 8, 0.01),
+                assertInstanceOf(Effect.ExpandMultiverse.class, next.effects().get(0)).settings());
+        UiState bad = Update.update(s, new Msg.CommandEntered("set floor 2", UiFixtures.NOW)).state();
+        assertEquals(s.settings().experiments(), bad.settings().experiments(), "a refused value changes nothing");
+        var saved = SessionSettings.of(s.withSettings(s.settings().withExperiments(
+                s.settings().experiments().withReference(id(1)))));
+        assertEquals("6", saved.get("multiverse-depth"));
+        UiState reopened = Update.update(UiFixtures.empty(), new Msg.SessionOpened("s.json", s.loom(), s.focus(), saved))
+                .state();
+        assertEquals(new dev.weft.analysis.MultiverseSettings(6, 8, 0.01), reopened.settings().experiments().multiverse());
+        assertEquals(id(1), reopened.settings().experiments().reference(), "and the convergence view's reference");
     }
 }

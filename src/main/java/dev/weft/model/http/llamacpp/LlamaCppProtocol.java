@@ -38,6 +38,7 @@ public final class LlamaCppProtocol implements WireProtocol {
     public ObjectNode generateBody(String model, Prompt prompt, SamplingParams params, int n, int topLogprobs,
                                    boolean stream) {
         ObjectNode body = Json.object();
+        body.put("model", model); // router mode picks the model by it; a single-model server ignores it
         body.put("prompt", prompt.text());
         body.put("n_predict", params.maxTokens());
         body.put("temperature", params.temperature());
@@ -83,10 +84,8 @@ public final class LlamaCppProtocol implements WireProtocol {
         List<Token> tokens = List.of();
         if (fresh && probabilities.isArray() && !probabilities.isEmpty()) {
             tokens = CompletionProbabilities.parse(probabilities);
-        } else if (!content.isEmpty()) {
-            tokens = List.of(new Token(Piece.of(content), Double.NaN, List.of()));
         }
-        return new ChoiceDelta(0, tokens, stop ? finish(body) : FinishReason.RUNNING);
+        return new ChoiceDelta(0, content, tokens, stop ? finish(body) : FinishReason.RUNNING);
     }
 
     /** {@code stop_type} ("eos", "word", "limit") on current servers, {@code stopped_*} flags on older ones. */

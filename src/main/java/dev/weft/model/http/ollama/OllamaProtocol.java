@@ -43,6 +43,9 @@ public final class OllamaProtocol implements WireProtocol {
         body.put("model", model);
         body.put("prompt", prompt.text());
         body.put("raw", true);
+        // a thinking model defaults to think: true, and a parser then moves <think> text out of
+        // `response` even in raw mode (ollama/ollama server/routes.go GenerateHandler)
+        body.put("think", false);
         body.put("stream", stream);
         body.put("logprobs", true);
         body.put("top_logprobs", topLogprobs);
@@ -80,11 +83,8 @@ public final class OllamaProtocol implements WireProtocol {
     private static ChoiceDelta choice(JsonNode body) throws LayoutException {
         String text = body.path("response").asText("");
         List<Token> tokens = TokenEntries.parse(body.get("logprobs"), "logprobs");
-        if (tokens.isEmpty() && !text.isEmpty()) {
-            tokens = List.of(new Token(Piece.of(text), Double.NaN, List.of()));
-        }
         FinishReason finish = !body.path("done").asBoolean(false) ? FinishReason.RUNNING
                 : body.path("done_reason").asText("").equals("length") ? FinishReason.LENGTH : FinishReason.STOP;
-        return new ChoiceDelta(0, tokens, finish);
+        return new ChoiceDelta(0, text, tokens, finish);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The legacy completions {@code logprobs} object: parallel arrays {@code tokens},
  * {@code token_logprobs} (null for an echoed first token), {@code top_logprobs} (one
- * {@code {token: logprob}} object per position, or null) and {@code text_offset}.
+ * {@code {token: logprob}} object per position, or null). {@code text_offset} is not read: tokens are
+ * placed by their text ({@link dev.weft.model.http.TextAlignment}), since vLLM counts a BOS token the text lacks.
  */
 final class LegacyLogprobs {
     private LegacyLogprobs() {}
@@ -37,22 +38,6 @@ final class LegacyLogprobs {
             }
             out.add(new Token(TokenText.piece(token.asText()), Logprobs.clean(Json.number(scores.get(i))),
                     alternatives(tops.path(i), where + ".top_logprobs[" + i + "]")));
-        }
-        return out;
-    }
-
-    /** Offsets of each token in the choice's text, or null when the server sent none. */
-    static int[] textOffsets(JsonNode logprobs, int count) {
-        JsonNode offsets = logprobs.path("text_offset");
-        if (!offsets.isArray() || offsets.size() != count) {
-            return null;
-        }
-        int[] out = new int[count];
-        for (int i = 0; i < count; i++) {
-            if (!offsets.get(i).canConvertToInt()) {
-                return null;
-            }
-            out[i] = offsets.get(i).asInt();
         }
         return out;
     }

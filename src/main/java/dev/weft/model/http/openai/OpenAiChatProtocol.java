@@ -63,7 +63,9 @@ public final class OpenAiChatProtocol implements WireProtocol {
         // OpenAI deprecated max_tokens for chat; compatible servers mostly know only max_tokens.
         body.put(dialect == ServerDialect.OPENAI ? "max_completion_tokens" : "max_tokens", params.maxTokens());
         body.put("logprobs", true);
-        body.put("top_logprobs", topLogprobs);
+        // llama.cpp takes n_probs = top_logprobs, and with 0 sends no logprobs at all, not even the chosen
+        // token's (tools/server/server-common.cpp oaicompat_chat_params_parse; server-task.cpp partial results)
+        body.put("top_logprobs", Math.max(topLogprobs, 1));
         OpenAiFields.sampling(body, params, n, stream, dialect);
         return body;
     }
@@ -94,10 +96,8 @@ public final class OpenAiChatProtocol implements WireProtocol {
             String text = choice.path(messageField).path("content").asText("");
             List<Token> tokens = TokenEntries.parse(choice.path("logprobs").get("content"),
                     "choices[" + i + "].logprobs.content");
-            if (tokens.isEmpty() && !text.isEmpty()) {
-                tokens = List.of(new Token(Piece.of(text), Double.NaN, List.of())); // logprobs: null
-            }
-            out.add(new ChoiceDelta(OpenAiFields.index(choice, i), tokens, OpenAiFields.finish(choice.get("finish_reason"))));
+            out.add(new ChoiceDelta(OpenAiFields.index(choice, i), text, tokens,
+                    OpenAiFields.finish(choice.get("finish_reason"))));
         }
         return out;
     }

@@ -89,10 +89,8 @@ public final class OpenAiCompletionsProtocol implements WireProtocol, TextScorin
         } else {
             tokens = List.of();
         }
-        if (tokens.isEmpty() && !text.isEmpty()) {
-            tokens = List.of(new Token(Piece.of(text), Double.NaN, List.of())); // logprobs: null
-        }
-        return new ChoiceDelta(OpenAiFields.index(choice, position), tokens, OpenAiFields.finish(choice.get("finish_reason")));
+        return new ChoiceDelta(OpenAiFields.index(choice, position), text, tokens,
+                OpenAiFields.finish(choice.get("finish_reason")));
     }
 
     @Override
@@ -111,7 +109,7 @@ public final class OpenAiCompletionsProtocol implements WireProtocol, TextScorin
         body.put("prompt", prompt.text() + continuation);
         body.put("echo", true);
         body.put("max_tokens", dialect == ServerDialect.OPENAI ? 0 : 1);
-        body.put("logprobs", topLogprobs);
+        body.put("logprobs", Math.max(topLogprobs, 1)); // 0 with echo makes early vLLM V1 answer 500
         body.put("temperature", 0.0);
         return body;
     }
@@ -127,9 +125,9 @@ public final class OpenAiCompletionsProtocol implements WireProtocol, TextScorin
             throw new LayoutException("the scoring response has no logprobs.tokens: the server did not echo them");
         }
         List<Token> tokens = LegacyLogprobs.tokens(logprobs, "choices[0].logprobs");
-        String promptText = prompt.text();
-        List<Token> scored = EchoedContinuation.select(tokens, LegacyLogprobs.textOffsets(logprobs, tokens.size()),
-                promptText.codePointCount(0, promptText.length()), continuation.codePointCount(0, continuation.length()));
+        String sent = prompt.text() + continuation;
+        List<Token> scored = EchoedContinuation.select(tokens, choices.get(0).path("text").asText(""), sent,
+                prompt.text().length());
         if (scored.isEmpty() && !continuation.isEmpty()) {
             throw new LayoutException("the server did not echo the continuation's tokens;"
                     + " set capabilities.scores_text to false for this profile");

@@ -1,0 +1,24 @@
+package dev.weft.tui.state;
+
+import dev.weft.analysis.MultiverseSettings;
+import dev.weft.loom.NodeId;
+
+/**
+ * What the experiment views remember between openings, and a session keeps: the convergence view's
+ * reference path and how far the multiverse view expands.
+ *
+ * @param reference  the node whose path is the convergence view's reference ({@code R}); null: the
+ *                   path through the cursor
+ * @param multiverse depth, top-k and floor of the multiverse view ({@code :set depth|top-k|floor})
+ */
+public record Experiments(NodeId reference, MultiverseSettings multiverse) {
+    public static final Experiments DEFAULTS = new Experiments(null, new MultiverseSettings(4, 5, 0.002));
+
+    public Experiments withReference(NodeId r) {
+        return new Experiments(r, multiverse);
+    }
+
+    public Experiments withMultiverse(MultiverseSettings m) {
+        return new Experiments(reference, m);
+    }
+}
