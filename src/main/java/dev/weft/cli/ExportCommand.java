@@ -31,9 +31,13 @@ import picocli.CommandLine.Model.CommandSpec;
                         + " the session file itself; loom a tree file that opens in socketteer/loom, tokens and"
                         + " alternatives included."})
 final class ExportCommand implements Callable<Integer> {
-    /** Made on first use, not when picocli builds the command tree. */
+    /**
+     * Made on first use, not when picocli builds the command tree. A loom export may be printed
+     * with cat: C1 controls and bidi overrides are escaped as session files do.
+     */
     private static final class Pretty {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        static final ObjectMapper MAPPER = new ObjectMapper(new com.fasterxml.jackson.core.JsonFactoryBuilder()
+                .characterEscapes(new dev.weft.session.TerminalSafeEscapes()).build()).enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     @Parameters(paramLabel = "FILE", description = "A session file.")

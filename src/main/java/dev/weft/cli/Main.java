@@ -59,8 +59,9 @@ public final class Main implements Callable<Integer> {
     /** Runs weft with the given streams and returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
-        cli.setOut(out);
-        cli.setErr(err);
+        // every command prints through these: nothing from a server or a file drives the terminal
+        cli.setOut(new PrintWriter(new TerminalSafeWriter(out), true));
+        cli.setErr(new PrintWriter(new TerminalSafeWriter(err), true));
         cli.setExecutionExceptionHandler(new FailureReporter());
         cli.setParameterExceptionHandler(new UsageErrorReporter());
         cli.setExpandAtFiles(false); // @FILE is an option value here (dist --candidates, attractor --perturbations)
