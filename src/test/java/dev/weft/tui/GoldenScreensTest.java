@@ -58,6 +58,28 @@ class GoldenScreensTest {
     }
 
     @Test
+    void editingInTheUsersEditorMakesAnEditBranch() {
+        prompt();
+        h.command("set max-tokens 12").press(Action.GENERATE).press(Action.TEXT_START).press(Action.CURSOR_RIGHT);
+        String[] given = new String[1];
+        h.loop.usePrograms(new TerminalPrograms() {
+            @Override
+            public dev.weft.tui.state.Msg edit(dev.weft.tui.state.EditTarget target, String text) {
+                given[0] = text;
+                return new dev.weft.tui.state.Msg.ExternallyEdited(target, text.replace("bugs", "fleas") + "\n");
+            }
+
+            @Override
+            public void suspend() {
+                throw new AssertionError("not suspended");
+            }
+        });
+        h.press(Action.EDIT_EXTERNALLY);
+        org.junit.jupiter.api.Assertions.assertEquals(" bugs real? Bugs are real, but they are real.", given[0]);
+        Golden.assertScreen("external-edit", h.screenText());
+    }
+
+    @Test
     void alternativesThenSwap() {
         prompt();
         h.press(Action.GENERATE).press(Action.NODE_START).press(Action.CURSOR_RIGHT, 2).press(Action.ALTERNATIVES);
