@@ -45,6 +45,8 @@ class GoldenScreensTest {
         prompt();
         h.command("set max-tokens 12").press(Action.GENERATE).press(Action.TEXT_START);
         Golden.assertScreen("anchor-hint", h.screenText());
+        h.key(com.googlecode.lanterna.input.KeyStroke.fromString(" "));
+        Golden.assertScreen("unbound-key", h.screenText());
         h.press(Action.GENERATE);
         Golden.assertScreen("anchor-generated", h.screenText());
     }

@@ -18,7 +18,7 @@ public enum Action {
     NODE_END("next node boundary; at the end, into the first child"),
     TEXT_START("start of the text"),
     TEXT_END("end of the text"),
-    SIBLING_PREV("previous sibling", "sibling"),
+    SIBLING_PREV("previous sibling", "previous"),
     SIBLING_NEXT("next sibling", "next"),
 
     // the model

@@ -125,6 +125,8 @@ public final class Update {
             DistributionKeys.handle(step, d, action);
         } else if (action != null) {
             viewKey(step, action);
+        } else {
+            step.info(key.key().label() + " is not bound · ? lists the keys");
         }
     }
 
