@@ -27,11 +27,18 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Write a session in another format: Markdown, plain text, weft's own JSON or socketteer/loom's"
                 + " tree file.",
                 "md is the tree as nested sections (or the current path with --path), each token the model gave"
-                        + " less than 50% followed by its probability; txt the plain text of the current path; json"
+                        + " less than 50%% followed by its probability; txt the plain text of the current path; json"
                         + " the session file itself; loom a tree file that opens in socketteer/loom, tokens and"
                         + " alternatives included."})
 final class ExportCommand implements Callable<Integer> {
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Made on first use, not when picocli builds the command tree. A loom export may be printed
+     * with cat: C1 controls and bidi overrides are escaped as session files do.
+     */
+    private static final class Pretty {
+        static final ObjectMapper MAPPER = new ObjectMapper(new com.fasterxml.jackson.core.JsonFactoryBuilder()
+                .characterEscapes(new dev.weft.session.TerminalSafeEscapes()).build()).enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     @Parameters(paramLabel = "FILE", description = "A session file.")
     Path file;
@@ -70,7 +77,7 @@ final class ExportCommand implements Callable<Integer> {
                     : MarkdownExport.tree(file.toString(), session));
             case "txt" -> utf8(TextExport.path(session.loom(), end(session)));
             case "json" -> sessionFile(session);
-            case "loom" -> PRETTY.writeValueAsBytes(LoomJsonExport.of(session));
+            case "loom" -> Pretty.MAPPER.writeValueAsBytes(LoomJsonExport.of(session));
             default -> throw new UsageException("unknown format '" + format + "': expected md, txt, json or loom");
         };
         if (out != null) {

@@ -2,6 +2,7 @@ package dev.weft.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {OpenCommand.class, GenerateCommand.class, ScoreCommand.class, TreeCommand.class,
                 DoctorCommand.class, MultiverseCommand.class, DistCommand.class, SweepCommand.class,
                 AttractorCommand.class, StatsCommand.class, CompareCommand.class, ReplayCommand.class,
-                ExportCommand.class, ImportCommand.class},
+                ExportCommand.class, ImportCommand.class, ModelsCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 runtime failure, 2 bad usage.",
                 "Run 'weft COMMAND --help' for a command's options; 'man -l man/weft.1' for the manual."})
 public final class Main implements Callable<Integer> {
@@ -32,15 +33,35 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Every subcommand's name: a lone argument that is none of these (nor an option) is a session file. */
+    static final Set<String> COMMANDS = Set.of("open", "generate", "score", "tree", "doctor", "multiverse", "dist",
+            "sweep", "attractor", "stats", "compare", "replay", "export", "import", "models");
+
     public static void main(String[] args) {
+        // the loom and --version are what users wait for: they skip building picocli's command tree
+        if (opensTheLoom(args)) {
+            System.exit(OpenCommand.launch(args.length == 0 ? null : Path.of(args[0]), null,
+                    new PrintWriter(System.err, true)));
+        }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            System.out.println(new Version().getVersion()[0]);
+            System.exit(0);
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** {@code weft} or {@code weft FILE}, as picocli would read them. */
+    static boolean opensTheLoom(String[] args) {
+        return args.length == 0
+                || args.length == 1 && !args[0].isEmpty() && !args[0].startsWith("-") && !COMMANDS.contains(args[0]);
     }
 
     /** Runs weft with the given streams and returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
-        cli.setOut(out);
-        cli.setErr(err);
+        // every command prints through these: nothing from a server or a file drives the terminal
+        cli.setOut(new PrintWriter(new TerminalSafeWriter(out), true));
+        cli.setErr(new PrintWriter(new TerminalSafeWriter(err), true));
         cli.setExecutionExceptionHandler(new FailureReporter());
         cli.setParameterExceptionHandler(new UsageErrorReporter());
         cli.setExpandAtFiles(false); // @FILE is an option value here (dist --candidates, attractor --perturbations)

@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
 import dev.weft.model.embedded.EmbeddedModel;
 import dev.weft.model.embedded.LoadReport;
@@ -7,6 +8,7 @@ import dev.weft.model.embedded.TrainingCorpus;
 import dev.weft.model.http.Notices;
 import dev.weft.tui.ConfiguredBackends;
 import dev.weft.tui.LoomApp;
+import dev.weft.tui.ModelSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -59,9 +61,23 @@ final class OpenCommand implements Callable<Integer> {
         if (gguf != null) {
             env.put(ConfiguredBackends.GGUF_ENV, gguf.toString());
         }
-        return LoomApp.run(new LoomApp.Launch(file, ModelOptions.configPath(), OpenCommand::embedded, colors, command),
+        return LoomApp.run(new LoomApp.Launch(file, ModelOptions.configPath(), EMBEDDED, colors, command),
                 env, err);
     }
+
+    /** The default embedded model; known by name before it loads, so the loom need not wait for it. */
+    private static final ModelSource EMBEDDED = new ModelSource() {
+        @Override
+        public LanguageModel open(Notices notices) throws ModelException {
+            return embedded(notices);
+        }
+
+        @Override
+        public Preview preview() {
+            return new Preview(EmbeddedModel.BACKEND,
+                    EmbeddedModel.nameFor(TrainingCorpus.EUROPARL, EmbeddedModel.DEFAULT_ORDER), EmbeddedModel.CAPABILITIES);
+        }
+    };
 
     private static EmbeddedModel embedded(Notices notices) throws ModelException {
         EmbeddedModel model = EmbeddedModel.open(TrainingCorpus.europarl(), EmbeddedModel.DEFAULT_ORDER, ModelOptions.cache());

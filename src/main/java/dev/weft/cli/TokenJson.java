@@ -11,7 +11,9 @@ import java.util.List;
 
 /** The JSON shapes of headless output: tokens with logprobs and alternatives, and sampling params. */
 final class TokenJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Terminal-safe escapes (C1, bidi) for what it writes; what is printed also passes {@link TerminalSafeWriter}. */
+    static final ObjectMapper MAPPER = new ObjectMapper(new com.fasterxml.jackson.core.JsonFactoryBuilder()
+            .characterEscapes(new dev.weft.session.TerminalSafeEscapes()).build());
 
     private TokenJson() {}
 

@@ -25,7 +25,10 @@ import java.util.Set;
  * unknown key is an error, so a typo never silently drops a setting.
  */
 public final class ConfigFile {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: most starts have no config file, and a mapper costs a few hundred ms cold. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
     private static final Set<String> PROFILE_KEYS =
             Set.of("api", "base_url", "model", "api_key_env", "api_key", "server", "extra", "capabilities", "path");
     private static final Set<String> CAPABILITY_KEYS =
@@ -64,7 +67,7 @@ public final class ConfigFile {
     public static WeftConfig parse(String text, Path path) throws ConfigException {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = Mapper.JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new ConfigException("config " + path + ": not valid JSON: " + e.getOriginalMessage()
                     + " (line " + e.getLocation().getLineNr() + ")");

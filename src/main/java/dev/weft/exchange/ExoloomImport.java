@@ -45,7 +45,7 @@ final class ExoloomImport {
         Set<String> bookmarks = nodeIds(file, "bookmarks");
         Set<String> pruned = nodeIds(file, "prunedNodes");
         List<ImportedNode> nodes = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        ImportReport report = new ImportReport();
         Set<String> seen = new HashSet<>();
         Deque<Pending> todo = new ArrayDeque<>();
         todo.push(new Pending(id(tree.field("rootNodeId")), -1));
@@ -60,26 +60,33 @@ final class ExoloomImport {
             }
             int index = nodes.size();
             nodes.add(node(node, next.parent(), bookmarks.contains(next.id()), pruned.contains(next.id()), now,
-                    warnings));
+                    report));
             List<ForeignJson> children = node.has("childrenIds") ? node.field("childrenIds").elements() : List.of();
             for (int i = children.size() - 1; i >= 0; i--) {
                 todo.push(new Pending(id(children.get(i)), index));
             }
         }
         if (seen.size() < byId.size()) {
-            warnings.add(tree.field("nodes").path() + ": " + (byId.size() - seen.size())
+            report.at(tree.field("nodes").path(), (byId.size() - seen.size())
                     + " nodes are not reachable from the root and were left out");
         }
-        return new ImportedTree(FORMAT, nodes, -1, warnings);
+        for (String about : List.of("title", "description")) {
+            report.dropped("tree " + about, tree.has(about) && !tree.field(about).string().isEmpty() ? 1 : 0);
+        }
+        return new ImportedTree(FORMAT, nodes, -1, -1, report.lines());
     }
 
     private static ImportedNode node(ForeignJson node, int parent, boolean bookmarked, boolean pruned, Instant now,
-                                     List<String> warnings) throws ImportException {
+                                     ImportReport report) throws ImportException {
         TokenRun text = TokenRun.unscored(node.field("content").string());
         ForeignJson author = node.field("authorType");
         String type = author.string();
         if (!type.equals("USER") && !type.equals("LLM")) {
             throw author.error("expected \"USER\" or \"LLM\"");
+        }
+        if (type.equals("USER") || parent < 0) {
+            report.dropped("creation times of nodes no model wrote", node.has("createdAt") ? 1 : 0);
+            report.dropped("names of human authors", node.has("authorName") ? 1 : 0);
         }
         if (parent < 0) {
             return new ImportedNode(parent, Origin.PROMPT, text, null, bookmarked, pruned);
@@ -93,11 +100,12 @@ final class ExoloomImport {
             try {
                 at = Instant.parse(node.field("createdAt").string());
             } catch (DateTimeParseException e) {
-                warnings.add(node.field("createdAt").path() + ": not an ISO-8601 time; the import time is used");
+                report.at(node.field("createdAt").path(), "not an ISO-8601 time; the import time is used");
             }
         }
         // the export says nothing of parameters or how a generation ended
-        Generation generation = new Generation("exoloom", model, SamplingParams.DEFAULTS, at, FinishReason.STOP);
+        Generation generation = new Generation("exoloom", model, SamplingParams.DEFAULTS, at, FinishReason.STOP,
+                Generation.PARAMS);
         return new ImportedNode(parent, Origin.MODEL, text, generation, bookmarked, pruned);
     }
 

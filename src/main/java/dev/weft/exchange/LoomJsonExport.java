@@ -25,9 +25,17 @@ import java.util.Map;
  * {@code children}, {@code parent_id}, {@code meta} ({@code source}: {@code prompt}, {@code AI} or
  * {@code mixed}) and {@code tags} ({@code bookmark}, {@code archived} for a deleted subtree); a
  * node with scored tokens points with {@code generation: {id, index}} into {@code model_responses},
- * whose completion lists each token as {@code generatedToken}, its char {@code position} in the
- * node and its {@code counterfactuals}. Several roots hang under an empty immutable root, as loom
- * does itself. {@code meta.weft_origin} keeps weft's origin for a round trip.
+ * whose entry has the {@code prompt} ({@code text}: the context the node continued, {@code tokens}
+ * null, as gpt.py's format_openAI_response writes it without echo; loom's get_request_info reads it)
+ * and a completion that lists each token as {@code generatedToken}, its char {@code position} in
+ * the node and its {@code counterfactuals} (an object, empty when none were reported: loom's token
+ * selection calls {@code .items()} and {@code .copy()} on it). Only tokens with a logprob are
+ * listed (loom's node info takes {@code math.exp} of each); text nothing scored lies between
+ * their positions (except in text with bytes that are not UTF-8: there every token is listed). Several roots, or a root without
+ * children, hang under an empty immutable root, as loom does itself: its load_tree_data reads the
+ * root's first child even when a node is selected. The top level always has {@code chapters} and
+ * {@code selected_node_id}, which Tapestry Loom's reader of loom files requires.
+ * {@code meta.weft_origin} keeps weft's origin for a round trip.
  */
 public final class LoomJsonExport {
     /** loom's own timestamp layout (util.timestamp), written in UTC. */
@@ -47,14 +55,14 @@ public final class LoomJsonExport {
         ObjectNode responses = JSON.objectNode();
         Map<NodeId, ObjectNode> written = new HashMap<>();
         for (Node node : loom.nodes()) {
-            written.put(node.id(), node(node, responses));
+            written.put(node.id(), node(node, loom, responses));
         }
         for (Node node : loom.nodes()) {
             ArrayNode children = written.get(node.id()).putArray("children");
             node.children().forEach(child -> children.add(written.get(child)));
         }
         List<NodeId> roots = loom.roots();
-        if (roots.size() == 1) {
+        if (roots.size() == 1 && !loom.node(roots.get(0)).children().isEmpty()) {
             file.set("root", written.get(roots.get(0)));
         } else {
             ObjectNode root = file.putObject("root");
@@ -67,14 +75,14 @@ public final class LoomJsonExport {
             }
         }
         NodeId current = session.view().current();
-        if (current != null && loom.contains(current)) {
-            file.put("selected_node_id", id(current));
-        }
+        file.put("selected_node_id", current != null && loom.contains(current) ? id(current)
+                : file.get("root").get("id").asText());
+        file.putObject("chapters");
         file.set("model_responses", responses);
         return file;
     }
 
-    private static ObjectNode node(Node node, ObjectNode responses) {
+    private static ObjectNode node(Node node, Loom loom, ObjectNode responses) {
         ObjectNode o = JSON.objectNode();
         o.put("id", id(node.id()));
         o.put("text", node.text());
@@ -82,7 +90,8 @@ public final class LoomJsonExport {
             o.put("parent_id", id(node.parent()));
         }
         ObjectNode meta = o.putObject("meta");
-        meta.put("source", node.origin() == Origin.MODEL || node.origin() == Origin.SWAP ? "AI"
+        meta.put("source", node.origin() == Origin.MODEL || node.origin() == Origin.SWAP
+                || node.origin() == Origin.PICKED ? "AI"
                 : node.origin() == Origin.EDIT ? "mixed" : "prompt");
         meta.put("modified", false);
         meta.put("weft_origin", node.origin().label());
@@ -98,15 +107,28 @@ public final class LoomJsonExport {
         }
         if (hasScores(node.tokens())) {
             String response = id(node.id());
-            responses.set(response, response(response, node));
+            responses.set(response, response(response, node, context(node, loom)));
             o.putObject("generation").put("id", response).put("index", 0);
         }
         return o;
     }
 
-    private static ObjectNode response(String id, Node node) {
+    /** The text the node continued: its ancestors' text, from the root. */
+    private static String context(Node node, Loom loom) {
+        if (node.parent() == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        loom.path(node.parent()).forEach(n -> text.append(n.text()));
+        return text.toString();
+    }
+
+    private static ObjectNode response(String id, Node node, String context) {
         ObjectNode response = JSON.objectNode();
         response.put("id", id);
+        ObjectNode prompt = response.putObject("prompt");
+        prompt.put("text", context);
+        prompt.putNull("tokens");
         Generation g = node.generation();
         response.put("model", g == null ? "" : g.model());
         if (g != null) {
@@ -117,21 +139,23 @@ public final class LoomJsonExport {
         completion.put("finishReason", g == null ? "stop" : g.finish().label());
         ArrayNode tokens = completion.putArray("tokens");
         TokenRun run = node.tokens();
-        int[] charAt = Utf8.decode(run.bytes()).charAt();
+        Utf8.Decoded decoded = Utf8.decode(run.bytes());
+        int[] charAt = decoded.charAt();
         int[] offsets = run.byteOffsets();
         for (int i = 0; i < run.size(); i++) {
+            // loom's readers need a number: unscored text lies between the positions of the others,
+            // unless the text has bytes that are not UTF-8 (read as U+FFFD, they could not be placed back)
+            if (!Double.isFinite(run.logprob(i)) && decoded.valid()) {
+                continue;
+            }
             ObjectNode token = tokens.addObject();
             ObjectNode generated = token.putObject("generatedToken");
             generated.put("token", text(run.piece(i)));
             logprob(generated, "logprob", run.logprob(i));
             token.putObject("position").put("start", charAt[offsets[i]]).put("end", charAt[offsets[i + 1]]);
-            if (run.alternativeCount(i) == 0) {
-                token.putNull("counterfactuals");
-            } else {
-                ObjectNode counterfactuals = token.putObject("counterfactuals");
-                for (Alternative alt : run.alternatives(i)) {
-                    logprob(counterfactuals, text(alt.piece()), alt.logprob());
-                }
+            ObjectNode counterfactuals = token.putObject("counterfactuals");
+            for (Alternative alt : run.alternatives(i)) {
+                logprob(counterfactuals, text(alt.piece()), alt.logprob());
             }
         }
         return response;
@@ -159,7 +183,7 @@ public final class LoomJsonExport {
 
     private static boolean hasScores(TokenRun run) {
         for (int i = 0; i < run.size(); i++) {
-            if (!Double.isNaN(run.logprob(i)) || run.alternativeCount(i) > 0) {
+            if (Double.isFinite(run.logprob(i))) {
                 return true;
             }
         }

@@ -12,8 +12,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Reads socketteer/loom's tree files (the JSON its {@code model.py} saves): a {@code root} node
@@ -25,26 +28,28 @@ import java.util.Optional;
  */
 final class LoomJsonImport {
     static final String FORMAT = "socketteer/loom";
+    /** Tags weft carries over as its own marks. */
+    private static final List<String> MARKS = List.of("bookmark", "archived");
 
     private final ForeignJson file;
     private final Instant now;
     private final Optional<ForeignJson> responses;
-    private LoomSettings settings = LoomSettings.DEFAULTS;
+    /** What the file says of a generation's parameters: nothing (generation_settings are the settings when saved). */
+    private static final java.util.Set<String> UNSTATED = Generation.PARAMS;
+    private static final String UNKNOWN_MODEL = "unknown";
     private final List<ImportedNode> nodes = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final ImportReport report = new ImportReport();
+    /** The children a hoist or a zipped chain moved off their node, by that node's id (model.py's zip). */
+    private final Map<String, List<ForeignJson>> grafts = new HashMap<>();
+    /** Compound nodes by id, to the id of the node they end with. */
+    private final Map<String, String> masks = new HashMap<>();
+    private String hoisted;
+    private final Map<String, Integer> otherTags = new TreeMap<>();
 
     private LoomJsonImport(ForeignJson file, Instant now) throws ImportException {
         this.file = file;
         this.now = now;
         this.responses = file.isObject() ? file.optional("model_responses") : Optional.empty();
-        Optional<ForeignJson> asked = file.isObject() ? file.optional("generation_settings") : Optional.empty();
-        if (asked.isPresent()) {
-            try {
-                settings = LoomSettings.of(asked.get());
-            } catch (ImportException e) {
-                warnings.add(e.getMessage() + "; weft's default parameters are recorded instead");
-            }
-        }
     }
 
     static ImportedTree read(ForeignJson file, Instant now) throws ImportException {
@@ -62,19 +67,26 @@ final class LoomJsonImport {
         String selectedId = file.isObject() && file.has("selected_node_id")
                 ? file.field("selected_node_id").string() : null;
         int selected = -1;
+        int hoist = -1;
         while (!todo.isEmpty()) {
             Pending next = todo.pop();
+            ForeignJson node = unmasked(next.node());
             int index = nodes.size();
-            nodes.add(node(next.node(), next.parent()));
-            if (selectedId != null && next.node().has("id") && selectedId.equals(next.node().field("id").string())) {
+            nodes.add(node(node, next.parent()));
+            String id = node.has("id") ? node.field("id").string() : null;
+            if (id != null && id.equals(selectedId == null ? null : masks.getOrDefault(selectedId, selectedId))) {
                 selected = index;
             }
-            List<ForeignJson> children = children(next.node());
+            if (id != null && id.equals(hoisted)) {
+                hoist = index;
+            }
+            List<ForeignJson> children = children(node);
             for (int i = children.size() - 1; i >= 0; i--) {
                 todo.push(new Pending(children.get(i), index));
             }
         }
-        return new ImportedTree(FORMAT, nodes, selected, warnings);
+        dropped();
+        return new ImportedTree(FORMAT, nodes, selected, hoist, report.lines());
     }
 
     /**
@@ -86,7 +98,7 @@ final class LoomJsonImport {
         if (!file.isObject()) {
             return file.elements(); // a bare list of nodes under an implied empty root
         }
-        ForeignJson root = file.has("root") ? file.field("root") : file;
+        ForeignJson root = unmasked(file.has("root") ? file.field("root") : file);
         List<ForeignJson> children = children(root);
         boolean weftNode = root.has("meta") && root.field("meta").has("weft_origin");
         if (!root.field("text").string().isEmpty() || children.isEmpty() || weftNode) {
@@ -100,27 +112,84 @@ final class LoomJsonImport {
         return immutable || !generatedUnder ? children : List.of(root);
     }
 
+    /**
+     * The node itself, or for a compound node the chain it hides. Loom's hoist and zip (model.py)
+     * replace a chain from {@code masked_head} to the node {@code tail_id} with one node holding
+     * the chain's text, which takes over the tail's children; a hoisted root hides everything above
+     * the hoisted node that way. weft imports the chain itself, gives the children back to the
+     * tail, and keeps the innermost hoist as the session's hoist.
+     */
+    private ForeignJson unmasked(ForeignJson node) throws ImportException {
+        while (node.has("masked_head")) {
+            String tail = node.field("tail_id").string();
+            grafts.computeIfAbsent(tail, t -> new ArrayList<>()).addAll(ownChildren(node));
+            if (node.has("id")) {
+                masks.put(node.field("id").string(), tail);
+            }
+            if (hoisted == null && node.has("hoisted") && node.field("hoisted").truthy()) {
+                hoisted = tail;
+            }
+            node = node.field("masked_head");
+        }
+        return node;
+    }
+
     private ImportedNode node(ForeignJson node, int parent) throws ImportException {
         String text = node.field("text").string();
         Origin origin = parent < 0 ? Origin.PROMPT : origin(node);
         Optional<Scored> scored = scored(node);
         TokenRun tokens = TokenRun.unscored(text);
         if (scored.isPresent()) {
-            // compared as text: a node's text is decoded, so bytes that are not UTF-8 show as U+FFFD there
-            if (scored.get().tokens().text().equals(text)) {
-                tokens = scored.get().tokens();
-            } else {
-                warnings.add(node.path() + ": its text was edited after it was generated; imported without token data");
+            TokenAlignment.Aligned aligned = TokenAlignment.align(text, scored.get().tokens());
+            tokens = aligned.tokens();
+            switch (aligned.fit()) {
+                case AROUND -> report.at(node.path(), "the node has text around its generated tokens (loom's chat"
+                        + " wrapping, a merge); that text is imported unscored");
+                case PART -> report.at(node.path(), "the node holds part of its generation (a cut at a stop sequence,"
+                        + " a split); the tokens outside it are left out");
+                case EDITED -> report.at(node.path(), "the node's text was edited after it was generated; its tokens"
+                        + " from the first change on are imported unscored");
+                case EXACT -> { }
             }
         }
         Generation generation = origin == Origin.MODEL || origin == Origin.SWAP
-                ? new Generation("loom", scored.map(Scored::model).orElse(settings.model()), settings.params(),
+                ? new Generation("loom", scored.map(Scored::model).orElse(UNKNOWN_MODEL), SamplingParams.DEFAULTS,
                         scored.map(Scored::at).orElse(createdAt(node)),
-                        scored.map(Scored::finish).orElse(FinishReason.STOP))
+                        scored.map(Scored::finish).orElse(FinishReason.STOP), UNSTATED)
                 : null;
+        if (generation == null && node.has("meta") && node.field("meta").has("creation_timestamp")) {
+            report.dropped("creation times of nodes no model wrote", 1);
+        }
         List<String> tags = tags(node);
+        tags.stream().filter(t -> !MARKS.contains(t)).forEach(t -> otherTags.merge(t, 1, Integer::sum));
+        count(node, "chapter_id", "chapter marks on nodes");
+        count(node, "text_attributes", "nodes' text attributes");
+        count(node, "memory", "memory entries on nodes");
+        if (node.has("multimedia")) {
+            report.dropped("images", node.field("multimedia").elements().size());
+        }
         boolean bookmarked = tags.contains("bookmark") || node.has("bookmark") && node.field("bookmark").truthy();
         return new ImportedNode(parent, origin, tokens, generation, bookmarked, tags.contains("archived"));
+    }
+
+    private void count(ForeignJson node, String field, String what) {
+        if (node.has(field)) {
+            report.dropped(what, 1);
+        }
+    }
+
+    /** What the file holds beyond the nodes, counted once the nodes are read. */
+    private void dropped() throws ImportException {
+        otherTags.forEach((tag, count) -> report.dropped("tags \"" + tag + "\"", count));
+        if (!file.isObject()) {
+            return;
+        }
+        for (String global : List.of("chapters", "memories", "summaries", "canonical")) {
+            if (file.has(global)) {
+                ForeignJson value = file.field(global);
+                report.dropped(global, value.isObject() ? value.members().size() : value.elements().size());
+            }
+        }
     }
 
     /** Token data and request details of a generated node, from either layout. */
@@ -131,8 +200,8 @@ final class LoomJsonImport {
             ForeignJson generation = node.field("generation");
             String id = generation.field("id").string();
             if (!responses.get().has(id)) {
-                warnings.add(generation.path() + ": no model_responses entry \"" + id
-                        + "\"; imported without token data");
+                report.at(generation.path(), "no model_responses entry for the node's generation (loom keeps"
+                        + " them in backups/model_responses-*.json after a cleanup); imported without token data");
                 return Optional.empty();
             }
             ForeignJson response = responses.get().field(id);
@@ -142,19 +211,36 @@ final class LoomJsonImport {
                 throw generation.field("index").error("no completion " + index + " in " + response.path());
             }
             ForeignJson completion = completions.get(index);
-            return Optional.of(new Scored(LoomTokens.ofTokenList(completion.field("tokens")),
-                    response.has("model") ? response.field("model").string() : settings.model(),
+            TokenRun tokens = LoomTokens.ofTokenList(completion.field("tokens"));
+            if (completion.has("text") && !tokens.text().equals(completion.field("text").string())) {
+                tokens = LoomTokens.placed(completion.field("tokens"), completion.field("text").string())
+                        .orElse(tokens);
+            }
+            return Optional.of(new Scored(generated(completion, tokens),
+                    response.has("model") ? response.field("model").string() : UNKNOWN_MODEL,
                     response.has("timestamp") ? timestamp(response.field("timestamp")) : createdAt(node),
                     finish(completion.optional("finishReason"))));
         }
         Optional<ForeignJson> old = node.has("meta") ? node.field("meta").optional("generation") : Optional.empty();
         if (old.isPresent() && old.get().has("logprobs")) {
             ForeignJson choice = old.get();
-            return Optional.of(new Scored(LoomTokens.ofLogprobs(choice.field("logprobs")),
-                    choice.has("model") ? choice.field("model").string() : settings.model(), createdAt(node),
+            return Optional.of(new Scored(generated(choice, LoomTokens.ofLogprobs(choice.field("logprobs"))),
+                    choice.has("model") ? choice.field("model").string() : UNKNOWN_MODEL, createdAt(node),
                     finish(choice.optional("finish_reason"))));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The tokens of what was generated: OpenAI's logprobs go on past a stop sequence (the tokens of
+     * the stop and after it), while the completion's {@code text} ends before it; the text is the truth.
+     */
+    private static TokenRun generated(ForeignJson completion, TokenRun tokens) throws ImportException {
+        if (!completion.has("text")) {
+            return tokens;
+        }
+        TokenAlignment.Aligned aligned = TokenAlignment.align(completion.field("text").string(), tokens);
+        return aligned.fit() == TokenAlignment.Fit.PART ? aligned.tokens() : tokens;
     }
 
     private static FinishReason finish(Optional<ForeignJson> reason) throws ImportException {
@@ -177,7 +263,7 @@ final class LoomJsonImport {
         try {
             return LocalDateTime.parse(value.string(), LoomJsonExport.TIMESTAMP).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            warnings.add(value.path() + ": not a loom timestamp (yyyy-MM-dd-HH.mm.ss); the import time is used");
+            report.at(value.path(), "not a loom timestamp (yyyy-MM-dd-HH.mm.ss); the import time is used");
             return now;
         }
     }
@@ -192,7 +278,13 @@ final class LoomJsonImport {
                 }
             }
         }
-        return "AI".equals(source(node)) ? Origin.MODEL : Origin.EDIT;
+        String source = source(node);
+        if (source == null) {
+            // the oldest layout has no source: a node a model wrote carries its generation
+            boolean generated = node.has("generation") || meta.isPresent() && meta.get().has("generation");
+            return generated ? Origin.MODEL : Origin.EDIT;
+        }
+        return "AI".equals(source) ? Origin.MODEL : Origin.EDIT;
     }
 
     private static String source(ForeignJson node) throws ImportException {
@@ -200,7 +292,19 @@ final class LoomJsonImport {
         return meta.isPresent() && meta.get().has("source") ? meta.get().field("source").string() : null;
     }
 
-    private static List<ForeignJson> children(ForeignJson node) throws ImportException {
+    /** The node's children, with those a compound node above moved off it given back. */
+    private List<ForeignJson> children(ForeignJson node) throws ImportException {
+        List<ForeignJson> own = ownChildren(node);
+        List<ForeignJson> moved = node.has("id") ? grafts.get(node.field("id").string()) : null;
+        if (moved == null) {
+            return own;
+        }
+        List<ForeignJson> all = new ArrayList<>(own);
+        all.addAll(moved);
+        return all;
+    }
+
+    private static List<ForeignJson> ownChildren(ForeignJson node) throws ImportException {
         return node.has("children") ? node.field("children").elements() : List.of();
     }
 
@@ -212,44 +316,5 @@ final class LoomJsonImport {
             }
         }
         return out;
-    }
-
-    /** The tree's generation_settings, as far as they fit weft's parameters. */
-    private record LoomSettings(String model, SamplingParams params) {
-        static final LoomSettings DEFAULTS = new LoomSettings("unknown", SamplingParams.DEFAULTS);
-
-        static LoomSettings of(ForeignJson s) throws ImportException {
-            SamplingParams d = SamplingParams.DEFAULTS;
-            try {
-                SamplingParams params = new SamplingParams(number(s, "temperature", d.temperature()),
-                        number(s, "top_p", d.topP()), d.topK(), d.minP(),
-                        (int) number(s, "response_length", d.maxTokens()),
-                        (int) number(s, "num_continuations", d.n()), (int) number(s, "logprobs", d.topLogprobs()), null,
-                        stops(s));
-                return new LoomSettings(string(s, "model", "unknown"), params);
-            } catch (IllegalArgumentException e) {
-                throw s.error("unusable settings: " + e.getMessage());
-            }
-        }
-
-        private static double number(ForeignJson s, String field, double fallback) throws ImportException {
-            return s.has(field) ? s.field(field).number() : fallback;
-        }
-
-        private static String string(ForeignJson s, String field, String fallback) throws ImportException {
-            return s.has(field) ? s.field(field).string() : fallback;
-        }
-
-        /** loom keeps stop strings in one string separated by '|', with \\n for a newline (gpt_util.parse_stop). */
-        private static List<String> stops(ForeignJson s) throws ImportException {
-            String stop = string(s, "stop", "");
-            List<String> out = new ArrayList<>();
-            for (String part : stop.split("\\|")) {
-                if (!part.isEmpty()) {
-                    out.add(part.replace("\\n", "\n").replace("\\t", "\t"));
-                }
-            }
-            return out;
-        }
     }
 }

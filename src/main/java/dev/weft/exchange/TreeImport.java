@@ -19,6 +19,9 @@ import java.util.Set;
  * so the new session has a journal and can be replayed, and replayed against a model.
  */
 public final class TreeImport {
+    /** The view setting the loom's tree view keeps its hoisted node in (tui SessionSettings). */
+    static final String HOIST = "hoist";
+
     private TreeImport() {}
 
     /** Reads {@code file} in whichever of the supported formats it is. */
@@ -62,6 +65,9 @@ public final class TreeImport {
         }
         if (tree.selected() >= 0) {
             store.recordView(store.view().at(ids.get(tree.selected()), 0));
+        }
+        if (tree.hoist() >= 0) {
+            store.recordView(store.view().withSetting(HOIST, Integer.toString(ids.get(tree.hoist()).value())));
         }
         return ids;
     }

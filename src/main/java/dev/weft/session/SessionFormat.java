@@ -2,12 +2,9 @@ package dev.weft.session;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.core.io.SerializedString;
 import java.nio.file.Path;
 
 /** The constants of the session format (see weft-session(5)) and the JSON settings shared by file and journal. */
@@ -18,9 +15,9 @@ final class SessionFormat {
     static final String JOURNAL_SUFFIX = ".journal";
 
     /**
-     * Duplicate fields are errors (a hand edit must not silently shadow a value); DEL and C1
-     * controls are escaped like C0 ones, so printing a session file with cat cannot drive the
-     * terminal even though it holds untrusted model output.
+     * Duplicate fields are errors (a hand edit must not silently shadow a value); DEL, C1
+     * controls and bidi overrides are escaped like C0 ones, so printing a session file with cat
+     * cannot drive the terminal even though it holds untrusted model output.
      */
     static final JsonFactory JSON = new JsonFactoryBuilder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -39,24 +36,5 @@ final class SessionFormat {
 
     static Path journalOf(Path sessionFile) {
         return sessionFile.resolveSibling(sessionFile.getFileName() + JOURNAL_SUFFIX);
-    }
-
-    private static final class TerminalSafeEscapes extends CharacterEscapes {
-        private static final long serialVersionUID = 1L;
-        private final int[] ascii = standardAsciiEscapesForJSON();
-
-        TerminalSafeEscapes() {
-            ascii[0x7f] = ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            return ch >= 0x80 && ch <= 0x9f ? new SerializedString(String.format("\\u%04X", ch)) : null;
-        }
     }
 }

@@ -36,6 +36,8 @@ public final class SessionStore implements Closeable {
 
     private Session session;
     private long savedSeq;
+    /** The last journal entry that changed what the file holds beyond the view (an action, a backend). */
+    private long contentSeq;
     private FileStamp stamp; // guarded by saveLock
     private boolean closed;
     /** Why the journal stopped (the first failed append), or null while every change is recorded. */
@@ -49,6 +51,7 @@ public final class SessionStore implements Closeable {
         this.journal = journal;
         this.session = session;
         this.savedSeq = savedSeq;
+        this.contentSeq = session.journalSeq(); // what was replayed on opening counts: the file lacks it
         this.stamp = stamp;
         this.warnings = new ArrayList<>(warnings);
     }
@@ -160,12 +163,14 @@ public final class SessionStore implements Closeable {
      */
     public synchronized Loom.Result record(LoomAction action) throws SessionException {
         requireWritable();
+        refuseWhenStopped(); // before applying: after a failure the caller's tree is ahead of ours
         // compute first: an action that cannot apply must never reach the journal, or replay would
         // stop there. The loom is a value, so nothing changes until the entry is on disk.
         Loom.Result result = action.apply(session.loom());
         long seq = session.journalSeq() + 1;
         appendOrStop(new JournalEntry.Action(seq, clock.instant(), action));
         session = session.withLoom(result.loom(), seq);
+        contentSeq = seq;
         return result;
     }
 
@@ -179,6 +184,7 @@ public final class SessionStore implements Closeable {
     public synchronized void recordBackend(BackendUse use) throws SessionException {
         requireWritable();
         append(new JournalEntry.BackendUsed(session.journalSeq() + 1, clock.instant(), use));
+        contentSeq = session.journalSeq();
     }
 
     /** The journal as it is now: the recording that replay walks. */
@@ -189,6 +195,9 @@ public final class SessionStore implements Closeable {
     /**
      * Writes the session atomically. Refuses when the file changed on disk since it was opened
      * or last saved (another program wrote it); {@link #forceSave} overwrites that change.
+     * Nothing is written when only the view changed since the last save (the cursor moved): the
+     * journal holds those entries and opening replays them, so quitting a large session after
+     * reading it does not rewrite the file.
      */
     public void save() throws SessionException {
         save(false);
@@ -253,6 +262,9 @@ public final class SessionStore implements Closeable {
                     throw new SessionException(file + ": not saved: changes made after the journal failed are"
                             + " only in memory (" + stopped + ")");
                 }
+                if (!force && contentSeq <= savedSeq && Files.exists(file)) {
+                    return;
+                }
                 snapshot = session.withSaved(clock.instant());
             }
             if (!force && !stampOf(file).equals(stamp)) {
@@ -283,15 +295,19 @@ public final class SessionStore implements Closeable {
 
     /** Appends, or says why not; after one failure nothing more is appended until a whole save. */
     private void appendOrStop(JournalEntry entry) throws SessionException {
-        if (stopped != null) {
-            throw new SessionException(file + ": not recorded: the journal stopped after a write failed ("
-                    + stopped + ")");
-        }
+        refuseWhenStopped();
         try {
             journal.append(entry);
         } catch (SessionException e) {
             stopped = e.getMessage();
             throw e;
+        }
+    }
+
+    private void refuseWhenStopped() throws SessionException {
+        if (stopped != null) {
+            throw new SessionException(file + ": not recorded: the journal stopped after a write failed ("
+                    + stopped + ")");
         }
     }
 

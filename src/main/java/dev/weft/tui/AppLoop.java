@@ -229,6 +229,11 @@ public final class AppLoop {
         viewSavedAt = now;
     }
 
+    /** After {@link #run}: why the final save failed (what the screen showed is not all on disk), or null. */
+    public String notSavedAtExit() {
+        return effects.lastSaveFailure();
+    }
+
     /** For a hang-up: save what there is and wait (bounded) for the disk. */
     boolean saveNow() throws InterruptedException {
         return effects.saveAndWait(state, 5, TimeUnit.SECONDS);

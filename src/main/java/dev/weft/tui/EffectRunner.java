@@ -7,6 +7,8 @@ import dev.weft.analysis.MultiverseExpansion;
 import dev.weft.analysis.NextTokens;
 import dev.weft.analysis.SweepRow;
 import dev.weft.model.Completion;
+import dev.weft.loom.TextIndex;
+import dev.weft.model.DeferredModel;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
 import dev.weft.session.SessionException;
@@ -17,6 +19,7 @@ import dev.weft.tui.state.Focus;
 import dev.weft.tui.state.Msg;
 import dev.weft.tui.state.UiState;
 import dev.weft.tui.theme.ThemeLibrary;
+import dev.weft.tui.update.Searching;
 import dev.weft.tui.update.SessionSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,12 +48,16 @@ final class EffectRunner {
     private final BackendCatalog backends;
     private final ThemeLibrary themes;
     private final Map<Long, AtomicBoolean> cancelled = new ConcurrentHashMap<>();
+    /** The tree's text for search, kept from one search to the next. */
+    private final TextIndex searchIndex = new TextIndex();
     /** Touched only on the I/O thread. */
     private LoomSession session;
     private volatile LanguageModel model;
     /** The backend in use, noted in the session when it first generates. Touched only on the I/O thread. */
     private Backend backend;
     private boolean backendNoted;
+    /** Why the last save failed, or null after one that succeeded: what quitting must report. */
+    private volatile String lastSaveFailure;
 
     EffectRunner(Executor models, Executor io, Consumer<Msg> post, LoomSession session, SessionOpener opener,
                  LanguageModel model, Backend backend, BackendCatalog backends, ThemeLibrary themes) {
@@ -76,7 +83,13 @@ final class EffectRunner {
     /** Runs one effect; {@code state} is the state it came with (for saving where the user is). */
     void run(Effect effect, UiState state) {
         if (effect instanceof Effect.Journal j) {
-            write(() -> session.record(j.action()), "journal");
+            io.execute(() -> {
+                try {
+                    session.record(j.action());
+                } catch (IOException | RuntimeException e) {
+                    post.accept(new Msg.NotRecorded(j.action(), e.getMessage()));
+                }
+            });
         } else if (effect instanceof Effect.Generate g) {
             write(() -> {
                 if (!backendNoted) {
@@ -93,11 +106,7 @@ final class EffectRunner {
         } else if (effect instanceof Effect.Score s) {
             score(s);
         } else if (effect instanceof Effect.Save) {
-            saveView(state);
-            write(() -> {
-                session.save();
-                post.accept(new Msg.Notice("saved " + session.name()));
-            }, "save");
+            saveShown(state);
         } else if (effect instanceof Effect.SaveAs s) {
             saveView(state);
             write(() -> {
@@ -148,6 +157,8 @@ final class EffectRunner {
             scoreCandidates(c);
         } else if (effect instanceof Effect.SampleSweepRow r) {
             sampleSweepRow(r);
+        } else if (effect instanceof Effect.Search s) {
+            models.execute(() -> post.accept(Searching.find(searchIndex, s)));
         }
     }
 
@@ -160,18 +171,34 @@ final class EffectRunner {
 
     /** Saves and waits (bounded) until every queued write is done: on quit and on hang-up. */
     boolean saveAndWait(UiState state, long timeout, TimeUnit unit) throws InterruptedException {
-        saveView(state);
         CountDownLatch done = new CountDownLatch(1);
+        saveShown(state);
+        io.execute(done::countDown);
+        return done.await(timeout, unit);
+    }
+
+    /**
+     * Saves what the state shows, on the I/O thread after every write queued before it: after a
+     * failed journal write that is the whole tree on screen, not what the journal holds.
+     */
+    private void saveShown(UiState state) {
+        Focus focus = state.focus();
+        Map<String, String> settings = SessionSettings.of(state);
         io.execute(() -> {
             try {
-                session.save();
-            } catch (IOException e) {
-                post.accept(new Msg.Failure("save failed: " + e.getMessage()));
-            } finally {
-                done.countDown();
+                session.saveShown(state.loom(), focus, settings);
+                lastSaveFailure = null;
+                post.accept(new Msg.Saved(session.name()));
+            } catch (IOException | RuntimeException e) {
+                lastSaveFailure = e.getMessage();
+                post.accept(new Msg.SaveFailed(e.getMessage()));
             }
         });
-        return done.await(timeout, unit);
+    }
+
+    /** Why the last save failed (the one on quit, after {@link #saveAndWait}), or null when it succeeded. */
+    String lastSaveFailure() {
+        return lastSaveFailure;
     }
 
     /** Closes the session in use (the one the last :open or :saveas moved to), after every queued write. */
@@ -217,7 +244,7 @@ final class EffectRunner {
     private void expand(Effect.ExpandMultiverse x) {
         LanguageModel m = model;
         offThread(x.request(), () -> new Msg.MultiverseExpanded(x.request(),
-                MultiverseExpansion.expand(NextTokens.of(m), x.context(), x.settings())), Msg.AnalysisFailed::new);
+                MultiverseExpansion.expand(NextTokens.of(DeferredModel.loaded(m)), x.context(), x.settings())), Msg.AnalysisFailed::new);
     }
 
     /** One side of the compare view; the other backend is opened here, off the UI thread, and left open like a switched-to one. */

@@ -6,6 +6,7 @@ import dev.weft.config.ConfigException;
 import dev.weft.config.ConfigFile;
 import dev.weft.loom.Loom;
 import dev.weft.loom.SamplingParams;
+import dev.weft.model.DeferredModel;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
 import dev.weft.model.http.Notices;
@@ -33,7 +34,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -63,7 +65,8 @@ public final class LoomApp {
     /**
      * Runs the loom until the user quits.
      *
-     * @return the exit code: 0; 1 when the terminal, the session or the backend failed; 2 for a
+     * @return the exit code: 0; 1 when the terminal, the session or the backend failed (or the
+     *         last save before quitting did); 2 for a
      *         bad config or colour depth
      */
     public static int run(Launch launch, Map<String, String> env, PrintWriter err) {
@@ -71,9 +74,9 @@ public final class LoomApp {
             err.println("weft: the loom needs a terminal (stdin and stdout must be a tty); see 'weft --help' for headless commands");
             return 1;
         }
-        // notices go to stderr until the full screen is up, then to its message line
-        AtomicReference<Consumer<String>> noticeLine = new AtomicReference<>(line -> err.println("weft: " + line));
-        Notices notices = line -> noticeLine.get().accept(line);
+        // notices go to stderr until the full screen starts, then (kept meanwhile) to its message line
+        NoticeRoute noticeLine = new NoticeRoute(line -> err.println("weft: " + line));
+        Notices notices = noticeLine::accept;
         Prepared prepared;
         try {
             prepared = prepare(launch, env, notices);
@@ -88,14 +91,17 @@ public final class LoomApp {
         ExecutorService io = Executors.newSingleThreadExecutor(daemon("weft-io"));
         try {
             KeyReader keys = new KeyReader(new EscapeWait(new FileInputStream(FileDescriptor.in)));
-            keys.start(); // before the screen starts: it reads the answer to the screen's size query
             WeftTerminal terminal = new WeftTerminal(keys);
+            // after the terminal is raw (a read begun in line mode waits for a whole line), and before the
+            // screen starts: the reader brings in the answer to the screen's size query
+            keys.start();
             TerminalScreen screen = new TerminalScreen(terminal);
             AppLoop[] loop = new AppLoop[1];
             EffectRunner effects = new EffectRunner(models, io, m -> loop[0].post(m), prepared.session,
                     StoreSession::open, prepared.model, prepared.backend, prepared.catalog, prepared.themes);
             CommandLineSource commandLine = new CommandHistory(CommandHistory.historyPath(env), Clock.systemDefaultZone(),
                     effects::themeNames, effects::backendNames, new FileNames(Path.of("").toAbsolutePath(), home(env)));
+            noticeLine.hold();
             screen.startScreen();
             TerminalSize size = screen.getTerminalSize();
             loop[0] = new AppLoop(screen, prepared.state.withSize(new Size(size.getColumns(), size.getRows())),
@@ -104,8 +110,11 @@ public final class LoomApp {
             AppLoop started = loop[0];
             // a resize wakes the loop (it waits for messages, not a timer)
             terminal.addResizeListener((t, s) -> started.post(new Msg.Resized(new Size(s.getColumns(), s.getRows()))));
-            noticeLine.set(line -> started.post(new Msg.Notice(line)));
             loop[0].post(opened(prepared.session));
+            if (prepared.model instanceof DeferredModel d && !d.isDone()) {
+                noticeLine.accept("loading model " + d.model() + "…");
+            }
+            noticeLine.to(line -> started.post(new Msg.Notice(line)));
             prepared.session.warnings().forEach(w -> loop[0].post(new Msg.Failure(w)));
             if (launch.command() != null) {
                 loop[0].post(new Msg.CommandEntered(launch.command(), Clock.systemDefaultZone().instant()));
@@ -118,6 +127,11 @@ public final class LoomApp {
                 screen.stopScreen();
                 forget(hangUp);
                 effects.closeSession(5, TimeUnit.SECONDS);
+            }
+            String notSaved = loop[0].notSavedAtExit();
+            if (notSaved != null) {
+                err.println("weft: not saved: " + notSaved);
+                return 1;
             }
             return 0;
         } catch (IOException e) {
@@ -179,7 +193,14 @@ public final class LoomApp {
         TuiConfig config = TuiConfig.load(configFile);
         ConfiguredBackends catalog = new ConfiguredBackends(ConfigFile.load(configFile), env, launch.embedded(), notices);
         String backendName = catalog.initial();
-        LanguageModel model = catalog.open(backendName);
+        ModelSource.Preview preview = launch.embedded().preview();
+        LanguageModel model = backendName.equals(ConfiguredBackends.EMBEDDED) && preview != null
+                // the loom comes up at once; generating waits for the model, everything else works meanwhile
+                ? DeferredModel.start(preview.backend(), preview.model(), preview.capabilities(),
+                        () -> catalog.open(ConfiguredBackends.EMBEDDED),
+                        why -> notices.notice("the embedded model did not load: " + why),
+                        () -> notices.notice("model " + preview.model() + " ready"))
+                : catalog.open(backendName);
         ThemeLibrary themes = ThemeLibrary.standard(env);
         Settings settings = settings(config, launch.colors(), env, themes, model, backendName);
         Path path = launch.session() != null ? launch.session()
@@ -189,6 +210,36 @@ public final class LoomApp {
         }
         LoomSession session = StoreSession.open(path);
         return new Prepared(session, initialState(settings, session.name()), themes, catalog, model, settings.backend());
+    }
+
+    /** Where notices go: first stderr, then (held while the screen starts) the loop's message line. */
+    private static final class NoticeRoute implements Consumer<String> {
+        private Consumer<String> target;
+        private List<String> held;
+
+        NoticeRoute(Consumer<String> first) {
+            target = first;
+        }
+
+        @Override
+        public synchronized void accept(String line) {
+            if (held != null) {
+                held.add(line);
+            } else {
+                target.accept(line);
+            }
+        }
+
+        synchronized void hold() {
+            held = new ArrayList<>();
+        }
+
+        synchronized void to(Consumer<String> next) {
+            target = next;
+            List<String> lines = held == null ? List.of() : held;
+            held = null;
+            lines.forEach(next);
+        }
     }
 
     /** {@code $HOME}, as the README says weft uses; Java's user.home only when it is unset. */

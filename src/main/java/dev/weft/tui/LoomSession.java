@@ -37,6 +37,15 @@ public interface LoomSession extends AutoCloseable {
     /** Writes the session file atomically. */
     void save() throws IOException;
 
+    /**
+     * Saves what the screen shows: the view, and after a failed journal write the whole
+     * {@code loom} too (it holds changes the journal does not), starting a fresh journal.
+     */
+    default void saveShown(Loom loom, Focus focus, Map<String, String> settings) throws IOException {
+        recordView(focus, settings);
+        save();
+    }
+
     /** Saves to another file and returns the session that continues there (this one is closed). */
     LoomSession saveAs(Path target) throws IOException;
 

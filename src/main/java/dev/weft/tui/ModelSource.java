@@ -1,5 +1,6 @@
 package dev.weft.tui;
 
+import dev.weft.model.Capabilities;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
 import dev.weft.model.http.Notices;
@@ -12,4 +13,12 @@ import dev.weft.model.http.Notices;
 @FunctionalInterface
 public interface ModelSource {
     LanguageModel open(Notices notices) throws ModelException;
+
+    /** What the model is, known without opening it (the loom comes up while it loads), or null. */
+    default Preview preview() {
+        return null;
+    }
+
+    /** A model's identity before it is open. */
+    record Preview(String backend, String model, Capabilities capabilities) {}
 }

@@ -3,6 +3,7 @@ package dev.weft.tui;
 import dev.weft.loom.Loom;
 import dev.weft.loom.LoomAction;
 import dev.weft.session.BackendUse;
+import dev.weft.session.Disk;
 import dev.weft.session.SessionException;
 import dev.weft.session.SessionStore;
 import dev.weft.session.SessionView;
@@ -33,8 +34,13 @@ public final class StoreSession implements LoomSession {
 
     /** Opens the file, or creates an empty session there. */
     public static StoreSession open(Path path) throws IOException {
+        return open(path, Disk.REAL);
+    }
+
+    /** As {@link #open(Path)}, writing through {@code disk} (tests fail its writes). */
+    public static StoreSession open(Path path, Disk disk) throws IOException {
         try {
-            return new StoreSession(SessionStore.openOrCreate(path));
+            return new StoreSession(SessionStore.openOrCreate(path, java.time.Clock.systemUTC(), disk));
         } catch (SessionException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -79,6 +85,9 @@ public final class StoreSession implements LoomSession {
     /** Journals the view only when it changed, so an idle session adds nothing to the journal. */
     @Override
     public void recordView(Focus focus, Map<String, String> settings) throws IOException {
+        if (store.writeFailure() != null) {
+            return; // the journal stopped; where the user is goes into the whole save (:w)
+        }
         SessionView view = viewOf(store.loom(), focus, settings);
         if (view.equals(recorded)) {
             return;
@@ -104,6 +113,22 @@ public final class StoreSession implements LoomSession {
     public void save() throws IOException {
         try {
             store.save();
+        } catch (SessionException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void saveShown(Loom loom, Focus focus, Map<String, String> settings) throws IOException {
+        if (store.writeFailure() == null) {
+            recordView(focus, settings);
+            save();
+            return;
+        }
+        SessionView view = viewOf(loom, focus, settings);
+        try {
+            store.saveWhole(loom, view);
+            recorded = view;
         } catch (SessionException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -39,4 +39,27 @@ class DoctorCommandTest {
             System.setProperty(ModelOptions.CONFIG_PROPERTY, previous);
         }
     }
+
+    @Test
+    void aNamedProfileIsTheOnlyOneChecked(@TempDir Path dir) throws Exception {
+        int a;
+        int b;
+        try (ServerSocket one = new ServerSocket(0); ServerSocket two = new ServerSocket(0)) {
+            a = one.getLocalPort();
+            b = two.getLocalPort();
+        }
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, "{\"profiles\":{"
+                + "\"a\":{\"api\":\"llamacpp\",\"base_url\":\"http://127.0.0.1:" + a + "\",\"model\":\"m\"},"
+                + "\"b\":{\"api\":\"llamacpp\",\"base_url\":\"http://127.0.0.1:" + b + "\",\"model\":\"m\"}}}");
+        String previous = System.getProperty(ModelOptions.CONFIG_PROPERTY);
+        System.setProperty(ModelOptions.CONFIG_PROPERTY, config.toString());
+        try {
+            CliRun run = CliRun.of("doctor", "--profile", "a");
+            assertTrue(run.out().contains(":" + a), run.out());
+            assertTrue(!run.out().contains(":" + b), "profile b was not asked for: " + run.out());
+        } finally {
+            System.setProperty(ModelOptions.CONFIG_PROPERTY, previous);
+        }
+    }
 }

@@ -8,6 +8,22 @@ import org.junit.jupiter.api.Test;
 
 class MainTest {
     @Test
+    void theFastPathKnowsEveryCommandPicocliKnows() {
+        assertEquals(new picocli.CommandLine(new Main()).getSubcommands().keySet(), Main.COMMANDS);
+    }
+
+    @Test
+    void onlyNothingOrALoneFileSkipsPicocli() {
+        assertTrue(Main.opensTheLoom(new String[0]));
+        assertTrue(Main.opensTheLoom(new String[] {"sessions/a.json"}));
+        assertTrue(Main.opensTheLoom(new String[] {"@odd-name.json"}));
+        assertFalse(Main.opensTheLoom(new String[] {"tree"}), "a command");
+        assertFalse(Main.opensTheLoom(new String[] {"--version"}), "an option");
+        assertFalse(Main.opensTheLoom(new String[] {"-V"}), "an option");
+        assertFalse(Main.opensTheLoom(new String[] {"a.json", "b.json"}), "two arguments: picocli says what is wrong");
+        assertFalse(Main.opensTheLoom(new String[] {"--debug", "a.json"}));
+    }
+    @Test
     void helpListsTheCommands() {
         CliRun run = CliRun.of("--help");
         assertEquals(0, run.exit());

@@ -79,7 +79,7 @@ class BackendResolverTest {
         assertEquals("--api ollama: no model given; add --model NAME",
                 assertThrows(ConfigException.class, () -> remote(new BackendFlags(null, "ollama", null, null, null),
                         CONFIG, Map.of())).getMessage());
-        assertEquals("--api: unknown api 'vllm': expected one of openai-completions, openai-chat, llamacpp, ollama",
+        assertEquals("--api: unknown api 'vllm': expected one of openai-completions, openai-chat, llamacpp, ollama, gguf",
                 assertThrows(ConfigException.class, () -> remote(new BackendFlags(null, "vllm", null, "m", null),
                         CONFIG, Map.of())).getMessage());
     }

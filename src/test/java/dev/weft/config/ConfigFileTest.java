@@ -69,7 +69,7 @@ class ConfigFileTest {
         assertEquals("config " + p + ": profile 'x': unknown key 'modle' (known: ",
                 message("{\"profiles\": {\"x\": {\"api\": \"ollama\", \"modle\": \"m\"}}}", p).replaceAll("\\(known: .*", "(known: "));
         assertEquals("config " + p + ": profile 'x': unknown api 'openai': expected one of openai-completions,"
-                + " openai-chat, llamacpp, ollama", message("{\"profiles\": {\"x\": {\"api\": \"openai\"}}}", p));
+                + " openai-chat, llamacpp, ollama, gguf", message("{\"profiles\": {\"x\": {\"api\": \"openai\"}}}", p));
         assertEquals("config " + p + ": profile 'x': base URL 'localhost:8080' must start with http:// or https://"
                 + " and name a host", message("{\"profiles\": {\"x\": {\"api\": \"ollama\", \"base_url\": \"localhost:8080\"}}}", p));
         assertEquals("config " + p + ": default_profile \"y\" names no profile (have: x)",

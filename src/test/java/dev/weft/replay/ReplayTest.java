@@ -150,7 +150,7 @@ class ReplayTest {
         Path journal = SessionFile.journalOf(file);
         Files.writeString(journal, Files.readString(journal)
                 + "{\"seq\":2,\"at\":\"2026-12-01T09:00:00Z\",\"kind\":\"delete\",\"node\":9}\n");
-        Files.writeString(file, Files.readString(file).replace("\"journal_seq\": 1", "\"journal_seq\": 2"));
+        Files.writeString(file, Files.readString(file).replaceFirst("\"journal_seq\":\\s*1", "\"journal_seq\": 2"));
 
         Recording recording = Recording.open(file);
         assertEquals(2, recording.size());

@@ -95,6 +95,12 @@ final class TuiHarness {
         return new TuiHarness(ByteTerminal.of(cols, rows), model, depth, MemorySession.empty(), Runnable::run);
     }
 
+    /** As {@link #onBytes(int, int, LanguageModel, ColorDepth)}, on a given session. */
+    static TuiHarness onBytes(int cols, int rows, LanguageModel model, ColorDepth depth, LoomSession session)
+            throws IOException {
+        return new TuiHarness(ByteTerminal.of(cols, rows), model, depth, session, Runnable::run);
+    }
+
     /** Presses the first key bound to {@code action} where the keys go now. */
     TuiHarness press(Action action) {
         UiState s = loop.state();

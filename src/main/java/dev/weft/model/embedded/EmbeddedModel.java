@@ -34,6 +34,9 @@ public final class EmbeddedModel implements LanguageModel {
     public static final String BACKEND = "embedded";
     public static final int DEFAULT_ORDER = 4;
     private static final int MAX_REJECTIONS = 256;
+    /** Every token's probability is known, so any number of alternatives and any text can be scored. */
+    public static final Capabilities CAPABILITIES =
+            new Capabilities(Gpt2Tokenizer.VOCABULARY_SIZE, true, true, true, true, true);
 
     private final KneserNeyModel ngrams;
     private final Gpt2Tokenizer tokenizer;
@@ -47,7 +50,7 @@ public final class EmbeddedModel implements LanguageModel {
         this.ngrams = ngrams;
         this.tokenizer = tokenizer;
         this.name = name;
-        this.capabilities = new Capabilities(tokenizer.vocabularySize(), true, true, true, true, true);
+        this.capabilities = CAPABILITIES;
         this.loadReport = loadReport;
         this.canonicalPairs = new CanonicalPairs(tokenizer);
         this.continuations = new ContinuationBytes(tokenizer);
@@ -85,7 +88,12 @@ public final class EmbeddedModel implements LanguageModel {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         LoadReport report = new LoadReport(file, cached.isPresent(), elapsed, cacheProblem);
-        return new EmbeddedModel(ngrams, tokenizer, "kn" + order + "-" + corpus.name(), report);
+        return new EmbeddedModel(ngrams, tokenizer, nameFor(corpus.name(), order), report);
+    }
+
+    /** The model's name, known before it is loaded: "kn4-europarl-en". */
+    public static String nameFor(String corpusName, int order) {
+        return "kn" + order + "-" + corpusName;
     }
 
     /** It keeps token boundaries and bytes: a context may end inside a character. */

@@ -24,6 +24,8 @@ import java.util.zip.GZIPInputStream;
  */
 public final class TrainingCorpus {
     static final String EUROPARL_RESOURCE = "europarl-en.txt.gz";
+    /** The bundled corpus's name (in the model's name). */
+    public static final String EUROPARL = "europarl-en";
     private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t]*\\n");
 
     /** Produces the text on demand: a start that finds its model in the cache never needs it. */
@@ -49,7 +51,7 @@ public final class TrainingCorpus {
                 throw new ModelException("the bundled corpus " + EUROPARL_RESOURCE + " is missing from the classpath");
             }
             byte[] gzipped = in.readAllBytes();
-            return new TrainingCorpus("europarl-en", gzipped, () -> gunzip(gzipped));
+            return new TrainingCorpus(EUROPARL, gzipped, () -> gunzip(gzipped));
         } catch (IOException e) {
             throw new ModelException("cannot read the bundled corpus " + EUROPARL_RESOURCE + ": " + e.getMessage(), e);
         }

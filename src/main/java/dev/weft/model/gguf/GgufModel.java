@@ -5,7 +5,9 @@ import dev.weft.loom.FinishReason;
 import dev.weft.loom.Piece;
 import dev.weft.loom.SamplingParams;
 import dev.weft.loom.Token;
+import dev.weft.model.BatchedModel;
 import dev.weft.model.Cancellation;
+import dev.weft.model.Continuation;
 import dev.weft.model.Capabilities;
 import dev.weft.model.Completion;
 import dev.weft.model.LanguageModel;
@@ -27,13 +29,15 @@ import java.util.List;
  * every position, so it reports any number of alternatives and scores any text, the prompt
  * included. n siblings share the prompt's keys and values and then grow side by side.
  */
-public final class GgufModel implements LanguageModel {
+public final class GgufModel implements BatchedModel {
     public static final String BACKEND = "gguf";
 
     private final GgufFile file;
     private final ModelConfig config;
     private final GgufTokenizer tokenizer;
     private final Transformer transformer;
+    private final CachedForward cached;
+    private final GgufBatches batches;
     private final MatMul matmul;
     private final Capabilities capabilities;
     private final Duration loadTime;
@@ -46,6 +50,8 @@ public final class GgufModel implements LanguageModel {
         this.tokenizer = tokenizer;
         this.matmul = matmul;
         this.transformer = new Transformer(config, weights, matmul);
+        this.cached = new CachedForward(transformer, CachedForward.defaultBudget(System.getenv()));
+        this.batches = new GgufBatches(this, transformer, cached);
         this.capabilities = new Capabilities(tokenizer.size(), true, true, true, true, true);
         this.loadTime = loadTime;
         this.tied = weights.tiedOutput();
@@ -85,6 +91,24 @@ public final class GgufModel implements LanguageModel {
         return tokenizer;
     }
 
+    /** What the key/value cache holds and its hit rate so far. */
+    public KvCacheStats cacheStats() {
+        return cached.tree().stats();
+    }
+
+    /** "kv cache budget 1024 MB (WEFT_KV_CACHE_MB or --kv-cache-mb), 45 KB a position: 23301 positions of loom paths" */
+    public String cacheDescription() {
+        KvCacheStats s = cacheStats();
+        long per = cached.tree().bytesPerPosition();
+        return String.format(java.util.Locale.ROOT, "kv cache budget %d MB (WEFT_KV_CACHE_MB or --kv-cache-mb), %d KB a"
+                + " position: %d positions of loom paths kept", s.budget() >> 20, (per + 1023) / 1024, s.budget() / per);
+    }
+
+    /** Sets the key/value cache's memory budget (0 keeps nothing between requests); evicts down to it. */
+    public void cacheBudget(long bytes) {
+        cached.tree().budget(bytes);
+    }
+
     public ModelInfo info() {
         return ModelInfo.of(file, config, tokenizer, tied, matmul, loadTime);
     }
@@ -92,32 +116,55 @@ public final class GgufModel implements LanguageModel {
     @Override
     public List<Completion> generate(Prompt prompt, SamplingParams params, TokenSink sink, Cancellation cancel)
             throws ModelException {
+        return generate(prompt, params, Sampler.forChoices(params), sink, cancel);
+    }
+
+    @Override
+    public List<List<Continuation>> nextTokens(List<Prompt> contexts, int k) throws ModelException {
+        return batches.nextTokens(contexts, k);
+    }
+
+    @Override
+    public List<Scoring> scoreEach(Prompt prompt, List<String> continuations, int topLogprobs) throws ModelException {
+        return batches.scoreEach(prompt, continuations, topLogprobs);
+    }
+
+    @Override
+    public List<List<Completion>> generateEach(Prompt prompt, List<SamplingParams> params) throws ModelException {
+        return batches.generateEach(prompt, params);
+    }
+
+    /** Siblings, one per sampler (each with its own temperature and seed), growing as one batch. */
+    List<Completion> generate(Prompt prompt, SamplingParams params, List<Sampler> samplers, TokenSink sink,
+                              Cancellation cancel) throws ModelException {
         int[] context = contextOf(prompt);
         if (context.length == 0) {
             throw new ModelException(model() + ": an empty prompt needs a BOS token, and this model has none");
         }
         checkLength(context.length + 1);
-        KvCache shared = new ArrayKvCache(config.layers());
-        float[][] hidden = transformer.forward(context, 0, shared, cancel::isCancelled);
-        if (hidden == null) {
+        CachedForward.Prefilled prefilled = cached.prefill(context, cancel::isCancelled);
+        if (prefilled == null) {
             return List.of();
         }
+        KvCache shared = prefilled.cache();
+        float[][] hidden = prefilled.hidden();
         double[] first = probabilities(transformer.logits(new float[][] {hidden[hidden.length - 1]})[0]);
         StopStrings stops = new StopStrings(params.stop());
         int alternatives = capabilities.cappedTopLogprobs(params.topLogprobs());
         List<Choice> choices = new ArrayList<>();
-        for (Sampler sampler : Sampler.forChoices(params)) {
+        for (Sampler sampler : samplers) {
             choices.add(new Choice(choices.size(), sampler, shared.fork(context.length), first.clone()));
         }
         int position = context.length;
         for (int step = 0; step < params.maxTokens(); step++, position++) {
             boolean any = false;
+            List<Choice> stepping = new ArrayList<>(choices.size());
             for (Choice choice : choices) {
                 if (choice.finish != FinishReason.RUNNING) {
                     continue;
                 }
                 if (cancel.isCancelled()) {
-                    return finish(choices, FinishReason.CUT);
+                    return finish(choices, FinishReason.CUT, context, hidden);
                 }
                 any = true;
                 int id = choice.sampler.next(choice.probabilities);
@@ -134,15 +181,33 @@ public final class GgufModel implements LanguageModel {
                         choice.finish = FinishReason.LENGTH;
                         continue;
                     }
-                    float[][] h = transformer.forward(new int[] {id}, position, choice.cache, () -> false);
-                    choice.probabilities = probabilities(transformer.logits(h)[0]);
+                    choice.pending = id;
+                    stepping.add(choice);
                 }
             }
             if (!any) {
                 break;
             }
+            if (!stepping.isEmpty()) {
+                // all siblings take their next token together: one pass over the weights for all
+                int[] ids = new int[stepping.size()];
+                int[] positions = new int[ids.length];
+                KvCache[] caches = new KvCache[ids.length];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = stepping.get(i).pending;
+                    positions[i] = position;
+                    caches[i] = stepping.get(i).cache;
+                }
+                float[][] h = cached.step(ids, positions, caches);
+                float[][] logits = transformer.logits(h);
+                for (int i = 0; i < ids.length; i++) {
+                    Choice choice = stepping.get(i);
+                    choice.forwarded(ids[i], h[i]);
+                    choice.probabilities = probabilities(logits[i]);
+                }
+            }
         }
-        return finish(choices, FinishReason.LENGTH);
+        return finish(choices, FinishReason.LENGTH, context, hidden);
     }
 
     /**
@@ -166,8 +231,7 @@ public final class GgufModel implements LanguageModel {
             firstScored = 1;
         }
         if (all.length > 1) {
-            float[][] hidden = transformer.forward(Arrays.copyOf(all, all.length - 1), 0,
-                    new ArrayKvCache(config.layers()), () -> false);
+            float[][] hidden = cached.prefill(Arrays.copyOf(all, all.length - 1), () -> false).hidden();
             for (int i = firstScored; i < ids.length; i += Transformer.BATCH) {
                 int n = Math.min(Transformer.BATCH, ids.length - i);
                 float[][] batch = Arrays.copyOfRange(hidden, context.length - 1 + i, context.length - 1 + i + n);
@@ -181,7 +245,20 @@ public final class GgufModel implements LanguageModel {
         return new Scoring(tokens);
     }
 
-    private void checkLength(int tokens) throws ModelException {
+    /**
+     * The model's distribution over the next token after each position from {@code from - 1} on:
+     * element j predicts {@code tokens[from + j]} (the last one, the token after all of them).
+     */
+    List<double[]> distributions(int[] tokens, int from) {
+        float[][] hidden = transformer.forward(tokens, 0, new ArrayKvCache(config.layers()), () -> false);
+        List<double[]> out = new ArrayList<>();
+        for (int i = from - 1; i < tokens.length; i++) {
+            out.add(probabilities(transformer.logits(new float[][] {hidden[i]})[0]));
+        }
+        return out;
+    }
+
+    void checkLength(int tokens) throws ModelException {
         if (tokens > config.contextLength()) {
             throw new ModelException(model() + ": " + tokens + " tokens exceed the model's context of "
                     + config.contextLength());
@@ -245,7 +322,7 @@ public final class GgufModel implements LanguageModel {
         return p;
     }
 
-    private Token token(int id, double[] p, int alternatives, boolean startsText) {
+    Token token(int id, double[] p, int alternatives, boolean startsText) {
         List<Alternative> top = new ArrayList<>(alternatives);
         for (int a : Ranking.top(p, alternatives)) {
             top.add(new Alternative(alternativePiece(a, startsText), Math.log(p[a])));
@@ -264,16 +341,24 @@ public final class GgufModel implements LanguageModel {
     }
 
     /** Alternatives show control tokens by name (an empty piece would say nothing). */
-    private Piece alternativePiece(int id, boolean startsText) {
+    Piece alternativePiece(int id, boolean startsText) {
         if (tokenizer.types[id] == GgufTokenizer.CONTROL) {
             return Piece.of(tokenizer.text(id));
         }
         return piece(id, startsText);
     }
 
-    private static List<Completion> finish(List<Choice> choices, FinishReason reason) {
+    /** The completions; each sibling's path (context and the tokens it computed) is kept in the cache. */
+    private List<Completion> finish(List<Choice> choices, FinishReason reason, int[] context, float[][] hidden) {
         List<Completion> out = new ArrayList<>();
         for (Choice c : choices) {
+            if (c.forwardedCount > 0) {
+                int[] path = Arrays.copyOf(context, context.length + c.forwardedCount);
+                System.arraycopy(c.forwardedIds, 0, path, context.length, c.forwardedCount);
+                float[][] h = Arrays.copyOf(hidden, path.length);
+                System.arraycopy(c.forwardedHidden, 0, h, context.length, c.forwardedCount);
+                cached.remember(path, c.cache, h);
+            }
             if (c.finish == FinishReason.RUNNING) {
                 c.finish = reason;
             }
@@ -297,12 +382,27 @@ public final class GgufModel implements LanguageModel {
         byte[] text = new byte[64];
         int textLength;
         FinishReason finish = FinishReason.RUNNING;
+        /** The token sampled this step, waiting for the batched forward pass. */
+        int pending;
+        /** Tokens whose keys and values this sibling computed, with their hidden states. */
+        int[] forwardedIds = new int[16];
+        float[][] forwardedHidden = new float[16][];
+        int forwardedCount;
 
         Choice(int index, Sampler sampler, KvCache cache, double[] probabilities) {
             this.index = index;
             this.sampler = sampler;
             this.cache = cache;
             this.probabilities = probabilities;
+        }
+
+        void forwarded(int id, float[] hidden) {
+            if (forwardedCount == forwardedIds.length) {
+                forwardedIds = Arrays.copyOf(forwardedIds, forwardedCount * 2);
+                forwardedHidden = Arrays.copyOf(forwardedHidden, forwardedCount * 2);
+            }
+            forwardedIds[forwardedCount] = id;
+            forwardedHidden[forwardedCount++] = hidden;
         }
 
         void append(Token token, byte[] bytes) {

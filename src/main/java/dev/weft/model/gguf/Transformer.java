@@ -1,5 +1,6 @@
 package dev.weft.model.gguf;
 
+import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -51,7 +52,29 @@ final class Transformer {
                 return null;
             }
             int n = Math.min(BATCH, tokens.length - from);
-            float[][] out = batch(tokens, from, n, start + from, cache);
+            int[] positions = new int[n];
+            KvCache[] caches = new KvCache[n];
+            for (int b = 0; b < n; b++) {
+                positions[b] = start + from + b;
+                caches[b] = cache;
+            }
+            float[][] out = batch(tokens, from, n, positions, caches);
+            System.arraycopy(out, 0, hidden, from, n);
+        }
+        return hidden;
+    }
+
+    /**
+     * One token for each of several sequences that grow side by side (siblings, a multiverse
+     * level): token b goes at {@code positions[b]} of {@code caches[b]}, which must hold exactly
+     * the positions before it. Every matrix is read once for all of them.
+     */
+    float[][] forwardEach(int[] tokens, int[] positions, KvCache[] caches) {
+        float[][] hidden = new float[tokens.length][];
+        for (int from = 0; from < tokens.length; from += BATCH) {
+            int n = Math.min(BATCH, tokens.length - from);
+            float[][] out = batch(tokens, from, n, Arrays.copyOfRange(positions, from, from + n),
+                    Arrays.copyOfRange(caches, from, from + n));
             System.arraycopy(out, 0, hidden, from, n);
         }
         return hidden;
@@ -71,7 +94,7 @@ final class Transformer {
         return out;
     }
 
-    private float[][] batch(int[] tokens, int offset, int n, int start, KvCache cache) {
+    private float[][] batch(int[] tokens, int offset, int n, int[] positions, KvCache[] caches) {
         int dim = c.dim();
         float[][] x = new float[n][dim];
         for (int b = 0; b < n; b++) {
@@ -83,7 +106,7 @@ final class Transformer {
             cos[b] = new float[frequencies.length];
             sin[b] = new float[frequencies.length];
             for (int i = 0; i < frequencies.length; i++) {
-                double theta = (start + b) * frequencies[i];
+                double theta = positions[b] * frequencies[i];
                 cos[b][i] = (float) Math.cos(theta);
                 sin[b][i] = (float) Math.sin(theta);
             }
@@ -115,9 +138,9 @@ final class Transformer {
                 }
                 rope(q[b], c.heads(), cos[b], sin[b]);
                 rope(key[b], c.kvHeads(), cos[b], sin[b]);
-                cache.put(l, start + b, key[b], value[b]);
+                caches[b].put(l, positions[b], key[b], value[b]);
             }
-            attention(l, q, att, n, start, cache);
+            attention(l, q, att, n, positions, caches);
             mm.apply(layer.wo(), att, n, proj);
             for (int b = 0; b < n; b++) {
                 k.axpy(1f, proj[b], 0, x[b], 0, dim);
@@ -144,7 +167,7 @@ final class Transformer {
     }
 
     /** Causal attention of each query of the batch over the cached positions up to its own. */
-    private void attention(int layer, float[][] q, float[][] out, int n, int start, KvCache cache) {
+    private void attention(int layer, float[][] q, float[][] out, int n, int[] pos, KvCache[] caches) {
         int heads = c.heads();
         int group = heads / c.kvHeads();
         int hd = c.headDim();
@@ -154,7 +177,8 @@ final class Transformer {
             int b = task / heads;
             int h = task % heads;
             int kvh = h / group;
-            int positions = start + b + 1;
+            int positions = pos[b] + 1;
+            KvCache cache = caches[b];
             float[] scores = new float[positions];
             float max = Float.NEGATIVE_INFINITY;
             for (int t = 0; t < positions; t++) {

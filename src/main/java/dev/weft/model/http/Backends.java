@@ -61,7 +61,8 @@ public final class Backends {
      * does) and not to echo prompt logprobs, until its profile says otherwise.
      */
     public static Capabilities declared(ApiKind api, ServerDialect dialect) {
-        boolean known = dialect != ServerDialect.GENERIC;
+        // llama.cpp's /v1 neither echoes prompt logprobs nor takes n > 1 in one request
+        boolean known = dialect == ServerDialect.OPENAI || dialect == ServerDialect.VLLM;
         return switch (api) {
             case OPENAI_COMPLETIONS -> new Capabilities(dialect == ServerDialect.VLLM ? 20 : 5, known, known, true,
                     false, false);

@@ -26,10 +26,18 @@ public final class Doctor {
     public static List<String> probePaths(BackendSpec.Remote spec) {
         return switch (spec.api()) {
             case OPENAI_COMPLETIONS, OPENAI_CHAT -> List.of("/models");
-            case LLAMACPP -> List.of("/health", "/props");
+            case LLAMACPP -> List.of("/health", propsPath(spec));
             case OLLAMA -> List.of("/api/version", "/api/tags");
             case GGUF -> List.of();
         };
+    }
+
+    /**
+     * llama.cpp's router mode (several models behind one server) answers {@code /props} for the model
+     * named in the query; a single-model server ignores the query.
+     */
+    static String propsPath(BackendSpec.Remote spec) {
+        return "/props?model=" + java.net.URLEncoder.encode(spec.model(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Asks the server each status endpoint once. */
@@ -50,7 +58,7 @@ public final class Doctor {
                 + (spec.apiKey().isPresent() ? ", key from " + spec.apiKey().source() : ", no key")));
         switch (spec.api()) {
             case OPENAI_COMPLETIONS, OPENAI_CHAT -> openAi(spec, results.get("/models"), lines);
-            case LLAMACPP -> llamaCpp(spec, results.get("/health"), results.get("/props"), lines);
+            case LLAMACPP -> llamaCpp(spec, results.get("/health"), results.get(propsPath(spec)), lines);
             case OLLAMA -> ollama(spec, results.get("/api/version"), results.get("/api/tags"), lines);
             case GGUF -> { }
         }
@@ -72,9 +80,11 @@ public final class Doctor {
         }
         List<String> ids = new ArrayList<>();
         boolean vllm = false;
+        boolean llamaCpp = false;
         for (JsonNode m : answered.json() == null ? List.<JsonNode>of() : listOf(answered.json().path("data"))) {
             ids.add(m.path("id").asText());
             vllm |= "vllm".equals(m.path("owned_by").asText());
+            llamaCpp |= "llamacpp".equals(m.path("owned_by").asText());
             if (m.path("id").asText().equals(spec.model()) && m.has("max_model_len")) {
                 lines.add(DoctorLine.info("vLLM serves '" + spec.model() + "' with max_model_len "
                         + m.path("max_model_len").asInt()));
@@ -84,6 +94,11 @@ public final class Doctor {
         if (vllm && spec.dialect() != ServerDialect.VLLM) {
             lines.add(DoctorLine.warn("the server looks like vLLM (owned_by: vllm): add \"server\": \"vllm\" to the"
                     + " profile to send top_k and min_p, sample n siblings in one request and score text"));
+        }
+        if (llamaCpp && spec.dialect() != ServerDialect.LLAMACPP) {
+            lines.add(DoctorLine.warn("the server looks like llama.cpp (owned_by: llamacpp): it samples with its own"
+                    + " defaults (top_k 40, top_p 0.95, min_p 0.05) for every field not sent; add \"server\": \"llamacpp\""
+                    + " to the profile so weft sends them all"));
         }
     }
 

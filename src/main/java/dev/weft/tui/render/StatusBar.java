@@ -30,6 +30,10 @@ final class StatusBar {
         Style accent = p.style(Part.STATUS_ACCENT);
         List<Bar.Segment> s = new ArrayList<>();
         s.add(new Bar.Segment(mode(state), accent, 100, false));
+        if (state.unrecorded().any()) {
+            // a write failed: until :w succeeds, say what a crash now would lose
+            s.add(new Bar.Segment(state.unrecorded().badge(), accent, 99, false));
+        }
         if (state.isGenerating()) {
             s.add(new Bar.Segment("generating…", accent, 90, false));
         }

@@ -46,6 +46,9 @@ public sealed interface Effect {
      */
     record ReadCommandLine() implements Effect {}
 
+    /** Search the tree's text, off the UI thread; the matches come back as {@link Msg.SearchDone}. */
+    record Search(long request, String query, dev.weft.loom.Loom loom, dev.weft.loom.NodeId from) implements Effect {}
+
     /** Tab on a file argument: the file names that begin with {@code word}, at once ({@link Msg.FileNames}). */
     record ListFiles(String word) implements Effect {}
 

@@ -93,8 +93,24 @@ public sealed interface Msg {
     /** An effect finished and has something to say (saved, exported...). */
     record Notice(String text) implements Msg {}
 
+    /** A search's matches in tree order, and which is the first after the node it started from. */
+    record SearchDone(long request, String query, List<NodeId> matches, int first) implements Msg {
+        public SearchDone {
+            matches = List.copyOf(matches);
+        }
+    }
+
     /** An effect failed; the reason is one line fit for the message bar. */
     record Failure(String reason) implements Msg {}
+
+    /** A loom change the screen shows could not be journaled (the writer's one-line reason). */
+    record NotRecorded(dev.weft.loom.LoomAction action, String reason) implements Msg {}
+
+    /** The session was written whole: everything on screen is in the file. */
+    record Saved(String name) implements Msg {}
+
+    /** A save failed: the previous file is intact; the reason is one line. */
+    record SaveFailed(String reason) implements Msg {}
 
     /** One side of the compare view: which backend and model answered, and its completions. */
     record CompareArrived(long request, String backend, String model, List<Completion> completions) implements Msg {

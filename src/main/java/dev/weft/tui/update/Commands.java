@@ -36,7 +36,9 @@ final class Commands {
             Generations.cancelAll(step);
             step.effect(new Effect.Open(o.path()));
         } else if (command instanceof Command.Export e) {
-            String text = step.state.focus().current() == null ? "" : step.state.loom().pathText(step.state.focus().current());
+            // the same text as weft export --format txt: control characters shown as symbols, never raw
+            String text = step.state.focus().current() == null ? ""
+                    : dev.weft.exchange.TextExport.path(step.state.loom(), step.state.focus().current());
             step.effect(new Effect.Export(e.path(), text));
         } else if (command instanceof Command.Compare c) {
             CompareKeys.open(step, c.profile());
@@ -54,6 +56,9 @@ final class Commands {
     }
 
     static void quit(Step step) {
+        if (WriteFailures.holdQuit(step)) {
+            return;
+        }
         Generations.cancelAll(step);
         step.state = step.state.withQuitting(true);
         step.effect(new Effect.Quit());

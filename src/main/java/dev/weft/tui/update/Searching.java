@@ -3,17 +3,19 @@ package dev.weft.tui.update;
 import dev.weft.loom.Loom;
 import dev.weft.loom.Node;
 import dev.weft.loom.NodeId;
+import dev.weft.loom.TextIndex;
 import dev.weft.loom.TokenRun;
 import dev.weft.loom.Utf8;
 import dev.weft.tui.keys.Action;
 import dev.weft.tui.keys.KeySpec;
 import dev.weft.tui.layout.Family;
 import dev.weft.tui.layout.ReadPath;
+import dev.weft.tui.state.Effect;
 import dev.weft.tui.state.Focus;
+import dev.weft.tui.state.Msg;
 import dev.weft.tui.state.Overlay;
 import dev.weft.tui.state.Search;
 import dev.weft.tui.state.View;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,7 +23,7 @@ import java.util.Locale;
  * Search over the text of every visible node (case-insensitive): {@code /} types a query, Enter
  * jumps to the first match after the current node, n and N step through the others.
  */
-final class Searching {
+public final class Searching {
     private Searching() {}
 
     static void open(Step step) {
@@ -47,34 +49,43 @@ final class Searching {
         }
     }
 
+    /** The search itself runs off the UI thread ({@link #find}); the matches come back as a message. */
     private static void run(Step step, String query) {
         step.state = step.state.withOverlay(Overlay.NONE);
         if (query.isEmpty()) {
             return;
         }
-        Loom loom = step.state.loom();
-        List<NodeId> order = Family.preorder(loom);
-        String needle = query.toLowerCase(Locale.ROOT);
-        List<NodeId> matches = new ArrayList<>();
-        for (NodeId id : order) {
-            if (loom.node(id).text().toLowerCase(Locale.ROOT).contains(needle)) {
-                matches.add(id);
+        step.effect(new Effect.Search(step.newRequest(), query, step.state.loom(), step.state.focus().current()));
+        step.info("searching for \"" + query + "\"…");
+    }
+
+    /** The work of a search: the visible nodes holding the query, in tree order, and the first after {@code from}. */
+    public static Msg.SearchDone find(TextIndex index, Effect.Search s) {
+        List<NodeId> matches = index.find(s.loom(), Family::preorder, s.query());
+        List<NodeId> order = index.lastOrder();
+        int here = s.from() == null ? -1 : order.indexOf(s.from());
+        int first = 0;
+        if (!matches.isEmpty() && here >= 0) {
+            // both lists are in tree order: walk them together
+            int m = 0;
+            for (int i = 0; i <= here && m < matches.size(); i++) {
+                if (order.get(i).equals(matches.get(m))) {
+                    m++;
+                }
             }
+            first = m < matches.size() ? m : 0;
         }
-        if (matches.isEmpty()) {
+        return new Msg.SearchDone(s.request(), s.query(), matches, first);
+    }
+
+    /** A search's result arrived. */
+    static void found(Step step, Msg.SearchDone done) {
+        if (done.matches().isEmpty()) {
             step.state = step.state.withSearch(Search.NONE);
-            step.error("no match for \"" + query + "\"");
+            step.error("no match for \"" + done.query() + "\"");
             return;
         }
-        int here = order.indexOf(step.state.focus().current());
-        int first = 0;
-        for (int i = 0; i < matches.size(); i++) {
-            if (order.indexOf(matches.get(i)) > here) {
-                first = i;
-                break;
-            }
-        }
-        show(step, new Search(query, matches, first));
+        show(step, new Search(done.query(), done.matches(), done.first()));
     }
 
     /** Steps to the next ({@code dir} = 1) or previous match. */

@@ -90,6 +90,14 @@ public final class Update {
             CompareKeys.failed(step, f);
         } else if (msg instanceof Msg.CompareFileRead r) {
             CompareFileKeys.read(step, r);
+        } else if (msg instanceof Msg.NotRecorded n) {
+            WriteFailures.notRecorded(step, n);
+        } else if (msg instanceof Msg.Saved v) {
+            WriteFailures.saved(step, v);
+        } else if (msg instanceof Msg.SaveFailed f) {
+            WriteFailures.saveFailed(step, f);
+        } else if (msg instanceof Msg.SearchDone d) {
+            Searching.found(step, d);
         } else if (msg instanceof Msg.Notice n) {
             step.info(n.text());
         } else if (msg instanceof Msg.Failure f) {

@@ -1,6 +1,7 @@
 package dev.weft.model.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.config.ApiKind;
 import dev.weft.config.BackendSpec;
@@ -30,7 +31,7 @@ class DoctorTest {
                         + " model ../qwen.gguf, build b4567-abc",
                 "INFO assumed: up to 20 alternatives per token; scores text: no; siblings: parallel requests; streaming: yes"),
                 lines(spec, Map.of("/health", ok("{\"status\":\"ok\"}"),
-                        "/props", ok("{\"default_generation_settings\":{\"n_ctx\":4096},\"total_slots\":2,"
+                        "/props?model=test-model", ok("{\"default_generation_settings\":{\"n_ctx\":4096},\"total_slots\":2,"
                                 + "\"model_path\":\"../qwen.gguf\",\"build_info\":\"b4567-abc\"}"))));
     }
 
@@ -55,6 +56,17 @@ class DoctorTest {
                 "INFO assumed: up to 5 alternatives per token; scores text: no; siblings: parallel requests; streaming: yes"),
                 lines(spec, Map.of("/models", ok("{\"object\":\"list\",\"data\":[{\"id\":\"test-model\",\"object\":\"model\","
                         + "\"owned_by\":\"vllm\",\"max_model_len\":8192}]}"))));
+    }
+
+    @Test
+    void aLlamaCppBehindAGenericProfileIsPointedOut() {
+        // tools/server/server.cpp handle_models: data[] entries with "owned_by": "llamacpp"
+        BackendSpec.Remote spec = Harness.spec(ApiKind.OPENAI_COMPLETIONS, "http://127.0.0.1:8080/v1", ServerDialect.GENERIC);
+        List<String> report = lines(spec, Map.of("/models", ok("{\"models\":[{\"name\":\"test-model\",\"model\":\"test-model\"}],"
+                + "\"object\":\"list\",\"data\":[{\"id\":\"test-model\",\"object\":\"model\",\"created\":1733140000,"
+                + "\"owned_by\":\"llamacpp\",\"meta\":{\"n_ctx_train\":4096}}]}")));
+        assertTrue(report.stream().anyMatch(l -> l.startsWith("WARN the server looks like llama.cpp")
+                && l.contains("\"server\": \"llamacpp\"")), report.toString());
     }
 
     @Test
@@ -85,8 +97,9 @@ class DoctorTest {
             Map<String, ProbeResult> results = Doctor.probe(spec, new Harness().settings());
             assertEquals(new ProbeResult.Answered(200, Harness.json("{\"status\":\"ok\"}"), ""), results.get("/health"));
             assertEquals(new ProbeResult.Answered(404, Harness.json("{\"error\":\"not found\"}"), "not found"),
-                    results.get("/props"));
-            assertEquals(List.of("/health", "/props"), server.requests().stream().map(LocalServer.Recorded::path).toList());
+                    results.get("/props?model=test-model"));
+            // llama.cpp's router mode answers /props for the model in the query (its README, "Using multiple models")
+            assertEquals(List.of("/health", "/props?model=test-model"), server.requests().stream().map(LocalServer.Recorded::path).toList());
         }
     }
 }

@@ -147,7 +147,9 @@ public final class LocalServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Recorded recorded = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+        String query = exchange.getRequestURI().getRawQuery();
+        Recorded recorded = new Recorded(exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath() + (query == null ? "" : "?" + query),
                 Map.copyOf(exchange.getRequestHeaders()), body);
         requests.add(recorded);
         Reply reply = responder != null ? responder.apply(recorded) : script.poll();

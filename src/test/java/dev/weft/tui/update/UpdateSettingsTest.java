@@ -73,7 +73,7 @@ class UpdateSettingsTest {
         assertEquals(List.of(new Effect.Save()), command(s, "w").effects());
         assertEquals(List.of(new Effect.SaveAs("other.json")), command(s, "w other.json").effects());
         assertEquals(List.of(new Effect.Open("x.json")), command(s, "e x.json").effects());
-        assertEquals(List.of(new Effect.Export("out.txt", "Are bugs real? Yes, they are.")), command(s, "export out.txt").effects());
+        assertEquals(List.of(new Effect.Export("out.txt", "Are bugs real? Yes, they are.\n")), command(s, "export out.txt").effects());
         assertEquals(List.of(new Effect.LoadTheme("monochrome")), command(s, "set theme monochrome").effects());
         assertEquals(List.of(new Effect.SwitchBackend("local")), command(s, "set backend local").effects());
         assertEquals(ColorDepth.ANSI256, command(s, "set colors 256").state().settings().depth());

@@ -18,6 +18,7 @@ import dev.weft.tui.state.Focus;
 import dev.weft.tui.state.Next;
 import dev.weft.tui.state.UiState;
 import dev.weft.tui.state.View;
+import dev.weft.loom.TextIndex;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +90,10 @@ class UpdateTreeTest {
         for (char c : "BUG".toCharArray()) {
             s = Update.update(s, typed(c)).state();
         }
-        s = press(s, Action.RUN_SEARCH);
+        var asked = Update.update(s, key(s, Action.RUN_SEARCH));
+        Effect.Search search = (Effect.Search) asked.effects().get(0);
+        assertEquals(1, asked.effects().size(), "the search runs off the UI thread");
+        s = Update.update(asked.state(), Searching.find(new TextIndex(), search)).state();
         assertEquals(List.of(id(0), id(3)), s.search().matches());
         assertEquals(id(3), s.focus().current(), "the first match after the current node");
         assertEquals(5, s.focus().cursor(), "on the token where the match starts");

@@ -38,6 +38,7 @@ public final class LlamaCppProtocol implements WireProtocol {
     public ObjectNode generateBody(String model, Prompt prompt, SamplingParams params, int n, int topLogprobs,
                                    boolean stream) {
         ObjectNode body = Json.object();
+        body.put("model", model); // router mode picks the model by it; a single-model server ignores it
         body.put("prompt", prompt.text());
         body.put("n_predict", params.maxTokens());
         body.put("temperature", params.temperature());

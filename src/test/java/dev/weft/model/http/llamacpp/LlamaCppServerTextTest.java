@@ -161,4 +161,25 @@ class LlamaCppServerTextTest {
         }
         assertEquals(1, server.lastBody().get("top_logprobs").asInt(), "0 would turn llama.cpp's logprobs off");
     }
+
+    @Test
+    void itsOpenAiEndpointIsSentEverySamplingFieldItWouldOtherwiseDefault() throws Exception {
+        // server-task.cpp params_from_json_cmpl: an omitted top_k is 40, min_p 0.05 (the server's defaults);
+        // server-task.cpp to_json_oaicompat: the completions body with logprobs.content in the chat layout
+        server.enqueueJson(200, "{\"choices\":[{\"text\":\" time\",\"index\":0,\"logprobs\":{\"content\":[" + TIME + "]},"
+                + "\"finish_reason\":\"length\"}],\"created\":1733140000,\"model\":\"gpt-3.5-turbo\","
+                + "\"system_fingerprint\":\"b4500-0a1b2c3d\",\"object\":\"text_completion\",\"usage\":{\"completion_tokens\":1,"
+                + "\"prompt_tokens\":4,\"total_tokens\":5},\"id\":\"chatcmpl-Xq\"}");
+        try (LanguageModel m = Backends.open(Harness.spec(ApiKind.OPENAI_COMPLETIONS, server.base("/v1"),
+                ServerDialect.LLAMACPP, false), h.settings())) {
+            Completion c = m.generate(Prompt.of("Once upon a"), SamplingParams.DEFAULTS.withMaxTokens(1)).get(0);
+            assertEquals(List.of(" time|-0.5| time:-0.5"), Harness.show(c.tokens()));
+            assertFalse(m.capabilities().scoresText(), "llama.cpp does not echo prompt logprobs");
+        }
+        var body = server.lastBody();
+        assertEquals(0, body.get("top_k").asInt(), "off, not the server's 40");
+        assertEquals(0.0, body.get("min_p").asDouble(), "off, not the server's 0.05");
+        assertEquals(1.0, body.get("repeat_penalty").asDouble());
+        assertEquals(1.0, body.get("top_p").asDouble());
+    }
 }

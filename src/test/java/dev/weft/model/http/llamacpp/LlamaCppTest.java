@@ -87,6 +87,7 @@ class LlamaCppTest {
         JsonNode body = server.lastBody();
         assertEquals("/completion", server.lastPath());
         assertEquals("The capital of France is", body.get("prompt").asText());
+        assertEquals("test-model", body.get("model").asText(), "llama.cpp's router mode picks the model by it");
         assertEquals(48, body.get("n_predict").asInt());
         assertEquals(1.0, body.get("temperature").asDouble());
         assertEquals(0, body.get("top_k").asInt(), "0 = off, not llama.cpp's 40");

@@ -1,0 +1,264 @@
+#!/usr/bin/env python3
+"""Whole-process benchmarks of weft: what a user waits for, measured from outside the JVM.
+
+  scripts/bench.py start   [--runs N]           launch -> first frame of a new session (tmux, 200x50)
+  scripts/bench.py version [--runs N]           weft --version, wall time
+  scripts/bench.py open FILE [--runs N]         launch -> first frame of an existing session
+  scripts/bench.py tree FILE [--runs N]         weft tree FILE > /dev/null: wall time and peak RSS
+  scripts/bench.py keys [FILE] [--keys N]       key -> frame latency in the read and tree views, less as baseline
+
+Every figure is min / median / max over N runs; each run of weft alternates with a hello-world
+JVM (the floor no Java program goes below) and the load average is printed with it, because the
+machine may be shared: compare ratios measured side by side, not absolute times across runs.
+Options: --weft LABEL=CMD, repeatable (default: weft=./weft of this repository); with several, the
+runs alternate between them, e.g. --weft new=./weft --weft old='java -jar /tmp/old.jar' for a
+side-by-side comparison. Results are appended to target/bench/results.txt.
+
+Key latency: a tmux control-mode client (its own server, -L weftbench) sends one key at a time
+with a random gap (seeded) and times from send-keys to the first %output of the pane (the frame
+weft writes in answer). less on a long text file is measured the same way as the baseline.
+"""
+import argparse
+import os
+import random
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+OUT = os.path.join(REPO, "target", "bench")
+SOCKET = "weftbench"
+
+
+def load():
+    return "load %.1f %.1f %.1f" % os.getloadavg()
+
+
+def spread(values, unit="s", scale=1.0):
+    v = sorted(x * scale for x in values)
+    fmt = "%.3f" if unit == "s" else "%.1f"
+    return ("min " + fmt + " / median " + fmt + " / max " + fmt + " %s (n=%d)") % (
+        v[0], statistics.median(v), v[-1], unit, len(v))
+
+
+def percentile(values, p):
+    v = sorted(values)
+    return v[min(len(v) - 1, int(round(p / 100.0 * (len(v) - 1))))]
+
+
+def report(line):
+    print(line, flush=True)
+    os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, "results.txt"), "a") as f:
+        f.write(time.strftime("%Y-%m-%dT%H:%M:%SZ ", time.gmtime()) + line + "\n")
+
+
+def hello_jvm():
+    """A hello-world class, compiled once: the JVM's own start and exit."""
+    d = os.path.join(OUT, "hello")
+    if not os.path.exists(os.path.join(d, "Hello.class")):
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, "Hello.java"), "w") as f:
+            f.write('public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n')
+        subprocess.run(["javac", "-d", d, os.path.join(d, "Hello.java")], check=True)
+    return ["java", "-cp", d, "Hello"]
+
+
+def timed(cmd, **kw):
+    t0 = time.monotonic()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+    return time.monotonic() - t0
+
+
+class ControlClient:
+    """A tmux control-mode client on its own server: one pane running cmd, its output timestamped."""
+
+    def __init__(self, cmd, cols=200, rows=50, cwd=None):
+        subprocess.run(["tmux", "-L", SOCKET, "kill-server"], stderr=subprocess.DEVNULL)
+        self.outputs = []  # (time, data)
+        self.cond = threading.Condition()
+        self.started = time.monotonic()
+        self.proc = subprocess.Popen(
+            ["tmux", "-L", SOCKET, "-C", "new-session", "-x", str(cols), "-y", str(rows), "-c", cwd or os.getcwd(),
+             "env TERM=tmux-256color COLORTERM=truecolor " + cmd],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for raw in self.proc.stdout:
+            now = time.monotonic()
+            line = raw.decode("utf-8", "replace")
+            if line.startswith("%output "):
+                data = line.split(" ", 2)[2] if line.count(" ") >= 2 else ""
+                with self.cond:
+                    self.outputs.append((now, data))
+                    self.cond.notify_all()
+
+    def command(self, line):
+        self.proc.stdin.write((line + "\n").encode())
+        self.proc.stdin.flush()
+
+    def wait_for(self, text, since=0, timeout=120):
+        """The time of the first output after index `since` whose accumulated text holds `text`."""
+        deadline = time.monotonic() + timeout
+        with self.cond:
+            seen = ""
+            i = since
+            while True:
+                while i < len(self.outputs):
+                    seen += self.outputs[i][1]
+                    if text in seen:
+                        return self.outputs[i][0]
+                    i += 1
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError("no %r on the screen after %d s" % (text, timeout))
+                self.cond.wait(left)
+
+    def next_output(self, since, timeout=10):
+        deadline = time.monotonic() + timeout
+        with self.cond:
+            while len(self.outputs) <= since:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return None
+                self.cond.wait(left)
+            return self.outputs[since][0]
+
+    def close(self):
+        subprocess.run(["tmux", "-L", SOCKET, "kill-server"], stderr=subprocess.DEVNULL)
+        self.proc.wait(timeout=10)
+
+
+def first_frame(weft, args, marker="READ"):
+    """Launch to the first frame: the time until the status bar (drawn with the rest) is on screen."""
+    c = ControlClient(weft + " " + args)
+    try:
+        t = c.wait_for(marker)
+        return t - c.started
+    finally:
+        c.close()
+
+
+def cmd_start(a):
+    hello = hello_jvm()
+    frames, floor = {l: [] for l, _ in a.wefts}, []
+    with tempfile.TemporaryDirectory() as d:
+        for i in range(a.runs):
+            floor.append(timed(hello))
+            for label, weft in a.wefts:
+                frames[label].append(first_frame(weft, shlex.quote(os.path.join(d, "%s%d.json" % (label, i)))))
+    for label, _ in a.wefts:
+        report("%s: new session, launch -> first frame: %s; hello-world JVM %s; %s" % (
+            label, spread(frames[label]), spread(floor), load()))
+
+
+def cmd_open(a):
+    hello = hello_jvm()
+    frames, floor = {l: [] for l, _ in a.wefts}, []
+    for i in range(a.runs):
+        floor.append(timed(hello))
+        for label, weft in a.wefts:
+            f = a.files.get(label, a.file)
+            frames[label].append(first_frame(weft, shlex.quote(os.path.abspath(f))))
+    for label, _ in a.wefts:
+        f = a.files.get(label, a.file)
+        report("%s: open %s (%d bytes), launch -> first frame: %s; hello-world JVM %s; %s" % (
+            label, os.path.basename(f), os.path.getsize(f), spread(frames[label]), spread(floor), load()))
+
+
+def cmd_version(a):
+    hello = hello_jvm()
+    runs, floor = {l: [] for l, _ in a.wefts}, []
+    for _ in range(a.runs):
+        floor.append(timed(hello))
+        for label, weft in a.wefts:
+            runs[label].append(timed(shlex.split(weft) + ["--version"]))
+    for label, _ in a.wefts:
+        report("%s: weft --version: %s; hello-world JVM %s; %s" % (label, spread(runs[label]), spread(floor), load()))
+
+
+def cmd_tree(a):
+    walls, rss = {l: [] for l, _ in a.wefts}, {l: [] for l, _ in a.wefts}
+    for _ in range(a.runs):
+        for label, weft in a.wefts:
+            f = a.files.get(label, a.file)
+            r = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + shlex.split(weft) + ["tree", f],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            wall, kb = r.stderr.strip().splitlines()[-1].split()
+            walls[label].append(float(wall))
+            rss[label].append(int(kb) / 1024.0)
+    for label, _ in a.wefts:
+        report("%s: weft tree %s: wall %s; peak RSS %s; %s" % (
+            label, os.path.basename(a.files.get(label, a.file)), spread(walls[label]), spread(rss[label], "MB"), load()))
+
+
+def key_latencies(cmd, setup, keys, n, marker, rng):
+    c = ControlClient(cmd)
+    try:
+        c.wait_for(marker, timeout=300)
+        for k in setup:
+            c.command("send-keys -t %0 " + k)
+            time.sleep(1.0)
+        time.sleep(1.0)
+        out = []
+        for i in range(n):
+            time.sleep(rng.uniform(0.03, 0.25))
+            since = len(c.outputs)
+            t0 = time.monotonic()
+            c.command("send-keys -t %0 " + keys[i % len(keys)])
+            t = c.next_output(since)
+            if t is not None:
+                out.append((t - t0) * 1000)
+        return out
+    finally:
+        c.close()
+
+
+def cmd_keys(a):
+    rng = random.Random(42)
+    text = os.path.join(OUT, "less.txt")
+    os.makedirs(OUT, exist_ok=True)
+    with open(text, "w") as f:
+        for i in range(20000):
+            f.write("line %d of a long text file, scrolled one line per key by less\n" % i)
+    with tempfile.TemporaryDirectory() as d:
+        session = shlex.quote(os.path.abspath(a.file) if a.file else os.path.join(d, "keys.json"))
+        cases = [("less", "less -S " + shlex.quote(text), [], ["j", "k"], "line 0"),
+                 ("read view", a.weft + " " + session, [] if a.file else ["i", "-l 'The cat sat on the mat and'",
+                                                                        "Escape", "g", "g", "g"],
+                  ["l", "l", "l", "h"], "READ"),
+                 ("tree view", a.weft + " " + session, (["t"] if a.file else ["i", "-l 'The cat sat'", "Escape", "g",
+                                                                              "g", "g", "g", "t"]),
+                  ["j", "k"], "READ")]
+        for name, cmd, setup, keys, marker in cases:
+            lat = key_latencies(cmd, setup, keys, a.keys, marker, rng)
+            report("%s: keys %s: p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d answered of %d); %s" % (
+                a.label, name, percentile(lat, 50), percentile(lat, 99), max(lat), len(lat), a.keys, load()))
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("what", choices=["start", "version", "open", "tree", "keys"])
+    p.add_argument("file", nargs="?")
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--keys", type=int, default=200)
+    p.add_argument("--weft", action="append", default=[],
+                   help="LABEL=CMD (repeatable); default weft=" + os.path.join(REPO, "weft"))
+    p.add_argument("--file", dest="other_files", action="append", default=[], help="LABEL=FILE: that weft opens this file instead")
+    a = p.parse_args()
+    a.wefts = [tuple(w.split("=", 1)) for w in a.weft] or [("weft", os.path.join(REPO, "weft"))]
+    a.files = dict(f.split("=", 1) for f in a.other_files)
+    a.label, a.weft = a.wefts[0]
+    if a.what in ("open", "tree") and not a.file:
+        p.error(a.what + " needs a session FILE")
+    {"start": cmd_start, "version": cmd_version, "open": cmd_open, "tree": cmd_tree, "keys": cmd_keys}[a.what](a)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
