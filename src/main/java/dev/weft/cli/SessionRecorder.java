@@ -29,18 +29,22 @@ final class SessionRecorder {
     static void record(Path file, String prompt, LanguageModel model, SamplingParams params,
                        List<Completion> completions) throws SessionException, IOException {
         try (SessionStore store = SessionStore.openOrCreate(file)) {
-            store.recordBackend(new BackendUse(model.backend(), model.backend(), model.model()));
-            NodeId root = existingRoot(store.loom(), prompt);
-            if (root == null) {
-                root = store.record(new LoomAction.AddRoot(TokenRun.unscored(prompt))).node();
-            }
-            NodeId last = root;
-            Instant now = Instant.now();
-            for (Completion c : completions) {
-                Generation generation = new Generation(model.backend(), model.model(), params, now, c.finish());
-                last = store.record(new LoomAction.Append(root, c.run(), Origin.MODEL, generation)).node();
-            }
-            store.recordView(store.view().at(last, 0));
+            // one journal write and sync for the whole answer, not one per completion
+            store.inOneWrite(() -> {
+                store.recordBackend(new BackendUse(model.backend(), model.backend(), model.model()));
+                NodeId root = existingRoot(store.loom(), prompt);
+                if (root == null) {
+                    root = store.record(new LoomAction.AddRoot(TokenRun.unscored(prompt))).node();
+                }
+                NodeId last = root;
+                Instant now = Instant.now();
+                for (Completion c : completions) {
+                    Generation generation = new Generation(model.backend(), model.model(), params, now, c.finish());
+                    last = store.record(new LoomAction.Append(root, c.run(), Origin.MODEL, generation)).node();
+                }
+                store.recordView(store.view().at(last, 0));
+                return last;
+            });
             store.save();
         }
     }

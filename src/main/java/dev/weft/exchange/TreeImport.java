@@ -42,8 +42,15 @@ public final class TreeImport {
         return LoomJsonImport.read(json, now);
     }
 
-    /** Records {@code tree} into {@code store} (a new, empty session); returns the new node ids, in tree order. */
+    /**
+     * Records {@code tree} into {@code store} (a new, empty session) as one operation (one journal
+     * write and sync for the whole tree); returns the new node ids, in tree order.
+     */
     public static List<NodeId> record(ImportedTree tree, SessionStore store) throws SessionException {
+        return store.inOneWrite(() -> recordEach(tree, store));
+    }
+
+    private static List<NodeId> recordEach(ImportedTree tree, SessionStore store) throws SessionException {
         Set<String> models = new LinkedHashSet<>();
         tree.nodes().stream().filter(n -> n.generation() != null).forEach(n -> models.add(n.generation().model()));
         for (String model : models) {

@@ -150,6 +150,31 @@ public final class SessionJournal implements Closeable {
         }
     }
 
+    /** Writes the entries in one write and forces them to the device once; on failure the journal is as it was. */
+    synchronized void appendAll(List<JournalEntry> entries) throws SessionException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        if (broken) {
+            throw new SessionException(path + ": the journal is unusable after an earlier write failure;"
+                    + " save the session and reopen it");
+        }
+        java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
+        for (JournalEntry entry : entries) {
+            lines.writeBytes(JournalCodec.encode(entry));
+        }
+        long end = -1;
+        try {
+            end = channel.size();
+            channel.position(end);
+            writeFully(channel, lines.toByteArray());
+            channel.force(false);
+        } catch (IOException e) {
+            undo(end);
+            throw new SessionException(path + ": cannot append to the journal: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Empties the journal: after a full save has written everything it held (and more), it starts
      * afresh with the entries after the save, so it never has a gap. Also clears a write failure.

@@ -68,6 +68,27 @@ class SessionStoreTest {
     }
 
     @Test
+    void anOperationIsJournaledWholeOrNotAtAll() throws Exception {
+        Path file = dir.resolve("s.json");
+        RandomLooms random = new RandomLooms(14);
+        try (SessionStore store = SessionStore.openOrCreate(file)) {
+            store.inOneWrite(() -> {
+                recordSteps(store, random, 25);
+                return null;
+            });
+            assertEquals(25, SessionJournal.read(SessionFormat.journalOf(file)).entries().size());
+            var before = store.loom();
+            assertThrows(RuntimeException.class, () -> store.inOneWrite(() -> {
+                recordSteps(store, random, 5);
+                return store.record(new LoomAction.Bookmark(new NodeId(1_000_000), true));
+            }));
+            assertEquals(25, SessionJournal.read(SessionFormat.journalOf(file)).entries().size(),
+                    "a failed operation left entries in the journal");
+            assertSameLoom(before, store.loom());
+        }
+    }
+
+    @Test
     void aSaveWhenOnlyTheViewChangedWritesNothingAndTheViewStillComesBack() throws Exception {
         Path file = dir.resolve("s.json");
         RandomLooms random = new RandomLooms(13);
