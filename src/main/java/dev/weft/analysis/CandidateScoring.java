@@ -32,9 +32,15 @@ public final class CandidateScoring {
     static CandidateDistribution exact(LanguageModel model, Prompt prompt, List<String> candidates, String prefix)
             throws ModelException {
         List<CandidateProbability> out = new ArrayList<>(candidates.size());
-        for (String candidate : candidates) {
+        List<dev.weft.model.Scoring> batch = null;
+        if (model instanceof dev.weft.model.BatchedModel batched) {
+            // one shared prompt, all candidates' tokens side by side
+            batch = batched.scoreEach(prompt, candidates.stream().map(c -> prefix + c).toList(), 0);
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            String candidate = candidates.get(i);
             String continuation = prefix + candidate;
-            double logprob = model.score(prompt, continuation, 0).logprob();
+            double logprob = batch != null ? batch.get(i).logprob() : model.score(prompt, continuation, 0).logprob();
             out.add(CandidateProbability.exact(candidate, continuation, Math.exp(logprob)));
         }
         return new CandidateDistribution(out);

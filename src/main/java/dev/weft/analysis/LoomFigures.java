@@ -52,12 +52,14 @@ public record LoomFigures(List<NodeRow> nodes, List<SiblingRow> siblingSets, Nod
         Node node = loom.node(id);
         nodes.add(new NodeRow(id, depth, node.origin(), NodeFigures.of(node.tokens())));
         List<NodeId> children = loom.liveChildren(id);
-        if (children.size() >= 2) {
-            List<TokenRun> continuations = new ArrayList<>(children.size());
-            for (NodeId child : children) {
+        // diversity among siblings is a figure of sampling: a path picked by hand stays out
+        List<NodeId> samples = children.stream().filter(c -> loom.node(c).origin() != Origin.PICKED).toList();
+        if (samples.size() >= 2) {
+            List<TokenRun> continuations = new ArrayList<>(samples.size());
+            for (NodeId child : samples) {
                 continuations.add(lineOfDescent(loom, child));
             }
-            siblings.add(new SiblingRow(id, children, SiblingFigures.of(continuations)));
+            siblings.add(new SiblingRow(id, samples, SiblingFigures.of(continuations)));
         }
         for (NodeId child : children) {
             walk(loom, child, depth + 1, nodes, siblings);

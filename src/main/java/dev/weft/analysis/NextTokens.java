@@ -47,6 +47,9 @@ public interface NextTokens {
         if (model instanceof EmbeddedModel embedded) {
             return new EmbeddedNextTokens(embedded);
         }
+        if (model instanceof dev.weft.model.BatchedModel batched) {
+            return new BatchedNextTokens(batched);
+        }
         return new ReportedNextTokens(model);
     }
 }

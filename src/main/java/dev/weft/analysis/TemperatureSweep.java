@@ -26,6 +26,15 @@ public record TemperatureSweep(List<SweepRow> rows) {
             throw new IllegalArgumentException("no temperatures to sweep");
         }
         List<SweepRow> rows = new ArrayList<>(temperatures.size());
+        if (model instanceof dev.weft.model.BatchedModel batched) {
+            // every temperature's samples as one batch of siblings
+            List<List<dev.weft.model.Completion>> all = batched.generateEach(prompt,
+                    temperatures.stream().map(params::withTemperature).toList());
+            for (int i = 0; i < temperatures.size(); i++) {
+                rows.add(SweepRow.of(temperatures.get(i), all.get(i)));
+            }
+            return new TemperatureSweep(rows);
+        }
         for (double t : temperatures) {
             rows.add(SweepRow.of(t, model.generate(prompt, params.withTemperature(t))));
         }

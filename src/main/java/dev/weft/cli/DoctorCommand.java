@@ -63,7 +63,7 @@ final class DoctorCommand implements Callable<Integer> {
             }
         }
         if (modelOptions.gguf != null) {
-            gguf(new BackendSpec.Gguf(null, modelOptions.gguf), lines);
+            gguf(new BackendSpec.Gguf(null, modelOptions.gguf), modelOptions.kvCacheMb, lines);
         }
         if (names.isEmpty() && flags.api() == null && modelOptions.gguf == null) {
             lines.add(DoctorLine.info("no backend profiles: weft uses the embedded model (add profiles to "
@@ -130,7 +130,7 @@ final class DoctorCommand implements Callable<Integer> {
             if (spec instanceof BackendSpec.Remote remote) {
                 lines.addAll(Doctor.report(remote, Doctor.probe(remote, PROBE)));
             } else if (spec instanceof BackendSpec.Gguf file) {
-                gguf(file, lines);
+                gguf(file, null, lines);
             }
         } catch (ConfigException e) {
             lines.add(DoctorLine.fail((flags.profile() == null ? "" : "profile " + flags.profile() + ": ") + e.getMessage()));
@@ -138,13 +138,17 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     /** Loads the model file (mapping it costs little) and says what it is and how it will run. */
-    private static void gguf(BackendSpec.Gguf spec, List<DoctorLine> lines) {
+    private static void gguf(BackendSpec.Gguf spec, Integer kvCacheMb, List<DoctorLine> lines) {
         String who = (spec.profile() == null ? "--gguf" : "profile " + spec.profile()) + ": ";
         try (GgufModel model = GgufModel.open(spec.path())) {
             ModelInfo info = model.info();
+            if (kvCacheMb != null && kvCacheMb >= 0) {
+                model.cacheBudget((long) kvCacheMb << 20);
+            }
             lines.add(DoctorLine.ok(who + spec.path() + ": " + info.summary()));
             lines.add(DoctorLine.info(who + "runs in process: " + info.runtime()
                     + "; every token's probability, prompt scoring"));
+            lines.add(DoctorLine.info(who + model.cacheDescription()));
             if (!info.kernels().startsWith("Vector")) {
                 lines.add(DoctorLine.warn(who + "the Vector API is not in use: start java with --add-modules "
                         + "jdk.incubator.vector (the weft launcher does so when a model file is named)"));

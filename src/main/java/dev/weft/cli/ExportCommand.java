@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Write a session in another format: Markdown, plain text, weft's own JSON or socketteer/loom's"
                 + " tree file.",
                 "md is the tree as nested sections (or the current path with --path), each token the model gave"
-                        + " less than 50% followed by its probability; txt the plain text of the current path; json"
+                        + " less than 50%% followed by its probability; txt the plain text of the current path; json"
                         + " the session file itself; loom a tree file that opens in socketteer/loom, tokens and"
                         + " alternatives included."})
 final class ExportCommand implements Callable<Integer> {

@@ -46,6 +46,11 @@ final class ModelOptions {
             description = "Run this GGUF model file in process (no server): every token's probability, any text scored.")
     Path gguf;
 
+    @Option(names = "--kv-cache-mb", paramLabel = "MB",
+            description = "Memory for a model file's key/value cache, kept along the loom's paths (default: "
+                    + "WEFT_KV_CACHE_MB, else a quarter of the heap); 0 keeps nothing between requests.")
+    Integer kvCacheMb;
+
     @Mixin EmbeddedOptions embedded;
 
     BackendSpec spec() throws ConfigException {
@@ -74,7 +79,14 @@ final class ModelOptions {
     }
 
     LanguageModel open(PrintWriter err, boolean debug) throws ModelException, ConfigException {
-        return open(spec(), embedded, err, debug);
+        if (kvCacheMb != null && kvCacheMb < 0) {
+            throw new ConfigException("--kv-cache-mb " + kvCacheMb + ": must be 0 or more megabytes");
+        }
+        LanguageModel model = open(spec(), embedded, err, debug);
+        if (kvCacheMb != null && model instanceof GgufModel file) {
+            file.cacheBudget((long) kvCacheMb << 20);
+        }
+        return model;
     }
 
     /**

@@ -20,7 +20,9 @@ import java.util.List;
  * "logprob", "prob", "branchFinished", "children": [token]}}. Logitloom's tree is one token per
  * node, and the siblings of a token are the alternatives the model reported at its position; weft
  * joins each chain of only children into one node and gives every token its siblings as
- * alternatives. The prompt (after the prefill, for a chat model) becomes the root's text.
+ * alternatives. For a chat model the prompt (the user's turn) is the root and the prefill (the
+ * start of the assistant's reply) a node below it, which is where weft's chat backend puts the end of
+ * the user's turn; for a base model the prompt and the prefill are one root text.
  */
 final class LogitloomImport {
     static final String FORMAT = "logitloom";
@@ -45,18 +47,28 @@ final class LogitloomImport {
         if (settings.has("systemPrompt") && !settings.field("systemPrompt").string().isEmpty()) {
             report.at(settings.field("systemPrompt").path(), "weft has no system prompt; it was left out");
         }
-        String prompt = (settings.has("prompt") ? settings.field("prompt").string() : "")
-                + (settings.has("prefill") ? settings.field("prefill").string() : "");
+        String prompt = settings.has("prompt") ? settings.field("prompt").string() : "";
+        String prefill = settings.has("prefill") ? settings.field("prefill").string() : "";
+        boolean chat = settings.has("kind") && settings.field("kind").string().equals("chat");
         List<ImportedNode> nodes = new ArrayList<>();
-        nodes.add(new ImportedNode(-1, Origin.PROMPT, TokenRun.unscored(prompt), null, false, false));
+        int start = 0;
+        if (chat) {
+            // the user's turn is the root and the assistant's reply starts below it, as weft's chat backend sends a path
+            nodes.add(new ImportedNode(-1, Origin.PROMPT, TokenRun.unscored(prompt), null, false, false));
+            if (!prefill.isEmpty()) {
+                nodes.add(new ImportedNode(0, Origin.EDIT, TokenRun.unscored(prefill), null, false, false));
+                start = 1;
+            }
+        } else {
+            nodes.add(new ImportedNode(-1, Origin.PROMPT, TokenRun.unscored(prompt + prefill), null, false, false));
+        }
         Deque<Pending> todo = new ArrayDeque<>();
-        pushBranches(real(file.field("roots").elements()), 0, todo);
+        pushBranches(real(file.field("roots").elements()), start, todo);
         while (!todo.isEmpty()) {
             Pending next = todo.pop();
             List<Token> tokens = new ArrayList<>();
             List<ForeignJson> siblings = next.siblings();
             int chosen = next.chosen();
-            int width = siblings.size();
             while (true) {
                 tokens.add(token(siblings, chosen));
                 List<ForeignJson> children = real(children(siblings.get(chosen)));
@@ -69,10 +81,11 @@ final class LogitloomImport {
             ForeignJson token = siblings.get(chosen);
             FinishReason finish = token.has("branchFinished") && token.field("branchFinished").truthy()
                     ? FinishReason.STOP : FinishReason.LENGTH;
-            SamplingParams params = SamplingParams.DEFAULTS.withTemperature(1).withTopLogprobs(width);
+            // the file states no parameter (logitloom's temperature, width and depth differ by version and setting)
+            SamplingParams params = SamplingParams.DEFAULTS;
             int index = nodes.size();
             nodes.add(new ImportedNode(next.parent(), Origin.MODEL, TokenRun.of(tokens),
-                    new Generation(FORMAT, model, params, now, finish), false, false));
+                    new Generation(FORMAT, model, params, now, finish, Generation.PARAMS), false, false));
             pushBranches(real(children(token)), index, todo);
         }
         return new ImportedTree(FORMAT, nodes, -1, -1, report.lines());

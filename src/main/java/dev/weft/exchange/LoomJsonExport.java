@@ -90,7 +90,8 @@ public final class LoomJsonExport {
             o.put("parent_id", id(node.parent()));
         }
         ObjectNode meta = o.putObject("meta");
-        meta.put("source", node.origin() == Origin.MODEL || node.origin() == Origin.SWAP ? "AI"
+        meta.put("source", node.origin() == Origin.MODEL || node.origin() == Origin.SWAP
+                || node.origin() == Origin.PICKED ? "AI"
                 : node.origin() == Origin.EDIT ? "mixed" : "prompt");
         meta.put("modified", false);
         meta.put("weft_origin", node.origin().label());

@@ -5,8 +5,11 @@ import dev.weft.loom.Loom;
 import dev.weft.loom.Node;
 import dev.weft.loom.NodeFigures;
 import dev.weft.loom.NodeId;
+import dev.weft.loom.Piece;
 import dev.weft.loom.TokenRun;
+import dev.weft.loom.Utf8;
 import dev.weft.session.Session;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -96,22 +99,39 @@ public final class MarkdownExport {
             h.append(String.format(Locale.ROOT, " · entropy %.2f", f.meanEntropy()));
         }
         Generation g = node.generation();
-        if (g != null) {
-            h.append(" · ").append(escape(g.model())).append(String.format(Locale.ROOT, " at T=%s",
-                    trim(g.params().temperature())))
-                    .append(g.params().seed() == null ? "" : ", seed " + g.params().seed());
+        if (g != null && node.origin() == dev.weft.loom.Origin.PICKED) {
+            h.append(" · picked from the multiverse of ").append(escape(g.model()));
+        } else if (g != null) {
+            h.append(" · ").append(escape(g.model())).append(g.knows("temperature")
+                    ? String.format(Locale.ROOT, " at T=%s", trim(g.params().temperature())) : ", T unknown")
+                    .append(g.params().seed() == null || !g.knows("seed") ? "" : ", seed " + g.params().seed());
         }
         return h.toString();
     }
 
-    /** The run's text with the probability of each unlikely token after it. */
+    /**
+     * The run's text with the probability of each unlikely token after it. Tokens that end inside a
+     * character are joined with the ones that complete it and marked once, with the probability of
+     * them all: the reader sees the character, not its byte pieces.
+     */
     static void text(TokenRun run, MarkdownText out) {
-        for (int i = 0; i < run.size(); i++) {
-            out.text(run.piece(i).text());
-            double p = Math.exp(run.logprob(i));
+        int i = 0;
+        while (i < run.size()) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            bytes.writeBytes(run.piece(i).bytes());
+            double logprob = run.logprob(i);
+            int next = i + 1;
+            while (next < run.size() && Utf8.incompleteTail(bytes.toByteArray(), bytes.size()) > 0) {
+                bytes.writeBytes(run.piece(next).bytes());
+                logprob += run.logprob(next);
+                next++;
+            }
+            out.text(next == i + 1 ? run.piece(i).text() : Piece.ofBytes(bytes.toByteArray()).text());
+            double p = Math.exp(logprob);
             if (!Double.isNaN(p) && p < MARKED_BELOW) {
                 out.markup("<sup>" + percent(p) + "</sup>");
             }
+            i = next;
         }
     }
 

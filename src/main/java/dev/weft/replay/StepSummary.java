@@ -108,6 +108,15 @@ public record StepSummary(String kind, NodeId node, List<NodeId> created, String
 
     private static StepSummary append(LoomAction.Append a, NodeId made, List<NodeId> created) {
         Generation g = a.generation();
+        if (a.origin() == Origin.PICKED) {
+            StringBuilder ranks = new StringBuilder();
+            for (int i = 0; i < a.tokens().size(); i++) {
+                ranks.append(i == 0 ? "" : ",").append(Origin.rank(a.tokens(), i));
+            }
+            return new StepSummary("picked", made, created, "picked " + made + " under " + a.parent()
+                    + " from the multiverse" + (g == null ? "" : " of " + DisplayText.token(g.model())) + ": "
+                    + count(a.tokens().size(), "token") + " " + quote(a.tokens()) + " · ranks " + ranks);
+        }
         if (a.origin() != Origin.MODEL || g == null) {
             return new StepSummary("text", made, created, a.origin().label() + " text " + made + " under " + a.parent()
                     + " " + quote(a.tokens()));

@@ -36,6 +36,8 @@ public final class SessionStore implements Closeable {
 
     private Session session;
     private long savedSeq;
+    /** The last journal entry that changed what the file holds beyond the view (an action, a backend). */
+    private long contentSeq;
     private FileStamp stamp; // guarded by saveLock
     private boolean closed;
     /** Why the journal stopped (the first failed append), or null while every change is recorded. */
@@ -49,6 +51,7 @@ public final class SessionStore implements Closeable {
         this.journal = journal;
         this.session = session;
         this.savedSeq = savedSeq;
+        this.contentSeq = session.journalSeq(); // what was replayed on opening counts: the file lacks it
         this.stamp = stamp;
         this.warnings = new ArrayList<>(warnings);
     }
@@ -167,6 +170,7 @@ public final class SessionStore implements Closeable {
         long seq = session.journalSeq() + 1;
         appendOrStop(new JournalEntry.Action(seq, clock.instant(), action));
         session = session.withLoom(result.loom(), seq);
+        contentSeq = seq;
         return result;
     }
 
@@ -180,6 +184,7 @@ public final class SessionStore implements Closeable {
     public synchronized void recordBackend(BackendUse use) throws SessionException {
         requireWritable();
         append(new JournalEntry.BackendUsed(session.journalSeq() + 1, clock.instant(), use));
+        contentSeq = session.journalSeq();
     }
 
     /** The journal as it is now: the recording that replay walks. */
@@ -190,6 +195,9 @@ public final class SessionStore implements Closeable {
     /**
      * Writes the session atomically. Refuses when the file changed on disk since it was opened
      * or last saved (another program wrote it); {@link #forceSave} overwrites that change.
+     * Nothing is written when only the view changed since the last save (the cursor moved): the
+     * journal holds those entries and opening replays them, so quitting a large session after
+     * reading it does not rewrite the file.
      */
     public void save() throws SessionException {
         save(false);
@@ -253,6 +261,9 @@ public final class SessionStore implements Closeable {
                 if (stopped != null) {
                     throw new SessionException(file + ": not saved: changes made after the journal failed are"
                             + " only in memory (" + stopped + ")");
+                }
+                if (!force && contentSeq <= savedSeq && Files.exists(file)) {
+                    return;
                 }
                 snapshot = session.withSaved(clock.instant());
             }

@@ -31,6 +31,8 @@ public final class ConfiguredBackends implements BackendCatalog {
     private LanguageModel embedded;
     /** Model files stay open once loaded: switching back to one is then instant. */
     private final Map<String, LanguageModel> modelFiles = new java.util.HashMap<>();
+    /** The runnable GGUF files other tools keep (weft models), found off the UI thread as the loom starts. */
+    private final java.util.concurrent.CompletableFuture<List<dev.weft.model.local.LocalModel>> local;
 
     public ConfiguredBackends(WeftConfig config, Map<String, String> env, ModelSource embedded, Notices notices) {
         this.config = config;
@@ -38,6 +40,30 @@ public final class ConfiguredBackends implements BackendCatalog {
         this.embeddedSource = embedded;
         this.http = HttpSettings.DEFAULTS.withNotices(notices);
         this.notices = notices;
+        this.local = java.util.concurrent.CompletableFuture.supplyAsync(() -> localModels(config, this.env),
+                runnable -> {
+                    Thread t = new Thread(runnable, "weft-local-models");
+                    t.setDaemon(true);
+                    t.start();
+                });
+    }
+
+    private static List<dev.weft.model.local.LocalModel> localModels(WeftConfig config, Map<String, String> env) {
+        List<String> folders = List.of();
+        try {
+            if (config.source() != null) {
+                folders = dev.weft.config.ModelFolders.read(config.source());
+            }
+        } catch (ConfigException e) {
+            // the config's own error is reported where profiles are read; the stores are still listed
+        }
+        return new dev.weft.model.local.LocalModels(dev.weft.model.local.StoreLocations.of(env), folders).scan()
+                .supported();
+    }
+
+    /** The local models found so far (none until the search, which reads only headers, has finished). */
+    private List<dev.weft.model.local.LocalModel> localModels() {
+        return local.getNow(List.of()).stream().filter(m -> !config.profiles().containsKey(m.name())).toList();
     }
 
     /** The backend to start with: a model file named by {@value #GGUF_ENV}, the config's default profile, else the embedded model. */
@@ -74,6 +100,11 @@ public final class ConfiguredBackends implements BackendCatalog {
             out.add(GGUF_ENV_NAME);
         }
         out.addAll(new TreeSet<>(config.profiles().keySet()));
+        for (dev.weft.model.local.LocalModel m : localModels()) {
+            if (!out.contains(m.name())) {
+                out.add(m.name());
+            }
+        }
         return out;
     }
 
@@ -87,6 +118,13 @@ public final class ConfiguredBackends implements BackendCatalog {
         }
         if (name.equals(GGUF_ENV_NAME) && ggufFromEnv() != null && !config.profiles().containsKey(name)) {
             return modelFile(name, BackendResolver.expandHome(ggufFromEnv(), env));
+        }
+        if (!config.profiles().containsKey(name)) {
+            for (dev.weft.model.local.LocalModel m : local.join()) {
+                if (m.name().equals(name)) {
+                    return modelFile(name, m.path());
+                }
+            }
         }
         try {
             BackendSpec spec = BackendResolver.resolve(new BackendFlags(name, null, null, null, null), config, env);

@@ -45,6 +45,40 @@ final class WeftTerminal extends UnixTerminal {
         super(reports, out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
     }
 
+    /*
+     * Lanterna runs stty once per setting when it takes the terminal (five processes, each a
+     * fork and exec before the first frame); weft's settings go in one call. The settings are
+     * restored from "stty -g" as before.
+     */
+    private boolean rawApplied;
+
+    @Override
+    protected void canonicalMode(boolean enabled) throws IOException {
+        if (enabled) {
+            rawApplied = false;
+            super.canonicalMode(true);
+        }
+        // off: applied with the echo below, in one stty call
+    }
+
+    @Override
+    protected void keyEchoEnabled(boolean enabled) throws IOException {
+        if (enabled) {
+            rawApplied = false;
+            super.keyEchoEnabled(true);
+        } else {
+            runSTTYCommand("-icanon", "min", "1", "-echo", "intr", "undef");
+            rawApplied = true;
+        }
+    }
+
+    @Override
+    protected void keyStrokeSignalsEnabled(boolean enabled) throws IOException {
+        if (enabled || !rawApplied) {
+            super.keyStrokeSignalsEnabled(enabled);
+        }
+    }
+
     /** Asks where the cursor is (the answer comes back as input); see {@link KeyReader#pause}. */
     void askCursorPosition() throws IOException {
         writeToTerminal(POSITION_QUERY);

@@ -58,4 +58,20 @@ class LoomFiguresTest {
         Loom hidden = edit.loom().delete(split.node());
         assertEquals(" a z", LoomFigures.lineOfDescent(hidden, a.node()).text());
     }
+
+    @Test
+    void aPathPickedFromTheMultiverseIsNoSampleAmongItsSiblings() {
+        Loom.Result root = Loom.empty().addRoot(TokenRun.unscored("Are bugs real?"));
+        Loom.Result first = root.loom().append(root.node(), ConvergenceTest.continuation("There is no answer ."),
+                Origin.MODEL, GENERATED);
+        Loom.Result second = first.loom().append(root.node(), ConvergenceTest.continuation("There is no one answer ."),
+                Origin.MODEL, GENERATED);
+        Loom.Result picked = second.loom().append(root.node(), ConvergenceTest.continuation("Yes ."), Origin.PICKED,
+                GENERATED);
+
+        LoomFigures figures = LoomFigures.of(picked.loom());
+        assertEquals(List.of(first.node(), second.node()), figures.siblingSets().get(0).children(),
+                "the two samples; the picked path is left out of their diversity");
+        assertEquals(Origin.PICKED, figures.nodes().get(3).origin(), "it is still listed, as picked");
+    }
 }

@@ -8,7 +8,6 @@ import dev.weft.loom.Alternative;
 import dev.weft.loom.FinishReason;
 import dev.weft.loom.Generation;
 import dev.weft.loom.Origin;
-import dev.weft.loom.SamplingParams;
 import dev.weft.loom.TokenRun;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -50,7 +49,8 @@ class ImportFormatsTest {
         assertEquals("davinci-002", g.model());
         assertEquals(Instant.parse("2023-02-13T20:57:56Z"), g.at());
         assertEquals(FinishReason.LENGTH, g.finish());
-        assertEquals(new SamplingParams(0.9, 1, 0, 0, 4, 2, 3, null, List.of("\n", ".")), g.params());
+        assertEquals(Generation.PARAMS, g.unknown(),
+                "generation_settings are the file's settings when saved, not this generation's: nothing is known");
 
         TokenRun cafe = nodes.get(2).tokens();
         assertEquals(" café", cafe.text());
@@ -95,16 +95,31 @@ class ImportFormatsTest {
         ImportedTree tree = read("logitloom.ll.json");
         assertEquals("logitloom", tree.format());
         List<ImportedNode> nodes = tree.nodes();
-        assertEquals(List.of("Name a colour. My answer:", " Blue.", " Red", ", obviously", "!"),
+        assertEquals(List.of("Name a colour.", " My answer:", " Blue.", " Red", ", obviously", "!"),
                 nodes.stream().map(n -> n.tokens().text()).toList());
-        assertEquals(List.of(-1, 0, 0, 2, 2), nodes.stream().map(ImportedNode::parent).toList());
-        assertEquals(List.of(alt(" Blue", -0.4), alt(" Red", -1.3)), nodes.get(1).tokens().alternatives(0));
-        assertEquals(List.of(alt(",", -0.9), alt("!", -1.1)), nodes.get(4).tokens().alternatives(0));
-        assertEquals(FinishReason.STOP, nodes.get(1).generation().finish());
-        assertEquals(FinishReason.LENGTH, nodes.get(2).generation().finish());
-        assertEquals("deepseek-chat", nodes.get(3).generation().model());
+        assertEquals(List.of(-1, 0, 1, 1, 3, 3), nodes.stream().map(ImportedNode::parent).toList());
+        assertEquals(List.of(Origin.PROMPT, Origin.EDIT, Origin.MODEL), nodes.stream().limit(3)
+                .map(ImportedNode::origin).toList(), "the user's turn, then the assistant's prefill, then the model");
+        assertEquals(List.of(alt(" Blue", -0.4), alt(" Red", -1.3)), nodes.get(2).tokens().alternatives(0));
+        assertEquals(List.of(alt(",", -0.9), alt("!", -1.1)), nodes.get(5).tokens().alternatives(0));
+        assertEquals(FinishReason.STOP, nodes.get(2).generation().finish());
+        assertEquals(FinishReason.LENGTH, nodes.get(3).generation().finish());
+        assertEquals("deepseek-chat", nodes.get(4).generation().model());
         assertEquals(List.of("$.modelSettings.systemPrompt: weft has no system prompt; it was left out"),
                 tree.warnings());
+    }
+
+    /** logitloom, a base model (save-load.ts's modelSettings kind "base"): no roles, one root text. */
+    @Test
+    void logitloomBaseTreeHasOneRootText(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("base.ll.json"), """
+                {"isLogitLoomTreeVersion": "logit-loom-tree-v1", "modelName": "davinci-002",
+                 "modelSettings": {"kind": "base", "prompt": "Once upon", "prefill": " a time"},
+                 "roots": [{"id": "a", "text": ",", "logprob": -0.1, "prob": 0.9, "branchFinished": null,
+                            "children": []}]}
+                """);
+        List<ImportedNode> nodes = TreeImport.read(file, NOW).nodes();
+        assertEquals(List.of("Once upon a time", ","), nodes.stream().map(n -> n.tokens().text()).toList());
     }
 
     /**

@@ -56,6 +56,18 @@ class MarkdownExportTest {
                 lines.get(8));
     }
 
+    /** Real davinci output: "I’m" as "I", bytes:\xe2\x80, bytes:\x99, "m" (OpenAI's byte tokens). */
+    @Test
+    void aCharacterSplitAcrossTokensIsMarkedOnceAsACharacter() {
+        TokenRun run = TokenRun.of(new Token(Piece.of("I"), Math.log(0.9), List.of()),
+                new Token(Piece.ofBytes(new byte[] {(byte) 0xe2, (byte) 0x80}), Math.log(0.31), List.of()),
+                new Token(Piece.ofBytes(new byte[] {(byte) 0x99}), Math.log(1.0), List.of()),
+                new Token(Piece.of("m"), Math.log(0.8), List.of()));
+        MarkdownText out = new MarkdownText();
+        MarkdownExport.text(run, out);
+        assertEquals("I\u2019<sup>31%</sup>m", out.toString());
+    }
+
     @Test
     void plainTextIsThePathWithControlsMadeVisible() {
         Loom loom = Loom.empty().addRoot(TokenRun.unscored("a\u001b[31mb\n")).loom();

@@ -2,6 +2,7 @@ package dev.weft.session;
 
 import static dev.weft.session.SessionAssertions.assertSameSession;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,23 @@ class SessionRoundTripTest {
         Session session = randomSession(42, 1_000);
 
         assertSameSession(session, SessionReader.read(write(session)));
+    }
+
+    @Test
+    void aPathPickedFromTheMultiverseKeepsItsOriginAndRanks() throws Exception {
+        Loom.Result root = Loom.empty().addRoot(dev.weft.loom.TokenRun.unscored("Are bugs real?"));
+        var beside = List.of(new dev.weft.loom.Alternative(dev.weft.loom.Piece.of(" Yes"), -0.5),
+                new dev.weft.loom.Alternative(dev.weft.loom.Piece.of(" No"), -1.2));
+        var run = dev.weft.loom.TokenRun.of(List.of(new dev.weft.loom.Token(dev.weft.loom.Piece.of(" No"), -1.2, beside)));
+        var g = new dev.weft.loom.Generation("embedded", "kn4", new dev.weft.loom.SamplingParams(0, 1, 5, 0, 1, 1, 5,
+                null, List.of()), Instant.parse("2024-05-01T12:00:00Z"), dev.weft.loom.FinishReason.LENGTH);
+        Loom loom = root.loom().append(root.node(), run, dev.weft.loom.Origin.PICKED, g).loom();
+        Session session = new Session(Instant.parse("2024-05-01T12:00:00Z"), Instant.parse("2024-05-01T12:00:00Z"), 2,
+                SessionBackends.NONE, SessionView.START, loom);
+        Session loaded = SessionReader.read(write(session));
+        assertSameSession(session, loaded);
+        assertEquals(dev.weft.loom.Origin.PICKED, loaded.loom().node(new NodeId(1)).origin());
+        assertEquals(2, dev.weft.loom.Origin.rank(loaded.loom().node(new NodeId(1)).tokens(), 0));
     }
 
     @Test

@@ -68,6 +68,27 @@ class SessionStoreTest {
     }
 
     @Test
+    void aSaveWhenOnlyTheViewChangedWritesNothingAndTheViewStillComesBack() throws Exception {
+        Path file = dir.resolve("s.json");
+        RandomLooms random = new RandomLooms(13);
+        SessionView view = new SessionView(new NodeId(1), 3, Map.of());
+        try (SessionStore store = SessionStore.openOrCreate(file)) {
+            recordSteps(store, random, 10);
+            store.save();
+            byte[] saved = Files.readAllBytes(file);
+            store.recordView(view);
+            store.save();
+            assertArrayEquals(saved, Files.readAllBytes(file), "a cursor move rewrote the file");
+            store.recordBackend(new BackendUse("embedded", "embedded", "kn4"));
+            store.save();
+            assertFalse(java.util.Arrays.equals(saved, Files.readAllBytes(file)), "a new backend is saved");
+        }
+        try (SessionStore reopened = SessionStore.open(file)) {
+            assertEquals(view, reopened.view());
+        }
+    }
+
+    @Test
     void openingReplaysOnlyWhatTheFileDoesNotHave() throws Exception {
         Path file = dir.resolve("s.json");
         RandomLooms random = RandomLooms.ended(12);

@@ -39,7 +39,11 @@ final class CachedForward {
 
     /** The rows and hidden states of positions [0, tokens.length), or null when cancelled. */
     Prefilled prefill(int[] tokens, BooleanSupplier cancelled) {
-        KvTree.Prefix prefix = tree.lookup(tokens, tokens.length);
+        return prefill(tokens, tree.lookup(tokens, tokens.length), cancelled);
+    }
+
+    /** {@link #prefill} from a prefix already looked up. */
+    Prefilled prefill(int[] tokens, KvTree.Prefix prefix, BooleanSupplier cancelled) {
         KvCache cache = prefix.cache();
         float[][] hidden = Arrays.copyOf(prefix.hidden(), tokens.length);
         int matched = prefix.matched();

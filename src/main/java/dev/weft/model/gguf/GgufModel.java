@@ -5,7 +5,9 @@ import dev.weft.loom.FinishReason;
 import dev.weft.loom.Piece;
 import dev.weft.loom.SamplingParams;
 import dev.weft.loom.Token;
+import dev.weft.model.BatchedModel;
 import dev.weft.model.Cancellation;
+import dev.weft.model.Continuation;
 import dev.weft.model.Capabilities;
 import dev.weft.model.Completion;
 import dev.weft.model.LanguageModel;
@@ -27,7 +29,7 @@ import java.util.List;
  * every position, so it reports any number of alternatives and scores any text, the prompt
  * included. n siblings share the prompt's keys and values and then grow side by side.
  */
-public final class GgufModel implements LanguageModel {
+public final class GgufModel implements BatchedModel {
     public static final String BACKEND = "gguf";
 
     private final GgufFile file;
@@ -35,6 +37,7 @@ public final class GgufModel implements LanguageModel {
     private final GgufTokenizer tokenizer;
     private final Transformer transformer;
     private final CachedForward cached;
+    private final GgufBatches batches;
     private final MatMul matmul;
     private final Capabilities capabilities;
     private final Duration loadTime;
@@ -48,6 +51,7 @@ public final class GgufModel implements LanguageModel {
         this.matmul = matmul;
         this.transformer = new Transformer(config, weights, matmul);
         this.cached = new CachedForward(transformer, CachedForward.defaultBudget(System.getenv()));
+        this.batches = new GgufBatches(this, transformer, cached);
         this.capabilities = new Capabilities(tokenizer.size(), true, true, true, true, true);
         this.loadTime = loadTime;
         this.tied = weights.tiedOutput();
@@ -92,6 +96,14 @@ public final class GgufModel implements LanguageModel {
         return cached.tree().stats();
     }
 
+    /** "kv cache budget 1024 MB (WEFT_KV_CACHE_MB or --kv-cache-mb), 45 KB a position: 23301 positions of loom paths" */
+    public String cacheDescription() {
+        KvCacheStats s = cacheStats();
+        long per = cached.tree().bytesPerPosition();
+        return String.format(java.util.Locale.ROOT, "kv cache budget %d MB (WEFT_KV_CACHE_MB or --kv-cache-mb), %d KB a"
+                + " position: %d positions of loom paths kept", s.budget() >> 20, (per + 1023) / 1024, s.budget() / per);
+    }
+
     /** Sets the key/value cache's memory budget (0 keeps nothing between requests); evicts down to it. */
     public void cacheBudget(long bytes) {
         cached.tree().budget(bytes);
@@ -104,6 +116,27 @@ public final class GgufModel implements LanguageModel {
     @Override
     public List<Completion> generate(Prompt prompt, SamplingParams params, TokenSink sink, Cancellation cancel)
             throws ModelException {
+        return generate(prompt, params, Sampler.forChoices(params), sink, cancel);
+    }
+
+    @Override
+    public List<List<Continuation>> nextTokens(List<Prompt> contexts, int k) throws ModelException {
+        return batches.nextTokens(contexts, k);
+    }
+
+    @Override
+    public List<Scoring> scoreEach(Prompt prompt, List<String> continuations, int topLogprobs) throws ModelException {
+        return batches.scoreEach(prompt, continuations, topLogprobs);
+    }
+
+    @Override
+    public List<List<Completion>> generateEach(Prompt prompt, List<SamplingParams> params) throws ModelException {
+        return batches.generateEach(prompt, params);
+    }
+
+    /** Siblings, one per sampler (each with its own temperature and seed), growing as one batch. */
+    List<Completion> generate(Prompt prompt, SamplingParams params, List<Sampler> samplers, TokenSink sink,
+                              Cancellation cancel) throws ModelException {
         int[] context = contextOf(prompt);
         if (context.length == 0) {
             throw new ModelException(model() + ": an empty prompt needs a BOS token, and this model has none");
@@ -119,7 +152,7 @@ public final class GgufModel implements LanguageModel {
         StopStrings stops = new StopStrings(params.stop());
         int alternatives = capabilities.cappedTopLogprobs(params.topLogprobs());
         List<Choice> choices = new ArrayList<>();
-        for (Sampler sampler : Sampler.forChoices(params)) {
+        for (Sampler sampler : samplers) {
             choices.add(new Choice(choices.size(), sampler, shared.fork(context.length), first.clone()));
         }
         int position = context.length;
@@ -225,7 +258,7 @@ public final class GgufModel implements LanguageModel {
         return out;
     }
 
-    private void checkLength(int tokens) throws ModelException {
+    void checkLength(int tokens) throws ModelException {
         if (tokens > config.contextLength()) {
             throw new ModelException(model() + ": " + tokens + " tokens exceed the model's context of "
                     + config.contextLength());
@@ -289,7 +322,7 @@ public final class GgufModel implements LanguageModel {
         return p;
     }
 
-    private Token token(int id, double[] p, int alternatives, boolean startsText) {
+    Token token(int id, double[] p, int alternatives, boolean startsText) {
         List<Alternative> top = new ArrayList<>(alternatives);
         for (int a : Ranking.top(p, alternatives)) {
             top.add(new Alternative(alternativePiece(a, startsText), Math.log(p[a])));
@@ -308,7 +341,7 @@ public final class GgufModel implements LanguageModel {
     }
 
     /** Alternatives show control tokens by name (an empty piece would say nothing). */
-    private Piece alternativePiece(int id, boolean startsText) {
+    Piece alternativePiece(int id, boolean startsText) {
         if (tokenizer.types[id] == GgufTokenizer.CONTROL) {
             return Piece.of(tokenizer.text(id));
         }

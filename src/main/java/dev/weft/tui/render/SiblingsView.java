@@ -5,6 +5,7 @@ import dev.weft.analysis.SiblingFigures;
 import dev.weft.loom.Node;
 import dev.weft.loom.NodeFigures;
 import dev.weft.loom.NodeId;
+import dev.weft.loom.Origin;
 import dev.weft.loom.TokenRun;
 import dev.weft.tui.layout.Cell;
 import dev.weft.tui.layout.Numbers;
@@ -81,7 +82,13 @@ final class SiblingsView {
      * pairwise edit distance) and how sure the model was (top-k entropy, share of p &gt; 0.99). The
      * pairwise distances grow with the square of the set, so large sets are not measured per frame.
      */
-    static String figures(UiState state, List<NodeId> siblings) {
+    static String figures(UiState state, List<NodeId> all) {
+        // diversity is a figure of sampling: paths picked by hand from the multiverse stay out, and say so
+        List<NodeId> siblings = all.stream().filter(id -> state.loom().node(id).origin() != Origin.PICKED).toList();
+        String picked = siblings.size() == all.size() ? "" : " · " + (all.size() - siblings.size()) + " picked left out";
+        if (siblings.size() < 2) {
+            return siblings.size() + " sampled sibling" + (siblings.size() == 1 ? "" : "s") + picked;
+        }
         if (siblings.size() > MAX_MEASURED) {
             return siblings.size() + " siblings: figures for up to " + MAX_MEASURED + " (weft stats FILE gives them all)";
         }
@@ -92,7 +99,7 @@ final class SiblingsView {
         return siblings.size() + " siblings · distinct-1 " + figure(d.distinct1()) + " · distinct-2 " + figure(d.distinct2())
                 + " · edit dist " + figure(d.meanEditDistance())
                 + " · entropy " + (Double.isNaN(pooled.meanEntropy()) ? "–" : figure(pooled.meanEntropy()) + " nats")
-                + " · p>.99 " + (pooled.scored() == 0 ? "–" : Numbers.wholePercent(pooled.shareConfident()).strip());
+                + " · p>.99 " + (pooled.scored() == 0 ? "–" : Numbers.wholePercent(pooled.shareConfident()).strip()) + picked;
     }
 
     private static String figure(double x) {

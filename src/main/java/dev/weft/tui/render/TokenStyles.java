@@ -29,6 +29,11 @@ final class TokenStyles {
                 Style s = probability == null ? theme.style(Part.PROMPT) : probability;
                 yield node.origin() == Origin.SWAP && index == 0 ? theme.style(Part.SWAP).over(s) : s;
             }
+            // picked by hand: a token that was not the likeliest is marked as a swap is
+            case PICKED -> {
+                Style s = probability == null ? theme.style(Part.PROMPT) : probability;
+                yield Origin.rank(run, index) > 1 ? theme.style(Part.SWAP).over(s) : s;
+            }
         };
     }
 }

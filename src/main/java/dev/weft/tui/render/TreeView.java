@@ -93,6 +93,7 @@ final class TreeView {
             case MODEL -> "•";
             case EDIT -> "✎";
             case SWAP -> "⇄";
+            case PICKED -> "⋄";
         };
     }
 }

@@ -12,6 +12,7 @@ import dev.weft.loom.Node;
 import dev.weft.loom.NodeId;
 import dev.weft.loom.Origin;
 import dev.weft.loom.Piece;
+import dev.weft.loom.SamplingParams;
 import dev.weft.loom.Token;
 import dev.weft.loom.TokenRun;
 import dev.weft.model.Prompt;
@@ -233,14 +234,21 @@ final class MultiverseKeys {
             step.apply(new LoomAction.Split(at, view.index() + 1));
         }
         Backend backend = step.state.settings().backend();
-        Generation generation = new Generation(backend.kind(), backend.model(),
-                step.state.settings().params().withN(1).withMaxTokens(tokens.size()), step.now,
+        // nothing was sampled: the parameters say how the multiverse was expanded (its top-k), at T=0
+        MultiverseSettings m = view.multiverse().settings();
+        SamplingParams expansion = new SamplingParams(0, 1, m.top(), 0, tokens.size(), 1, m.top(), null, List.of());
+        Generation generation = new Generation(backend.kind(), backend.model(), expansion, step.now,
                 ended ? FinishReason.STOP : FinishReason.LENGTH);
-        NodeId added = step.apply(new LoomAction.Append(at, TokenRun.of(tokens), Origin.MODEL, generation)).node();
+        TokenRun run = TokenRun.of(tokens);
+        NodeId added = step.apply(new LoomAction.Append(at, run, Origin.PICKED, generation)).node();
         int end = ReadPath.of(step.state.loom(), added).size() - 1;
         step.state = step.state.withOverlay(Overlay.NONE).withFocus(new Focus(added, Math.max(0, end)));
-        step.info("added " + tokens.size() + (tokens.size() == 1 ? " token" : " tokens") + " as a branch (p "
-                + Numbers.percent(last(view.selectedPath()).pathProbability()) + ")");
+        StringBuilder ranks = new StringBuilder();
+        for (int i = 0; i < run.size(); i++) {
+            ranks.append(i == 0 ? "" : ",").append(Origin.rank(run, i));
+        }
+        step.info("picked " + tokens.size() + (tokens.size() == 1 ? " token" : " tokens") + " from the multiverse as a branch (p "
+                + Numbers.percent(last(view.selectedPath()).pathProbability()) + " · ranks " + ranks + ")");
     }
 
     private static void show(Step step, MultiverseView view) {

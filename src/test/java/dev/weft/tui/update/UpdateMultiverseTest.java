@@ -117,14 +117,29 @@ class UpdateMultiverseTest {
         assertEquals(new Effect.Journal(new LoomAction.Split(id(1), 1)), effects.get(0));
         LoomAction.Append append = (LoomAction.Append) assertInstanceOf(Effect.Journal.class, effects.get(1)).action();
         assertEquals(id(1), append.parent());
-        assertEquals(Origin.MODEL, append.origin());
+        assertEquals(Origin.PICKED, append.origin(), "picked by hand, not sampled");
+        assertEquals(0.0, append.generation().params().temperature(), "nothing was drawn at random");
+        assertEquals(1, append.generation().params().n());
+        assertEquals(MultiverseKeys.SETTINGS.top(), append.generation().params().topK(), "the expansion's top-k");
         assertEquals(", they", append.tokens().text());
         assertEquals(0.6, Math.exp(append.tokens().logprob(0)), 1e-6);
         assertEquals(2, append.tokens().alternativeCount(0), "the blocks beside it are its alternatives");
+        assertEquals(1, Origin.rank(append.tokens(), 0), "the rank of each token is kept with it");
+        assertTrue(next.state().message().text().contains("ranks 1,1"), next.state().message().text());
         UiState after = next.state();
         assertEquals(Overlay.NONE, after.overlay());
         assertEquals(new Focus(append.apply(s.loom().split(id(1), 1).loom()).node(), 6), after.focus());
         assertEquals(" Yes", after.loom().node(id(1)).tokens().text(), "the node keeps the text up to the cursor");
+    }
+
+    @Test
+    void aPickedTokenThatWasNotTheLikeliestHasItsRank() {
+        UiState s = press(arrived(), Action.BLOCK_DOWN);
+        LoomAction.Append append = (LoomAction.Append) Update.update(s, key(s, Action.ADD_PATH)).effects().stream()
+                .filter(e -> e instanceof Effect.Journal j && j.action() instanceof LoomAction.Append)
+                .map(e -> ((Effect.Journal) e).action()).findFirst().orElseThrow();
+        assertEquals(" and", append.tokens().text());
+        assertEquals(2, Origin.rank(append.tokens(), 0), "' and' .3 after ',' .6");
     }
 
     @Test
