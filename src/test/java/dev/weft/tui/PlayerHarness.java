@@ -54,6 +54,10 @@ final class PlayerHarness {
         return new PlayerHarness(recording, 80, 24, ColorDepth.TRUECOLOR);
     }
 
+    static PlayerHarness start(Path recording, int cols, int rows) throws Exception {
+        return new PlayerHarness(recording, cols, rows, ColorDepth.TRUECOLOR);
+    }
+
     PlayerHarness press(Action action) {
         KeySpec key = loop.state().screen().settings().keymap().keyFor(Context.PLAYER, action)
                 .orElseThrow(() -> new AssertionError(action + " is not bound in the player"));

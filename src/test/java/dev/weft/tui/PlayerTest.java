@@ -61,6 +61,25 @@ class PlayerTest {
     }
 
     @Test
+    void everyStepKeepsItsDescriptionShortenedNeverBlank() throws Exception {
+        for (int[] size : new int[][] {{100, 30}, {80, 24}}) {
+            PlayerHarness p = PlayerHarness.start(recording, size[0], size[1]);
+            var replay = p.state().replay();
+            for (int step = 1; step <= replay.steps(); step++) {
+                p.press(Action.STEP_FORWARD);
+                String text = dev.weft.replay.StepSummary.of(replay.entry(step), replay.after(step - 1),
+                        replay.after(step)).text();
+                String bar = p.screenText().lines().reduce((a, b) -> b).orElseThrow();
+                String start = text.substring(0, Math.min(12, text.length()));
+                assertTrue(bar.contains(start), size[0] + " columns, step " + step + ": '" + bar + "' lacks '" + start + "'");
+            }
+        }
+        PlayerHarness wide = PlayerHarness.start(recording, 100, 30);
+        wide.type("29").press(Action.JUMP);
+        Golden.assertScreen("player-100x30-step-29-swap", wide.screenText());
+    }
+
+    @Test
     void eachStepIsTheRecordedSession() throws Exception {
         Replay replay = Replay.of(Recording.open(recording));
         for (int step : List.of(3, 17, 29, 48, 67)) {

@@ -10,8 +10,15 @@ import java.util.List;
  * narrow the least important segments go first, so a 40-column terminal keeps what matters.
  */
 final class Bar {
-    /** A piece of the bar; a higher priority survives longer. */
-    record Segment(String text, Style style, int priority, boolean right) {}
+    /**
+     * A piece of the bar; a higher priority survives longer. A segment with a {@code minWidth}
+     * is shortened (its end cut, with …) down to that many columns before it is dropped.
+     */
+    record Segment(String text, Style style, int priority, boolean right, int minWidth) {
+        Segment(String text, Style style, int priority, boolean right) {
+            this(text, style, priority, right, 0);
+        }
+    }
 
     private static final String GAP = "  ";
 
@@ -25,6 +32,13 @@ final class Bar {
                 if (s.priority() < least.priority()) {
                     least = s;
                 }
+            }
+            int excess = width(kept) - p.cols();
+            int shortened = Glyphs.columns(least.text()) - excess;
+            if (least.minWidth() > 0 && shortened >= least.minWidth()) {
+                kept.set(kept.indexOf(least), new Segment(shorten(least.text(), shortened), least.style(),
+                        least.priority(), least.right()));
+                break;
             }
             kept.remove(least);
         }
@@ -43,6 +57,24 @@ final class Bar {
                 rcol = p.clipped(rcol, row, s.text(), s.style().over(fill), p.cols() - rcol) + GAP.length();
             }
         }
+    }
+
+    /** The start of {@code text} in at most {@code columns} columns, ending with … when cut. */
+    static String shorten(String text, int columns) {
+        if (Glyphs.columns(text) <= columns) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        int used = 0;
+        for (Glyphs.Glyph g : Glyphs.split(text)) {
+            int w = Glyphs.width(g.text());
+            if (used + w > columns - 1) {
+                break;
+            }
+            out.append(g.text());
+            used += w;
+        }
+        return out.append('…').toString();
     }
 
     private static int width(List<Segment> segments) {

@@ -57,7 +57,8 @@ public final class PlayerFrame {
         if (state.step() > 0) {
             s.add(new Bar.Segment(offset(state.replay().entry(1).at(), state.replay().entry(state.step()).at()),
                     plain, 60, false));
-            s.add(new Bar.Segment(summary(state), p.style(Part.MUTED), 40, false));
+            // shortened to fit, never dropped: the kind, the node and the start of the text stay
+            s.add(new Bar.Segment(summary(state), p.style(Part.MUTED), 40, false, SUMMARY_MIN));
         }
         s.add(new Bar.Segment(state.speed().label(), plain, 70, true));
         int priority = 30; // the first hints are the ones to keep
@@ -69,6 +70,9 @@ public final class PlayerFrame {
         }
         Bar.draw(p, row, s, plain);
     }
+
+    /** Enough for "swap at #12 token 3: …": the kind and the node. */
+    static final int SUMMARY_MIN = 16;
 
     private static String summary(PlayerState state) {
         int step = state.step();
