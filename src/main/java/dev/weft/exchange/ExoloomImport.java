@@ -104,7 +104,8 @@ final class ExoloomImport {
             }
         }
         // the export says nothing of parameters or how a generation ended
-        Generation generation = new Generation("exoloom", model, SamplingParams.DEFAULTS, at, FinishReason.STOP);
+        Generation generation = new Generation("exoloom", model, SamplingParams.DEFAULTS, at, FinishReason.STOP,
+                Generation.PARAMS);
         return new ImportedNode(parent, Origin.MODEL, text, generation, bookmarked, pruned);
     }
 

@@ -69,7 +69,6 @@ final class LogitloomImport {
             List<Token> tokens = new ArrayList<>();
             List<ForeignJson> siblings = next.siblings();
             int chosen = next.chosen();
-            int width = siblings.size();
             while (true) {
                 tokens.add(token(siblings, chosen));
                 List<ForeignJson> children = real(children(siblings.get(chosen)));
@@ -82,10 +81,11 @@ final class LogitloomImport {
             ForeignJson token = siblings.get(chosen);
             FinishReason finish = token.has("branchFinished") && token.field("branchFinished").truthy()
                     ? FinishReason.STOP : FinishReason.LENGTH;
-            SamplingParams params = SamplingParams.DEFAULTS.withTemperature(1).withTopLogprobs(width);
+            // the file states no parameter (logitloom's temperature, width and depth differ by version and setting)
+            SamplingParams params = SamplingParams.DEFAULTS;
             int index = nodes.size();
             nodes.add(new ImportedNode(next.parent(), Origin.MODEL, TokenRun.of(tokens),
-                    new Generation(FORMAT, model, params, now, finish), false, false));
+                    new Generation(FORMAT, model, params, now, finish, Generation.PARAMS), false, false));
             pushBranches(real(children(token)), index, todo);
         }
         return new ImportedTree(FORMAT, nodes, -1, -1, report.lines());

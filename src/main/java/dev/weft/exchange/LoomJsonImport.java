@@ -34,7 +34,9 @@ final class LoomJsonImport {
     private final ForeignJson file;
     private final Instant now;
     private final Optional<ForeignJson> responses;
-    private LoomSettings settings = LoomSettings.DEFAULTS;
+    /** What the file says of a generation's parameters: nothing (generation_settings are the settings when saved). */
+    private static final java.util.Set<String> UNSTATED = Generation.PARAMS;
+    private static final String UNKNOWN_MODEL = "unknown";
     private final List<ImportedNode> nodes = new ArrayList<>();
     private final ImportReport report = new ImportReport();
     /** The children a hoist or a zipped chain moved off their node, by that node's id (model.py's zip). */
@@ -48,15 +50,6 @@ final class LoomJsonImport {
         this.file = file;
         this.now = now;
         this.responses = file.isObject() ? file.optional("model_responses") : Optional.empty();
-        Optional<ForeignJson> asked = file.isObject() ? file.optional("generation_settings") : Optional.empty();
-        if (asked.isPresent()) {
-            try {
-                settings = LoomSettings.of(asked.get());
-            } catch (ImportException | IllegalArgumentException e) {
-                report.at(asked.get().path(), "unusable settings (" + e.getMessage()
-                        + "); weft's default parameters are recorded instead");
-            }
-        }
     }
 
     static ImportedTree read(ForeignJson file, Instant now) throws ImportException {
@@ -160,9 +153,9 @@ final class LoomJsonImport {
             }
         }
         Generation generation = origin == Origin.MODEL || origin == Origin.SWAP
-                ? new Generation("loom", scored.map(Scored::model).orElse(settings.model()), settings.params(),
+                ? new Generation("loom", scored.map(Scored::model).orElse(UNKNOWN_MODEL), SamplingParams.DEFAULTS,
                         scored.map(Scored::at).orElse(createdAt(node)),
-                        scored.map(Scored::finish).orElse(FinishReason.STOP))
+                        scored.map(Scored::finish).orElse(FinishReason.STOP), UNSTATED)
                 : null;
         if (generation == null && node.has("meta") && node.field("meta").has("creation_timestamp")) {
             report.dropped("creation times of nodes no model wrote", 1);
@@ -224,7 +217,7 @@ final class LoomJsonImport {
                         .orElse(tokens);
             }
             return Optional.of(new Scored(generated(completion, tokens),
-                    response.has("model") ? response.field("model").string() : settings.model(),
+                    response.has("model") ? response.field("model").string() : UNKNOWN_MODEL,
                     response.has("timestamp") ? timestamp(response.field("timestamp")) : createdAt(node),
                     finish(completion.optional("finishReason"))));
         }
@@ -232,7 +225,7 @@ final class LoomJsonImport {
         if (old.isPresent() && old.get().has("logprobs")) {
             ForeignJson choice = old.get();
             return Optional.of(new Scored(generated(choice, LoomTokens.ofLogprobs(choice.field("logprobs"))),
-                    choice.has("model") ? choice.field("model").string() : settings.model(), createdAt(node),
+                    choice.has("model") ? choice.field("model").string() : UNKNOWN_MODEL, createdAt(node),
                     finish(choice.optional("finish_reason"))));
         }
         return Optional.empty();
@@ -323,40 +316,5 @@ final class LoomJsonImport {
             }
         }
         return out;
-    }
-
-    /** The tree's generation_settings, as far as they fit weft's parameters. */
-    private record LoomSettings(String model, SamplingParams params) {
-        static final LoomSettings DEFAULTS = new LoomSettings("unknown", SamplingParams.DEFAULTS);
-
-        static LoomSettings of(ForeignJson s) throws ImportException {
-            SamplingParams d = SamplingParams.DEFAULTS;
-            SamplingParams params = new SamplingParams(number(s, "temperature", d.temperature()),
-                        number(s, "top_p", d.topP()), d.topK(), d.minP(),
-                        (int) number(s, "response_length", d.maxTokens()),
-                        (int) number(s, "num_continuations", d.n()), (int) number(s, "logprobs", d.topLogprobs()), null,
-                        stops(s));
-            return new LoomSettings(string(s, "model", "unknown"), params);
-        }
-
-        private static double number(ForeignJson s, String field, double fallback) throws ImportException {
-            return s.has(field) ? s.field(field).number() : fallback;
-        }
-
-        private static String string(ForeignJson s, String field, String fallback) throws ImportException {
-            return s.has(field) ? s.field(field).string() : fallback;
-        }
-
-        /** loom keeps stop strings in one string separated by '|', with \\n for a newline (gpt_util.parse_stop). */
-        private static List<String> stops(ForeignJson s) throws ImportException {
-            String stop = string(s, "stop", "");
-            List<String> out = new ArrayList<>();
-            for (String part : stop.split("\\|")) {
-                if (!part.isEmpty()) {
-                    out.add(part.replace("\\n", "\n").replace("\\t", "\t"));
-                }
-            }
-            return out;
-        }
     }
 }

@@ -102,9 +102,9 @@ public final class MarkdownExport {
         if (g != null && node.origin() == dev.weft.loom.Origin.PICKED) {
             h.append(" · picked from the multiverse of ").append(escape(g.model()));
         } else if (g != null) {
-            h.append(" · ").append(escape(g.model())).append(String.format(Locale.ROOT, " at T=%s",
-                    trim(g.params().temperature())))
-                    .append(g.params().seed() == null ? "" : ", seed " + g.params().seed());
+            h.append(" · ").append(escape(g.model())).append(g.knows("temperature")
+                    ? String.format(Locale.ROOT, " at T=%s", trim(g.params().temperature())) : ", T unknown")
+                    .append(g.params().seed() == null || !g.knows("seed") ? "" : ", seed " + g.params().seed());
         }
         return h.toString();
     }

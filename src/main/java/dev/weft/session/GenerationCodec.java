@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * How a model node was produced, on one line:
  * {@code {"backend", "model", "params": {every SamplingParams field}, "at", "finish"}}.
- * Every field is required, so a hand-edited file cannot silently fall back to defaults.
+ * Every field is required, so a hand-edited file cannot silently fall back to defaults; a parameter
+ * nobody stated (an imported tree that does not say it) is {@code null} ({@code seed} excepted:
+ * there null is "no seed", and an unstated seed is listed in {@code "unknown_seed": true}).
  */
 final class GenerationCodec {
     private GenerationCodec() {}
@@ -23,9 +25,12 @@ final class GenerationCodec {
         g.writeStringField("backend", generation.backend());
         g.writeStringField("model", generation.model());
         g.writeFieldName("params");
-        writeParams(g, generation.params());
+        writeParams(g, generation.params(), generation);
         g.writeStringField("at", generation.at().toString());
         g.writeStringField("finish", generation.finish().label());
+        if (!generation.knows("seed")) {
+            g.writeBooleanField("unknown_seed", true);
+        }
         g.writeEndObject();
     }
 
@@ -40,9 +45,10 @@ final class GenerationCodec {
             switch (name) {
                 case "backend" -> f.backend = in.string("\"backend\"");
                 case "model" -> f.model = in.string("\"model\"");
-                case "params" -> f.params = readParams(in);
+                case "params" -> f.params = readParams(in, f.unknown);
                 case "at" -> f.at = in.instant("\"at\"");
                 case "finish" -> f.finish = in.finishReason("\"finish\"");
+                case "unknown_seed" -> f.unknownSeed = in.bool("\"unknown_seed\"");
                 default -> throw in.unknownField(name, what);
             }
         });
@@ -51,37 +57,70 @@ final class GenerationCodec {
         in.require(start, what, "params", f.params);
         in.require(start, what, "at", f.at);
         in.require(start, what, "finish", f.finish);
-        return new Generation(f.backend, f.model, f.params, f.at, f.finish);
+        if (f.unknownSeed) {
+            f.unknown.add("seed");
+        }
+        return new Generation(f.backend, f.model, f.params, f.at, f.finish, f.unknown);
     }
 
-    private static void writeParams(JsonGenerator g, SamplingParams p) throws IOException {
+    private static void writeParams(JsonGenerator g, SamplingParams p, Generation known) throws IOException {
         g.writeStartObject();
-        g.writeNumberField("temperature", p.temperature());
-        g.writeNumberField("top_p", p.topP());
-        g.writeNumberField("top_k", p.topK());
-        g.writeNumberField("min_p", p.minP());
-        g.writeNumberField("max_tokens", p.maxTokens());
-        g.writeNumberField("n", p.n());
-        g.writeNumberField("top_logprobs", p.topLogprobs());
+        number(g, "temperature", p.temperature(), known);
+        number(g, "top_p", p.topP(), known);
+        number(g, "top_k", p.topK(), known);
+        number(g, "min_p", p.minP(), known);
+        number(g, "max_tokens", p.maxTokens(), known);
+        number(g, "n", p.n(), known);
+        number(g, "top_logprobs", p.topLogprobs(), known);
         g.writeFieldName("seed");
         if (p.seed() == null) {
             g.writeNull();
         } else {
             g.writeNumber(p.seed());
         }
-        g.writeArrayFieldStart("stop");
-        for (String s : p.stop()) {
-            g.writeString(s);
+        if (!known.knows("stop")) {
+            g.writeNullField("stop");
+        } else {
+            g.writeArrayFieldStart("stop");
+            for (String s : p.stop()) {
+                g.writeString(s);
+            }
+            g.writeEndArray();
         }
-        g.writeEndArray();
         g.writeEndObject();
     }
 
-    private static SamplingParams readParams(JsonInput in) throws SessionException {
+    private static void number(JsonGenerator g, String name, double value, Generation known) throws IOException {
+        if (!known.knows(name)) {
+            g.writeNullField(name);
+        } else if (value == Math.rint(value) && !name.equals("temperature") && !name.equals("top_p")
+                && !name.equals("min_p")) {
+            g.writeNumberField(name, (long) value);
+        } else {
+            g.writeNumberField(name, value);
+        }
+    }
+
+    private static SamplingParams readParams(JsonInput in, java.util.Set<String> unknown) throws SessionException {
         JsonInput.Mark start = in.mark();
         ParamsFields f = new ParamsFields();
+        SamplingParams d = SamplingParams.DEFAULTS;
         in.object("\"params\"", name -> {
             String field = JsonInput.quoted(name);
+            if (in.token() == JsonToken.VALUE_NULL && !name.equals("seed") && Generation.PARAMS.contains(name)) {
+                unknown.add(name); // stated by nobody: a placeholder value, never shown as a fact
+                switch (name) {
+                    case "temperature" -> f.temperature = d.temperature();
+                    case "top_p" -> f.topP = d.topP();
+                    case "top_k" -> f.topK = d.topK();
+                    case "min_p" -> f.minP = d.minP();
+                    case "max_tokens" -> f.maxTokens = d.maxTokens();
+                    case "n" -> f.n = d.n();
+                    case "top_logprobs" -> f.topLogprobs = d.topLogprobs();
+                    default -> f.stop = d.stop();
+                }
+                return;
+            }
             switch (name) {
                 case "temperature" -> f.temperature = in.doubleValue(field);
                 case "top_p" -> f.topP = in.doubleValue(field);
@@ -121,6 +160,8 @@ final class GenerationCodec {
     }
 
     private static final class GenerationFields {
+        final java.util.Set<String> unknown = new java.util.TreeSet<>();
+        boolean unknownSeed;
         String backend;
         String model;
         SamplingParams params;

@@ -45,7 +45,8 @@ final class JournalCodec {
     /** Decodes one line (without its newline) of {@code journal}, reporting errors at {@code lineNumber}. */
     static JournalEntry decode(byte[] bytes, int offset, int length, String journal, int lineNumber)
             throws SessionException {
-        try (JsonParser parser = SessionFormat.JSON.createParser(bytes, offset, length)) {
+        try (JsonParser parser = SessionFormat.JSON.createParser(
+                new Utf8Check(new java.io.ByteArrayInputStream(bytes, offset, length)))) {
             JsonInput in = new JsonInput(parser, journal, lineNumber);
             in.next();
             JournalEntry entry = readEntry(in);
@@ -53,6 +54,9 @@ final class JournalCodec {
                 throw in.error("unexpected content after the entry (one entry per line)");
             }
             return entry;
+        } catch (Utf8Check.Malformed e) {
+            throw new SessionException(journal + ":" + (lineNumber + e.line - 1) + ":" + e.column + ": invalid UTF-8: "
+                    + e.reason, e);
         } catch (IOException e) {
             throw new SessionException(journal + ":" + lineNumber + ": cannot read: " + e.getMessage(), e);
         }

@@ -52,7 +52,9 @@ final class JsonInput {
             return parser.nextToken();
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-            throw error(new Mark(at.getLineNr(), at.getColumnNr()), firstLine(e.getOriginalMessage()));
+            throw error(new Mark(at.getLineNr(), at.getColumnNr()), inWeftWords(firstLine(e.getOriginalMessage())));
+        } catch (Utf8Check.Malformed e) {
+            throw error(new Mark(e.line, e.column), "invalid UTF-8: " + e.reason);
         } catch (IOException e) {
             throw new SessionException(source + ": cannot read: " + e.getMessage(), e);
         }
@@ -236,6 +238,11 @@ final class JsonInput {
     String text() throws SessionException {
         try {
             return parser.getText();
+        } catch (Utf8Check.Malformed e) {
+            throw error(new Mark(e.line, e.column), "invalid UTF-8: " + e.reason);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+            throw error(new Mark(at.getLineNr(), at.getColumnNr()), inWeftWords(firstLine(e.getOriginalMessage())));
         } catch (IOException e) {
             throw error("cannot read value: " + e.getMessage());
         }
@@ -254,9 +261,46 @@ final class JsonInput {
     private String currentName() throws SessionException {
         try {
             return parser.currentName();
+        } catch (Utf8Check.Malformed e) {
+            throw error(new Mark(e.line, e.column), "invalid UTF-8: " + e.reason);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+            throw error(new Mark(at.getLineNr(), at.getColumnNr()), inWeftWords(firstLine(e.getOriginalMessage())));
         } catch (IOException e) {
             throw error("cannot read field name: " + e.getMessage());
         }
+    }
+
+    private static final java.util.regex.Pattern START_MARKER = java.util.regex.Pattern.compile(
+            "\\s*\\(start marker at \\[Source: [^;\\]]*(?:;[^\\]]*?line: (\\d+), column: (\\d+))?\\]\\)");
+    private static final java.util.regex.Pattern CHARACTER_CODE = java.util.regex.Pattern.compile(
+            "\\(('(?:[^']|'')*'|CTRL-CHAR, code \\d+) \\(code \\d+\\)\\)|\\(CTRL-CHAR, code (\\d+)\\)");
+
+    /**
+     * The parser's reason without the library's furniture: where an unclosed object or array
+     * began in this file's lines (not "[Source: REDACTED (`StreamReadFeature...` disabled)"), a
+     * character as itself rather than with its code, and no Java names.
+     */
+    private String inWeftWords(String message) {
+        java.util.regex.Matcher start = START_MARKER.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (start.find()) {
+            start.appendReplacement(out, start.group(1) == null ? ""
+                    : " (opened at line " + (Integer.parseInt(start.group(1)) + lineOffset) + ", column " + start.group(2) + ")");
+        }
+        start.appendTail(out);
+        java.util.regex.Matcher code = CHARACTER_CODE.matcher(out.toString());
+        StringBuilder plain = new StringBuilder();
+        while (code.find()) {
+            String shown = code.group(1) != null ? code.group(1) : "control character " + code.group(2);
+            code.appendReplacement(plain, java.util.regex.Matcher.quoteReplacement(
+                    shown.startsWith("CTRL-CHAR") ? "a control character" : shown));
+        }
+        code.appendTail(plain);
+        String said = plain.toString().replaceAll("\\[Source:[^\\]]*\\]", "").replace("StreamReadFeature", "")
+                .replace("JsonParser", "the parser").replace("Array", "array").replace("Object", "object")
+                .replaceAll("\\s+", " ").strip();
+        return said.isEmpty() ? "malformed JSON" : said;
     }
 
     private static String firstLine(String message) {

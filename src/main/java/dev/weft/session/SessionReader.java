@@ -38,7 +38,7 @@ final class SessionReader {
 
     /** Reads a session from a stream, naming it {@code source} in errors. */
     static Session read(InputStream stream, String source) throws SessionException {
-        try (JsonParser parser = SessionFormat.JSON.createParser(stream)) {
+        try (JsonParser parser = SessionFormat.JSON.createParser(new Utf8Check(stream))) {
             JsonInput in = new JsonInput(parser, source, 1);
             if (in.next() == null) {
                 throw new SessionException(source + ": empty file, not a weft session");
@@ -48,6 +48,8 @@ final class SessionReader {
                 throw in.error("unexpected content after the session object");
             }
             return session;
+        } catch (Utf8Check.Malformed e) {
+            throw new SessionException(source + ":" + e.line + ":" + e.column + ": invalid UTF-8: " + e.reason, e);
         } catch (IOException e) {
             throw new SessionException(source + ": cannot read: " + e.getMessage(), e);
         }

@@ -19,9 +19,7 @@ import dev.weft.tui.update.SessionSettings;
 import dev.weft.tui.update.Update;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +41,10 @@ public final class AppLoop {
 
     private final Screen screen;
     private final EffectRunner effects;
-    private final CommandLineReader commandLine;
+    private final CommandLineSource commandLine;
     private final Clock clock;
     private final Keys keys;
     private final BlockingQueue<Msg> inbox = new LinkedBlockingQueue<>();
-    /** Messages taken out of the inbox while the command line opened, handled next round. */
-    private final Deque<Msg> carried = new ArrayDeque<>();
     private final Map<ColorDepth, Palette> palettes = new EnumMap<>(ColorDepth.class);
     private volatile UiState state;
     private UiState drawn;
@@ -64,11 +60,11 @@ public final class AppLoop {
      */
     record Keys(KeyReader reader, KeyReader.IoAction askPosition) {}
 
-    AppLoop(Screen screen, UiState initial, EffectRunner effects, CommandLineReader commandLine, Clock clock) {
+    AppLoop(Screen screen, UiState initial, EffectRunner effects, CommandLineSource commandLine, Clock clock) {
         this(screen, initial, effects, commandLine, clock, null);
     }
 
-    AppLoop(Screen screen, UiState initial, EffectRunner effects, CommandLineReader commandLine, Clock clock, Keys keys) {
+    AppLoop(Screen screen, UiState initial, EffectRunner effects, CommandLineSource commandLine, Clock clock, Keys keys) {
         this.screen = screen;
         this.state = initial;
         this.effects = effects;
@@ -97,7 +93,7 @@ public final class AppLoop {
 
     /** True while messages wait to be handled (tests run rounds until there are none). */
     boolean hasPending() {
-        return !inbox.isEmpty() || !carried.isEmpty();
+        return !inbox.isEmpty();
     }
 
     /** Runs until the user quits; the session is saved before this returns. */
@@ -117,8 +113,6 @@ public final class AppLoop {
             batch.add(new Msg.Resized(new Size(size.getColumns(), size.getRows())));
             drawn = null; // a terminal keeps odd leftovers after a resize: redraw every cell
         }
-        batch.addAll(carried);
-        carried.clear();
         Msg first = batch.isEmpty() ? inbox.poll(waitMillis, TimeUnit.MILLISECONDS) : null;
         if (first != null) {
             batch.add(first);
@@ -131,11 +125,8 @@ public final class AppLoop {
             }
             batch.add(new Msg.Key(KeySpec.of(key), clock.instant()));
         }
-        List<Msg> msgs = Coalesce.tokens(batch);
-        for (int i = 0; i < msgs.size(); i++) {
-            if (handle(msgs.get(i))) {
-                i = readCommandLine(msgs, i + 1) - 1;
-            }
+        for (Msg msg : Coalesce.tokens(batch)) {
+            handle(msg);
         }
         recordViewNowAndThen();
         if (state != drawn) {
@@ -143,68 +134,23 @@ public final class AppLoop {
         }
     }
 
-    /** Applies one message and runs its effects; true when it asks for the command line. */
-    private boolean handle(Msg msg) {
+    /**
+     * Applies one message and runs its effects. The {@code :} line's data (history, names to
+     * complete, file names) is answered at once, before the next key: keys typed right after
+     * ':' belong to the line.
+     */
+    private void handle(Msg msg) {
         Next next = Update.update(state, msg);
         state = next.state();
-        boolean commandLineWanted = false;
         for (Effect e : next.effects()) {
             if (e instanceof Effect.ReadCommandLine) {
-                commandLineWanted = true;
+                handle(new Msg.CommandLineData(commandLine.history(), commandLine.themes(), commandLine.backends()));
+            } else if (e instanceof Effect.ListFiles f) {
+                handle(new Msg.FileNames(f.word(), commandLine.files(f.word())));
+            } else if (e instanceof Effect.RememberCommand r) {
+                commandLine.remember(r.line());
             } else {
                 effects.run(e, state);
-            }
-        }
-        return commandLineWanted;
-    }
-
-    /**
-     * The full screen steps aside while JLine reads the line, then comes back with a complete
-     * redraw. Keys typed right after ':' (already in this batch, or still queued in Lanterna)
-     * belong to the line: a fast ":w⏎" must not lose its "w" to the switch. Returns the index
-     * of the first message in {@code msgs} that is not part of the line.
-     */
-    private int readCommandLine(List<Msg> msgs, int from) throws IOException {
-        TypedAhead typed = new TypedAhead();
-        int next = from;
-        while (next < msgs.size() && msgs.get(next) instanceof Msg.Key key && typed.accept(key.key())) {
-            next++;
-        }
-        boolean paused = typed.isOpen() && pauseKeys();
-        try {
-            if (keys == null) {
-                // keys Lanterna has read but not yet handed over; what follows a finished line stays queued there
-                for (KeyStroke key = typed.isOpen() && next == msgs.size() ? screen.pollInput() : null; key != null;
-                     key = typed.isOpen() ? screen.pollInput() : null) {
-                    typed.accept(KeySpec.of(key));
-                }
-            } else if (next == msgs.size()) {
-                takeTypedAhead(typed);
-            }
-            String line;
-            if (typed.isCancelled()) {
-                line = null;
-            } else if (typed.isSubmitted()) {
-                line = typed.text().isBlank() ? null : typed.text();
-            } else {
-                screen.stopScreen();
-                try {
-                    line = commandLine.read(typed.text());
-                } finally {
-                    if (paused) {
-                        keys.reader().resume(); // before the screen starts: it asks the terminal its size
-                        paused = false;
-                    }
-                    screen.startScreen();
-                    drawn = null;
-                }
-            }
-            // handled now, before the keys typed after it: ":set n 3<Enter>g" generates three
-            handle(new Msg.CommandEntered(line, clock.instant()));
-            return next;
-        } finally {
-            if (paused) {
-                keys.reader().resume();
             }
         }
     }
@@ -216,22 +162,6 @@ public final class AppLoop {
         }
         keys.reader().pause(keys.askPosition());
         return true;
-    }
-
-    /**
-     * Keys the reader handed over before it stopped belong to the line until it is finished;
-     * those after it, and other messages, wait for the next round in their order.
-     */
-    private void takeTypedAhead(TypedAhead typed) {
-        List<Msg> waiting = new ArrayList<>();
-        inbox.drainTo(waiting);
-        for (Msg m : waiting) {
-            if (typed.isOpen() && m instanceof Msg.Key key) {
-                typed.accept(key.key());
-            } else {
-                carried.add(m);
-            }
-        }
     }
 
     private void draw() throws IOException {

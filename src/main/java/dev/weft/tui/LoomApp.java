@@ -99,8 +99,8 @@ public final class LoomApp {
             AppLoop[] loop = new AppLoop[1];
             EffectRunner effects = new EffectRunner(models, io, m -> loop[0].post(m), prepared.session,
                     StoreSession::open, prepared.model, prepared.backend, prepared.catalog, prepared.themes);
-            CommandLineReader commandLine = new JLineCommandLine(JLineCommandLine.historyPath(env),
-                    effects::themeNames, effects::backendNames);
+            CommandLineSource commandLine = new CommandHistory(CommandHistory.historyPath(env), Clock.systemDefaultZone(),
+                    effects::themeNames, effects::backendNames, new FileNames(Path.of("").toAbsolutePath(), home(env)));
             noticeLine.hold();
             screen.startScreen();
             TerminalSize size = screen.getTerminalSize();
@@ -239,6 +239,12 @@ public final class LoomApp {
             held = null;
             lines.forEach(next);
         }
+    }
+
+    /** {@code $HOME}, as the README says weft uses; Java's user.home only when it is unset. */
+    static Path home(Map<String, String> env) {
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }
 
     /** Removes the hang-up hook after a normal exit (it has nothing left to save); during a shutdown it stays. */

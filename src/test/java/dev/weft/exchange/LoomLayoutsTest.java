@@ -41,6 +41,7 @@ class LoomLayoutsTest {
         ImportedNode book = nodes.get(1);
         assertEquals("davinci:2020-05-03", book.generation().model());
         assertEquals(FinishReason.STOP, book.generation().finish());
+        assertFalse(book.generation().knows("temperature"), "generation_settings say 0.9 now, not then");
         assertEquals(" \u672c is a book.", book.tokens().text());
         assertEquals(6, book.tokens().size(), "the two newline tokens after the stop are not part of the text");
         assertArrayEquals(new byte[] {0x20, (byte) 0xe6}, book.tokens().piece(0).bytes(),

@@ -46,7 +46,8 @@ final class TuiHarness {
     final TerminalScreen screen;
     final LoomSession session;
     final AppLoop loop;
-    private final Deque<String> commandLines = new ArrayDeque<>();
+    /** The {@code :} line's history and names, in memory. */
+    final ScriptedCommandLine commandLine = new ScriptedCommandLine();
 
     private TuiHarness(Terminal output, LanguageModel model, ColorDepth depth, LoomSession session, Executor models)
             throws IOException {
@@ -62,7 +63,7 @@ final class TuiHarness {
         EffectRunner effects = new EffectRunner(models, Runnable::run, m -> holder[0].post(m), session,
                 path -> MemorySession.empty(), model, settings.backend(), BackendCatalog.only(model.backend(), model), themes);
         screen.startScreen();
-        this.loop = new AppLoop(screen, initial, effects, commandLines::poll, CLOCK);
+        this.loop = new AppLoop(screen, initial, effects, commandLine, CLOCK);
         holder[0] = loop;
         loop.post(LoomApp.opened(session));
         settle();
@@ -134,10 +135,13 @@ final class TuiHarness {
         return settle();
     }
 
-    /** Runs a {@code :} command line as if typed into JLine. */
+    /** Runs a {@code :} command line: ':' then the line typed then Enter. */
     TuiHarness command(String line) {
-        commandLines.add(line);
-        return press(Action.COMMAND_LINE);
+        press(Action.COMMAND_LINE);
+        for (char c : line.toCharArray()) {
+            key(new KeyStroke(c, false, false));
+        }
+        return key(new KeyStroke(KeyType.Enter));
     }
 
     TuiHarness key(KeyStroke stroke) {

@@ -212,6 +212,19 @@ public final class GgufModel implements LanguageModel {
         return new Scoring(tokens);
     }
 
+    /**
+     * The model's distribution over the next token after each position from {@code from - 1} on:
+     * element j predicts {@code tokens[from + j]} (the last one, the token after all of them).
+     */
+    List<double[]> distributions(int[] tokens, int from) {
+        float[][] hidden = transformer.forward(tokens, 0, new ArrayKvCache(config.layers()), () -> false);
+        List<double[]> out = new ArrayList<>();
+        for (int i = from - 1; i < tokens.length; i++) {
+            out.add(probabilities(transformer.logits(new float[][] {hidden[i]})[0]));
+        }
+        return out;
+    }
+
     private void checkLength(int tokens) throws ModelException {
         if (tokens > config.contextLength()) {
             throw new ModelException(model() + ": " + tokens + " tokens exceed the model's context of "

@@ -56,7 +56,13 @@ public abstract class GgufTokenizer {
     final void indexPieces() {
         for (int id = 0; id < tokens.length; id++) {
             pieces[id] = types[id] == CONTROL ? new byte[0] : decode(id);
-            if (types[id] == NORMAL || types[id] == BYTE || types[id] == USER_DEFINED) {
+            if (types[id] == NORMAL || types[id] == USER_DEFINED) {
+                idOfPiece.putIfAbsent(ByteBuffer.wrap(pieces[id]), id);
+            }
+        }
+        // a byte token stands for its byte only where no text token spells it (SentencePiece's <0x70> vs "p")
+        for (int id = 0; id < tokens.length; id++) {
+            if (types[id] == BYTE) {
                 idOfPiece.putIfAbsent(ByteBuffer.wrap(pieces[id]), id);
             }
         }

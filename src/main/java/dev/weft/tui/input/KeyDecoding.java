@@ -1,10 +1,13 @@
 package dev.weft.tui.input;
 
 import com.googlecode.lanterna.input.AltAndCharacterPattern;
+import com.googlecode.lanterna.input.BasicCharacterPattern;
 import com.googlecode.lanterna.input.CharacterPattern;
 import com.googlecode.lanterna.input.CtrlAltAndCharacterPattern;
 import com.googlecode.lanterna.input.EscapeSequenceCharacterPattern;
 import com.googlecode.lanterna.input.InputDecoder;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.ScreenInfoCharacterPattern;
 
 /**
@@ -20,15 +23,16 @@ public final class KeyDecoding {
 
     /** Makes {@code decoder} read ESC + key as two keys. */
     public static void install(InputDecoder decoder) {
+        // the last pattern that matches wins: the cursor-position report must stay after the sequences
         for (CharacterPattern p : decoder.getPatterns()) {
             if (p instanceof AltAndCharacterPattern || p instanceof CtrlAltAndCharacterPattern
-                    || p instanceof EscapeSequenceCharacterPattern) {
+                    || p.getClass() == EscapeSequenceCharacterPattern.class || p instanceof ScreenInfoCharacterPattern) {
                 decoder.removePattern(p);
             }
         }
-        // the cursor-position report is how Lanterna learns the terminal's size; it must come
-        // after the sequences it overlaps (ESC [ row ; col R), because the last full match wins
-        decoder.addProfile(() -> java.util.List.of(new TerminalSequences(), new ScreenInfoCharacterPattern()));
+        // Enter is CR when the tty does not turn it into NL (stty -icrnl, some SSH set-ups)
+        decoder.addProfile(() -> java.util.List.of(new TerminalSequences(),
+                new BasicCharacterPattern(new KeyStroke(KeyType.Enter), '\r'), new ScreenInfoCharacterPattern()));
         decoder.setTimeoutUnits(0); // a lone Esc is Esc at once; EscapeWait waits for a sequence's rest
     }
 

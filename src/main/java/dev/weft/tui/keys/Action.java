@@ -111,7 +111,13 @@ public enum Action {
     TAKE_OVER("take over: explore live from this step, in a new session", "take over"),
     LEAVE_PLAYER("leave the player", "quit"),
 
-    // text entry (editor and search prompt)
+    // command line
+    RUN_COMMAND("run the line", "run"),
+    COMPLETE("complete the word; again: the next candidate", "complete"),
+    HISTORY_PREV("older line from the history", "history"),
+    HISTORY_NEXT("newer line from the history"),
+
+    // text entry (editor, command line and search prompt)
     COMMIT("done: keep the text", "done"),
     ABANDON("discard the text", "discard"),
     NEWLINE("new line", "new line"),
@@ -122,7 +128,12 @@ public enum Action {
     CARET_HOME("caret to line start"),
     CARET_END("caret to line end"),
     DELETE_BACK("delete before the caret"),
-    DELETE_FORWARD("delete at the caret");
+    DELETE_FORWARD("delete at the caret"),
+    KILL_TO_END("delete from the caret to the end", "kill to end"),
+    KILL_TO_START("delete from the start to the caret"),
+    DELETE_WORD("delete the word before the caret", "delete word"),
+    WORD_LEFT("caret back a word"),
+    WORD_RIGHT("caret forward a word");
 
     private final String description;
     private final String hint;

@@ -16,6 +16,7 @@ public enum Context {
     DISTRIBUTION("Distribution view", "the probability of each candidate answer of :dist, as bars"),
     SWEEP("Sweep view", "samples of :sweep at each temperature, with how diverse they are"),
     SEARCH("Search prompt", "typing a search; other keys type text"),
+    COMMAND("Command line", "the : line on the bottom row (:set, :w, :e ...); other keys type text"),
     PLAYER("Replay player", "a recorded session step by step, as it was seen (weft replay FILE); digits type a step"),
     HELP("Help", "this screen");
 

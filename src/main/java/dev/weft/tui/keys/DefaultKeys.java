@@ -45,7 +45,9 @@ final class DefaultKeys {
                 .bind(CARET_LEFT, "Left").bind(CARET_RIGHT, "Right")
                 .bind(CARET_UP, "Up").bind(CARET_DOWN, "Down")
                 .bind(CARET_HOME, "Home", "C-a").bind(CARET_END, "End", "C-e")
-                .bind(DELETE_BACK, "Backspace").bind(DELETE_FORWARD, "Delete");
+                .bind(WORD_LEFT, "C-Left").bind(WORD_RIGHT, "C-Right")
+                .bind(DELETE_BACK, "Backspace").bind(DELETE_FORWARD, "Delete")
+                .hint(KILL_TO_END, "C-k").bind(KILL_TO_START, "C-u").bind(DELETE_WORD, "C-w");
 
         t.in(Context.SIBLINGS)
                 .hint(SIBLING_PREV, "h", "Left", "<").hint(SIBLING_NEXT, "l", "Right", ">")
@@ -102,6 +104,15 @@ final class DefaultKeys {
 
         t.in(Context.SEARCH)
                 .hint(RUN_SEARCH, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").bind(DELETE_BACK, "Backspace");
+
+        t.in(Context.COMMAND)
+                .hint(RUN_COMMAND, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").hint(COMPLETE, "Tab")
+                .hint(HISTORY_PREV, "Up", "C-p").bind(HISTORY_NEXT, "Down", "C-n")
+                .bind(CARET_LEFT, "Left", "C-b").bind(CARET_RIGHT, "Right", "C-f")
+                .bind(CARET_HOME, "Home", "C-a").bind(CARET_END, "End", "C-e")
+                .bind(WORD_LEFT, "C-Left").bind(WORD_RIGHT, "C-Right")
+                .bind(DELETE_BACK, "Backspace").bind(DELETE_FORWARD, "Delete", "C-d")
+                .bind(KILL_TO_END, "C-k").bind(KILL_TO_START, "C-u").bind(DELETE_WORD, "C-w");
 
         t.in(Context.PLAYER)
                 .hint(PLAY_PAUSE, "Space", "p").hint(STEP_FORWARD, "l", "Right").hint(STEP_BACK, "h", "Left")

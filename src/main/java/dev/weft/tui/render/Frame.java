@@ -43,8 +43,16 @@ public final class Frame {
             }
         }
         if (areas.statusRow() >= 0) {
-            StatusBar.render(state, p, areas.statusRow());
-            MessageLine.render(state, p, areas.messageRow());
+            if (state.overlay() instanceof Overlay.Command c && c.line().completing() != null) {
+                CommandLineView.candidates(c.line().completing(), p, areas.statusRow());
+            } else {
+                StatusBar.render(state, p, areas.statusRow());
+            }
+            if (state.overlay() instanceof Overlay.Command c) {
+                CommandLineView.render(c.line(), p, areas.messageRow());
+            } else {
+                MessageLine.render(state, p, areas.messageRow());
+            }
         }
         p.flush();
     }

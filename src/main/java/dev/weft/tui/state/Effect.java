@@ -40,11 +40,20 @@ public sealed interface Effect {
     /** Sample {@code params.n()} completions at one temperature of a sweep, answering with {@link Msg.SweepRowArrived}. */
     record SampleSweepRow(long request, Prompt context, SamplingParams params) implements Effect {}
 
-    /** Leave the full screen and read a {@code :} command line. */
+    /**
+     * The {@code :} line opened: give it its history and the names Tab completes, at once
+     * ({@link Msg.CommandLineData}), before the next key.
+     */
     record ReadCommandLine() implements Effect {}
 
     /** Search the tree's text, off the UI thread; the matches come back as {@link Msg.SearchDone}. */
     record Search(long request, String query, dev.weft.loom.Loom loom, dev.weft.loom.NodeId from) implements Effect {}
+
+    /** Tab on a file argument: the file names that begin with {@code word}, at once ({@link Msg.FileNames}). */
+    record ListFiles(String word) implements Effect {}
+
+    /** A command line was run: keep it in the history (across runs). */
+    record RememberCommand(String line) implements Effect {}
 
     record Save() implements Effect {}
 

@@ -57,6 +57,22 @@ public sealed interface Msg {
     /** A line typed on the {@code :} command line (null when the user left it empty or pressed Ctrl-C/D). */
     record CommandEntered(String line, Instant at) implements Msg {}
 
+    /** What the open {@code :} line completes from and steps through with Up and Down. */
+    record CommandLineData(List<String> history, List<String> themes, List<String> backends) implements Msg {
+        public CommandLineData {
+            history = List.copyOf(history);
+            themes = List.copyOf(themes);
+            backends = List.copyOf(backends);
+        }
+    }
+
+    /** The files (a directory ends in '/') whose path begins with {@code word}. */
+    record FileNames(String word, List<String> names) implements Msg {
+        public FileNames {
+            names = List.copyOf(names);
+        }
+    }
+
     record ThemeLoaded(Theme theme) implements Msg {}
 
     record BackendSwitched(Backend backend) implements Msg {}

@@ -42,6 +42,13 @@ public sealed interface Overlay {
         }
     }
 
+    /** The {@code :} command line, on the bottom row with the view above it. */
+    record Command(CommandLine line) implements Overlay {
+        public Context context() {
+            return Context.COMMAND;
+        }
+    }
+
     /** The key list; {@code top} is the first line shown. */
     record Help(int top) implements Overlay {
         public Context context() {

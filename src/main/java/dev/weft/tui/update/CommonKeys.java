@@ -16,7 +16,7 @@ final class CommonKeys {
     static boolean handle(Step step, Action action, NodeId target) {
         switch (action) {
             case HELP -> step.state = step.state.withOverlay(new Overlay.Help(0));
-            case COMMAND_LINE -> step.effect(new Effect.ReadCommandLine());
+            case COMMAND_LINE -> CommandLineKeys.open(step);
             case QUIT -> Commands.quit(step);
             case BACK -> step.state = step.state.withView(View.READ);
             case SEARCH -> Searching.open(step);

@@ -49,8 +49,17 @@ final class EditorKeys {
                     edit(step, editor, text.substring(0, caret) + text.substring(to), caret);
                 }
             }
+            case KILL_TO_END -> set(step, editor, LineText.killToEnd(text, caret));
+            case KILL_TO_START -> set(step, editor, LineText.killToStart(text, caret));
+            case DELETE_WORD -> set(step, editor, LineText.deleteWord(text, caret));
+            case WORD_LEFT -> edit(step, editor, text, LineText.wordLeft(text, caret));
+            case WORD_RIGHT -> edit(step, editor, text, LineText.wordRight(text, caret));
             default -> { }
         }
+    }
+
+    private static void set(Step step, Overlay.Editor editor, LineText.Edit e) {
+        edit(step, editor, e.text(), e.caret());
     }
 
     private static void edit(Step step, Overlay.Editor editor, String text, int caret) {

@@ -68,6 +68,10 @@ public final class Update {
             }
         } else if (msg instanceof Msg.CommandEntered c) {
             Commands.run(step, c.line());
+        } else if (msg instanceof Msg.CommandLineData d) {
+            CommandLineKeys.data(step, d);
+        } else if (msg instanceof Msg.FileNames f) {
+            CommandLineKeys.files(step, f);
         } else if (msg instanceof Msg.ThemeLoaded t) {
             step.state = step.state.withSettings(step.state.settings().withTheme(t.theme()));
             step.info("theme " + t.theme().name());
@@ -103,6 +107,8 @@ public final class Update {
         Action action = step.state.settings().keymap().action(context, key.key()).orElse(null);
         if (overlay instanceof Overlay.Editor e) {
             EditorKeys.handle(step, e, action, key.key());
+        } else if (overlay instanceof Overlay.Command c) {
+            CommandLineKeys.handle(step, c, action, key.key());
         } else if (overlay instanceof Overlay.SearchPrompt s) {
             Searching.handle(step, s, action, key.key());
         } else if (overlay instanceof Overlay.Alternatives a) {

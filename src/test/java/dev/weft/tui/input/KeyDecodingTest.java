@@ -110,6 +110,21 @@ class KeyDecodingTest {
     }
 
     @Test
+    void theTerminalsSizeReportStillDecodes() throws IOException {
+        send("\u001b[30;100R"); // Lanterna asks for the cursor position to learn the size
+        KeyStroke report = next();
+        assertEquals(KeyType.CursorLocation, report.getKeyType());
+        assertEquals(100, com.googlecode.lanterna.input.ScreenInfoCharacterPattern.tryToAdopt(report).getPosition().getColumn());
+    }
+
+    @Test
+    void enterIsEnterAsCrOrAsNl() throws IOException {
+        send("\r\n");
+        assertEquals(KeyType.Enter, next().getKeyType());
+        assertEquals(KeyType.Enter, next().getKeyType());
+    }
+
+    @Test
     void aLoneEscAnswersAtOnce() throws IOException {
         send("\u001b");
         later.add("x".getBytes(StandardCharsets.UTF_8));

@@ -137,6 +137,25 @@ class UpdateEditingTest {
     }
 
     @Test
+    void ctrlKDropsTheRestSoOneWordCanBePerturbedAndRegenerated() {
+        // " Yes, they are." from the cursor on " they": move past " they", kill the rest, type a word
+        UiState s = UiFixtures.withCompletion().withFocus(new Focus(id(1), 6));
+        s = press(s, Action.EDIT);
+        assertEquals(" they are.", ((Overlay.Editor) s.overlay()).text());
+        s = press(s, Action.WORD_RIGHT);
+        assertEquals(5, ((Overlay.Editor) s.overlay()).caret(), "C-Right: after ' they'");
+        s = press(s, Action.KILL_TO_END);
+        assertEquals(" they", ((Overlay.Editor) s.overlay()).text());
+        s = press(type(press(s, Action.DELETE_WORD), "we"), Action.WORD_LEFT);
+        assertEquals(" we", ((Overlay.Editor) s.overlay()).text(), "C-w took 'they'");
+        assertEquals(1, ((Overlay.Editor) s.overlay()).caret());
+        s = press(s, Action.KILL_TO_START);
+        assertEquals("we", ((Overlay.Editor) s.overlay()).text());
+        s = press(s, Action.COMMIT);
+        assertEquals(" Yes,we", s.loom().pathText(s.focus().current()).substring("Are bugs real?".length()));
+    }
+
+    @Test
     void abandoningAnEditChangesNothing() {
         UiState s = type(press(UiFixtures.withCompletion(), Action.EDIT), "zzz");
         Next next = Update.update(s, key(s, Action.ABANDON));
