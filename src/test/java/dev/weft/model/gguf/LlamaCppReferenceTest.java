@@ -164,7 +164,9 @@ class LlamaCppReferenceTest {
     private static List<JsonNode> runOracle(Path jobs) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                LlamaCppOracle.class.getName(), jobs.toString()).redirectErrorStream(false).start();
+                LlamaCppOracle.class.getName(), jobs.toAbsolutePath().toString())
+                .directory(jobs.toAbsolutePath().getParent().toFile()) // llama.cpp writes llama.log where it runs
+                .redirectErrorStream(false).start();
         process.getOutputStream().close();
         List<JsonNode> lines = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
