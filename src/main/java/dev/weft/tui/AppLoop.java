@@ -155,13 +155,31 @@ public final class AppLoop {
         }
     }
 
-    /** Stops the key reader (true) so that the next program on the terminal gets every key typed from now on. */
-    private boolean pauseKeys() throws IOException {
-        if (keys == null) {
-            return false;
+    /**
+     * Runs another program on the terminal (an editor): the key reader stops first (so the program
+     * gets every key typed from then on), the screen steps aside, and both come back after it,
+     * with a complete redraw. Keys typed before the hand-over are handled after it.
+     */
+    void handOverTerminal(KeyReader.IoAction program) throws IOException {
+        if (keys != null) {
+            keys.reader().pause(keys.askPosition());
         }
-        keys.reader().pause(keys.askPosition());
-        return true;
+        try {
+            screen.stopScreen();
+            try {
+                program.run();
+            } finally {
+                if (keys != null) {
+                    keys.reader().resume(); // before the screen starts: it asks the terminal its size
+                }
+                screen.startScreen();
+                drawn = null;
+            }
+        } finally {
+            if (keys != null) {
+                keys.reader().resume();
+            }
+        }
     }
 
     private void draw() throws IOException {
