@@ -62,14 +62,15 @@ final class LoomTokens {
         for (int i = 0; i < entries.size(); i++) {
             ForeignJson position = entries.get(i).field("position");
             int start = (int) position.field("start").number();
-            if (start < at) {
+            int end = (int) position.field("end").number();
+            if (start < at || end < start || end > text.length()) {
                 return Optional.empty();
             }
             if (start > at) {
                 out.add(Token.unscored(text.substring(at, start)));
             }
             out.add(tokens.token(i));
-            at = (int) position.field("end").number();
+            at = end;
         }
         if (at < text.length()) {
             out.add(Token.unscored(text.substring(at)));

@@ -42,6 +42,7 @@ public final class AppLoop {
     private final Screen screen;
     private final EffectRunner effects;
     private final CommandLineSource commandLine;
+    private TerminalPrograms programs = TerminalPrograms.of(System.getenv());
     private final Clock clock;
     private final Keys keys;
     private final BlockingQueue<Msg> inbox = new LinkedBlockingQueue<>();
@@ -149,37 +150,59 @@ public final class AppLoop {
                 handle(new Msg.FileNames(f.word(), commandLine.files(f.word())));
             } else if (e instanceof Effect.RememberCommand r) {
                 commandLine.remember(r.line());
+            } else if (e instanceof Effect.EditExternally x) {
+                handle(stepAside(() -> programs.edit(x.target(), x.text())));
+            } else if (e instanceof Effect.Suspend) {
+                handle(stepAside(() -> {
+                    programs.suspend();
+                    return new Msg.Resumed();
+                }));
             } else {
                 effects.run(e, state);
             }
         }
     }
 
+    /** Something run while another program has the terminal. */
+    interface Aside {
+        Msg run() throws IOException;
+    }
+
+    /** Where the editor and suspending come from (tests script them). */
+    void usePrograms(TerminalPrograms p) {
+        programs = p;
+    }
+
     /**
-     * Runs another program on the terminal (an editor): the key reader stops first (so the program
-     * gets every key typed from then on), the screen steps aside, and both come back after it,
-     * with a complete redraw. Keys typed before the hand-over are handled after it.
+     * Gives the terminal to another program (the editor, the shell after C-z): the key reader
+     * stops, the full screen stops, and both come back with a complete redraw afterwards.
      */
-    void handOverTerminal(KeyReader.IoAction program) throws IOException {
-        if (keys != null) {
-            keys.reader().pause(keys.askPosition());
-        }
+    private Msg stepAside(Aside aside) {
+        boolean paused = false;
         try {
+            paused = pauseKeys();
             screen.stopScreen();
             try {
-                program.run();
+                return aside.run();
             } finally {
-                if (keys != null) {
+                if (paused) {
                     keys.reader().resume(); // before the screen starts: it asks the terminal its size
                 }
                 screen.startScreen();
                 drawn = null;
             }
-        } finally {
-            if (keys != null) {
-                keys.reader().resume();
-            }
+        } catch (IOException e) {
+            return new Msg.Failure("the terminal: " + e.getMessage());
         }
+    }
+
+    /** Stops the key reader (true) so that the next program on the terminal gets every key typed from now on. */
+    private boolean pauseKeys() throws IOException {
+        if (keys == null) {
+            return false;
+        }
+        keys.reader().pause(keys.askPosition());
+        return true;
     }
 
     private void draw() throws IOException {

@@ -106,6 +106,7 @@ public final class LoomApp {
             TerminalSize size = screen.getTerminalSize();
             loop[0] = new AppLoop(screen, prepared.state.withSize(new Size(size.getColumns(), size.getRows())),
                     effects, commandLine, Clock.systemDefaultZone(), new AppLoop.Keys(keys, terminal::askCursorPosition));
+            loop[0].usePrograms(TerminalPrograms.of(env, terminal));
             AppLoop started = loop[0];
             // a resize wakes the loop (it waits for messages, not a timer)
             terminal.addResizeListener((t, s) -> started.post(new Msg.Resized(new Size(s.getColumns(), s.getRows()))));

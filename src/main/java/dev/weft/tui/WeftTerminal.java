@@ -43,6 +43,25 @@ final class WeftTerminal extends UnixTerminal {
 
     private WeftTerminal(InputStream reports, OutputStream out) throws IOException {
         super(reports, out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
+        suspendAsKey();
+    }
+
+    /** Gives the tty back its modes from before weft (for the shell, while weft is suspended). */
+    void releaseModes() throws IOException {
+        restoreTerminalSettings();
+    }
+
+    /** Takes the tty again after a suspension: no echo, no line editing, C-c and C-z as keys. */
+    void takeModes() throws IOException {
+        canonicalMode(false);
+        keyEchoEnabled(false);
+        keyStrokeSignalsEnabled(false);
+        suspendAsKey();
+    }
+
+    /** C-z as a key, not the tty's stop signal: weft steps aside from the terminal first (and redraws after fg). */
+    private void suspendAsKey() throws IOException {
+        runSTTYCommand("susp", "undef");
     }
 
     /*

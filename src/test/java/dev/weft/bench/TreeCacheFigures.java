@@ -107,6 +107,8 @@ public final class TreeCacheFigures {
             }
             Prompt warm = new Prompt(path.subList(0, 24));
             model.generate(warm, params(1, 8, 0)); // JIT warm-up
+            boolean onlyDist = Boolean.getBoolean("figures.dist");
+            if (!onlyDist) {
             // (a) regenerate 32 tokens from position 400 of a 512-token path
             Prompt at400 = new Prompt(path.subList(0, 400 - bos));
             SamplingParams a = params(1, 32, 3);
@@ -146,14 +148,22 @@ public final class TreeCacheFigures {
             rows.add(row(shape, "(c) multiverse depth 4 top 5: time", mvCached, mvUncached));
             rows.add(new String[] {shape.name(), "(c)   positions computed (must: " + (promptPositions + calls - 1) + ")",
                 "" + mvCached.computed, "" + mvUncached.computed, ""});
+            }
             List<String> candidates = CandidateSet.parse("0..100");
-            int must = promptPositions - 1;
+            int must = 16; // the prompt once (its last position gives every candidate's first token)
             for (String c : candidates) {
                 must += model.tokenizer().encode(" " + c, false).length - 1;
             }
             Prompt distPrompt = new Prompt(path.subList(32, 48 - bos));
             model.cacheBudget(0);
-            Measured dUncached = measure(model, () -> CandidateScoring.score(model, distPrompt, candidates, " "));
+            // without the cache, each candidate is scored on its own: the prompt is computed again each time
+            Measured dUncached = measure(model, () -> {
+                List<Double> out = new ArrayList<>();
+                for (String c : candidates) {
+                    out.add(model.score(distPrompt, " " + c, 0).logprob());
+                }
+                return out;
+            });
             model.cacheBudget(budget);
             Measured dCached = measure(model, () -> CandidateScoring.score(model, distPrompt, candidates, " "));
             rows.add(row(shape, "(c) dist 0..100: time", dCached, dUncached));

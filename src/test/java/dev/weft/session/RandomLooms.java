@@ -63,6 +63,14 @@ public final class RandomLooms {
         return loom;
     }
 
+    /** Goes on from a tree read back from disk (the crash harness's next round). */
+    public void continueFrom(Loom existing) {
+        loom = existing;
+        ids.clear();
+        existing.nodes().forEach(n -> ids.add(n.id()));
+        ids.sort(null);
+    }
+
     /** Picks an action that applies to the current loom, applies it and returns it. */
     public LoomAction step() {
         LoomAction action = pick();

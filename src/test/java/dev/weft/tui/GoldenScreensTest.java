@@ -45,6 +45,8 @@ class GoldenScreensTest {
         prompt();
         h.command("set max-tokens 12").press(Action.GENERATE).press(Action.TEXT_START);
         Golden.assertScreen("anchor-hint", h.screenText());
+        h.key(com.googlecode.lanterna.input.KeyStroke.fromString(" "));
+        Golden.assertScreen("unbound-key", h.screenText());
         h.press(Action.GENERATE);
         Golden.assertScreen("anchor-generated", h.screenText());
     }
@@ -55,6 +57,28 @@ class GoldenScreensTest {
         h.command("set n 4").command("set temperature 0").command("set max-tokens 12").key(
                 com.googlecode.lanterna.input.KeyStroke.fromString("g"));
         Golden.assertScreen("greedy-once", h.screenText());
+    }
+
+    @Test
+    void editingInTheUsersEditorMakesAnEditBranch() {
+        prompt();
+        h.command("set max-tokens 12").press(Action.GENERATE).press(Action.TEXT_START).press(Action.CURSOR_RIGHT);
+        String[] given = new String[1];
+        h.loop.usePrograms(new TerminalPrograms() {
+            @Override
+            public dev.weft.tui.state.Msg edit(dev.weft.tui.state.EditTarget target, String text) {
+                given[0] = text;
+                return new dev.weft.tui.state.Msg.ExternallyEdited(target, text.replace("bugs", "fleas") + "\n");
+            }
+
+            @Override
+            public void suspend() {
+                throw new AssertionError("not suspended");
+            }
+        });
+        h.press(Action.EDIT_EXTERNALLY);
+        org.junit.jupiter.api.Assertions.assertEquals(" bugs real? Bugs are real, but they are real.", given[0]);
+        Golden.assertScreen("external-edit", h.screenText());
     }
 
     @Test

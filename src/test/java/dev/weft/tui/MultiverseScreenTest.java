@@ -45,6 +45,9 @@ class MultiverseScreenTest {
         assertTrue(t.screenText().contains("most probable paths"));
         t.press(Action.ZOOM_IN);
         Golden.assertScreen("multiverse-100x30-zoomed", t.screenText());
+        t.press(Action.BLOCK_DOWN).press(Action.ADD_PATH);
+        Golden.assertScreen("multiverse-100x30-picked", t.screenText());
+        assertTrue(t.screenText().contains("#1 picked"), "the status bar names the origin");
     }
 
     @Test

@@ -77,6 +77,8 @@ class PlayerTest {
         PlayerHarness wide = PlayerHarness.start(recording, 100, 30);
         wide.type("29").press(Action.JUMP);
         Golden.assertScreen("player-100x30-step-29-swap", wide.screenText());
+        h.type("29").press(Action.JUMP);
+        Golden.assertScreen("player-step-29-swap", h.screenText());
     }
 
     @Test

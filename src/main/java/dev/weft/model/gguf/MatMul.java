@@ -34,6 +34,19 @@ final class MatMul implements AutoCloseable {
         int cols = w.cols();
         int chunk = Math.max(8, rows / (threads * 8));
         int chunks = (rows + chunk - 1) / chunk;
+        if (w.type() == GgmlType.Q8_0) {
+            // straight from the quantised bytes, at every batch size: a position's result must not
+            // depend on how many positions were computed with it (KV cache exactness)
+            run(chunks, c -> {
+                int end = Math.min(rows, (c + 1) * chunk);
+                for (int r = c * chunk; r < end; r++) {
+                    for (int b = 0; b < count; b++) {
+                        out[b][r] = kernels.dotQ8_0(w.data(), w.rowOffset(r), x[b], cols);
+                    }
+                }
+            });
+            return;
+        }
         run(chunks, c -> {
             float[] row = scratch(cols);
             int end = Math.min(rows, (c + 1) * chunk);

@@ -18,7 +18,7 @@ public enum Action {
     NODE_END("next node boundary; at the end, into the first child"),
     TEXT_START("start of the text"),
     TEXT_END("end of the text"),
-    SIBLING_PREV("previous sibling", "sibling"),
+    SIBLING_PREV("previous sibling", "previous"),
     SIBLING_NEXT("next sibling", "next"),
 
     // the model
@@ -36,6 +36,7 @@ public enum Action {
     ALTERNATIVES("alternatives at the cursor", "alternatives"),
     EDIT("edit from the cursor (a perturbation), or write the prompt", "edit"),
     NEW_TREE("write a new prompt (a new tree)"),
+    EDIT_EXTERNALLY("edit from the cursor to the end in $VISUAL or $EDITOR", "$EDITOR"),
     BOOKMARK("bookmark the node (toggle)"),
     NEXT_BOOKMARK("go to the next bookmark"),
     DELETE("delete the node and its subtree"),
@@ -51,6 +52,7 @@ public enum Action {
     SEARCH_NEXT("next search match"),
     SEARCH_PREV("previous search match"),
     QUIT("save and quit", "quit"),
+    SUSPEND("suspend weft (fg brings it back)"),
     BACK("back to the read view", "back"),
 
     // multiverse view

@@ -24,7 +24,7 @@ final class DefaultKeys {
                 .bind(TEXT_START, "Home", "0").bind(TEXT_END, "End", "$")
                 .hint(SIBLING_PREV, "<", "S-Left").bind(SIBLING_NEXT, ">", "S-Right")
                 .hint(GENERATE, "g").hint(REGENERATE, "r").bind(CANCEL, "Esc", "C-c")
-                .hint(ALTERNATIVES, "a").hint(EDIT, "i", "e").bind(NEW_TREE, "P")
+                .hint(ALTERNATIVES, "a").hint(EDIT, "i", "e").bind(EDIT_EXTERNALLY, "E").bind(NEW_TREE, "P")
                 .bind(TEMPERATURE_DOWN, "-").bind(TEMPERATURE_UP, "+", "=")
                 .bind(COUNT_DOWN, "c").bind(COUNT_UP, "C")
                 .bind(MAX_TOKENS_DOWN, "m").bind(MAX_TOKENS_UP, "M")
@@ -33,7 +33,7 @@ final class DefaultKeys {
                 .hint(SIBLINGS_VIEW, "s").hint(TREE_VIEW, "t").bind(MULTIVERSE_VIEW, "x")
                 .bind(CONVERGENCE_VIEW, "v").bind(SET_REFERENCE, "R")
                 .bind(SEARCH, "/").bind(SEARCH_NEXT, "n").bind(SEARCH_PREV, "N")
-                .hint(COMMAND_LINE, ":").hint(HELP, "?", "F1").hint(QUIT, "q");
+                .hint(COMMAND_LINE, ":").hint(HELP, "?", "F1").hint(QUIT, "q").bind(SUSPEND, "C-z");
 
         t.in(Context.ALTERNATIVES)
                 .hint(CHOICE_UP, "k", "Up").hint(CHOICE_DOWN, "j", "Down")
@@ -55,7 +55,7 @@ final class DefaultKeys {
                 .hint(OPEN, "Enter").hint(MORE_SIBLINGS, "r")
                 .bind(BOOKMARK, "b").bind(DELETE, "d").bind(UNDO, "u")
                 .bind(CANCEL, "C-c")
-                .hint(BACK, "Esc", "s").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q");
+                .hint(BACK, "Esc", "s").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q").bind(SUSPEND, "C-z");
 
         t.in(Context.TREE)
                 .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")
@@ -68,7 +68,7 @@ final class DefaultKeys {
                 .bind(GENERATE, "g").bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B")
                 .bind(DELETE, "d").bind(PRUNE, "D").bind(UNDO, "u")
                 .bind(CANCEL, "C-c")
-                .hint(BACK, "Esc", "t").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q");
+                .hint(BACK, "Esc", "t").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q").bind(SUSPEND, "C-z");
 
         t.in(Context.MULTIVERSE)
                 .hint(BLOCK_UP, "k", "Up").hint(BLOCK_DOWN, "j", "Down")

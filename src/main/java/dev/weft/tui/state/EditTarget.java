@@ -15,4 +15,11 @@ public sealed interface EditTarget {
      * @param pathStart the path index of the node's token where the edit begins
      */
     record Perturb(NodeId node, int start, String original, int pathStart) implements EditTarget {}
+
+    /**
+     * A perturbation of the text from char {@code start} of {@code node} to the end of the path at
+     * {@code last} ({@code E}, in the user's editor): the branch starts at the first changed char,
+     * in whichever node of that stretch it falls.
+     */
+    record PerturbToEnd(NodeId node, int start, String original, NodeId last) implements EditTarget {}
 }

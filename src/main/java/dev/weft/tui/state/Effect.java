@@ -52,6 +52,12 @@ public sealed interface Effect {
     /** Tab on a file argument: the file names that begin with {@code word}, at once ({@link Msg.FileNames}). */
     record ListFiles(String word) implements Effect {}
 
+    /** Step aside from the terminal and edit {@code text} in the user's editor ({@link Msg.ExternallyEdited}). */
+    record EditExternally(EditTarget target, String text) implements Effect {}
+
+    /** Step aside from the terminal and stop weft until the shell continues it (fg). */
+    record Suspend() implements Effect {}
+
     /** A command line was run: keep it in the history (across runs). */
     record RememberCommand(String line) implements Effect {}
 

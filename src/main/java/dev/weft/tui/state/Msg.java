@@ -73,6 +73,12 @@ public sealed interface Msg {
         }
     }
 
+    /** The text as the user left it in their editor ({@code E}). */
+    record ExternallyEdited(EditTarget target, String text) implements Msg {}
+
+    /** weft was suspended (C-z) and the shell has continued it. */
+    record Resumed() implements Msg {}
+
     record ThemeLoaded(Theme theme) implements Msg {}
 
     record BackendSwitched(Backend backend) implements Msg {}

@@ -18,6 +18,7 @@ final class CommonKeys {
             case HELP -> step.state = step.state.withOverlay(new Overlay.Help(0));
             case COMMAND_LINE -> CommandLineKeys.open(step);
             case QUIT -> Commands.quit(step);
+            case SUSPEND -> step.effect(new Effect.Suspend());
             case BACK -> step.state = step.state.withView(View.READ);
             case SEARCH -> Searching.open(step);
             case CONVERGENCE_VIEW -> {

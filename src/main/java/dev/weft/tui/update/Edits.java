@@ -84,7 +84,7 @@ final class Edits {
     }
 
     /** Asks the backend to score a node's typed text, so it gets colours and alternatives too. */
-    private static void score(Step step, NodeId id) {
+    static void score(Step step, NodeId id) {
         Loom loom = step.state.loom();
         Node node = loom.node(id);
         if (!step.state.settings().backend().capabilities().scoresText() || node.tokens().isEmpty()) {

@@ -19,6 +19,7 @@ final class ReadKeys {
         switch (action) {
             case ALTERNATIVES -> AlternativesKeys.open(step);
             case EDIT -> Edits.openAtCursor(step);
+            case EDIT_EXTERNALLY -> ExternalEdits.open(step);
             case NEW_TREE -> Edits.openNewTree(step);
             case REGENERATE -> Generations.regenerateAt(step, cursor);
             case SIBLINGS_VIEW -> {

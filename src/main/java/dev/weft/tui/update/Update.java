@@ -72,6 +72,10 @@ public final class Update {
             CommandLineKeys.data(step, d);
         } else if (msg instanceof Msg.FileNames f) {
             CommandLineKeys.files(step, f);
+        } else if (msg instanceof Msg.ExternallyEdited e) {
+            ExternalEdits.edited(step, e);
+        } else if (msg instanceof Msg.Resumed) {
+            step.info("back from the shell · your work was saved as you went");
         } else if (msg instanceof Msg.ThemeLoaded t) {
             step.state = step.state.withSettings(step.state.settings().withTheme(t.theme()));
             step.info("theme " + t.theme().name());
@@ -129,6 +133,8 @@ public final class Update {
             DistributionKeys.handle(step, d, action);
         } else if (action != null) {
             viewKey(step, action);
+        } else {
+            step.info(key.key().label() + " is not bound · ? lists the keys");
         }
     }
 

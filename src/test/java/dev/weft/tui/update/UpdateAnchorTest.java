@@ -59,4 +59,12 @@ class UpdateAnchorTest {
         LoomAction.Append append = (LoomAction.Append) ((Effect.Journal) next.effects().get(0)).action();
         assertEquals(id(0), append.parent());
     }
+
+    @Test
+    void anUnboundKeySaysSoAndPointsAtHelp() {
+        UiState s = UiFixtures.withCompletion();
+        Next next = Update.update(s, new dev.weft.tui.state.Msg.Key(dev.weft.tui.keys.KeySpec.parse("Space"), UiFixtures.NOW));
+        assertEquals("Space is not bound · ? lists the keys", next.state().message().text());
+        assertEquals(s.loom(), next.state().loom());
+    }
 }
