@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The 100,000-node session of {@link SessionBench} as a file, for the whole-process benchmarks
- * (scripts/bench.py); with {@code --time N} also saves and reads it N times in this process and
+ * (src/test/bench/bench.py); with {@code --time N} also saves and reads it N times in this process and
  * prints min/median/max of each. Usage: {@code BigSession FILE [--time N]}.
  */
 public final class BigSession {

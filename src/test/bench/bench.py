@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Whole-process benchmarks of weft: what a user waits for, measured from outside the JVM.
 
-  scripts/bench.py start   [--runs N]           launch -> first frame of a new session (tmux, 200x50)
-  scripts/bench.py version [--runs N]           weft --version, wall time
-  scripts/bench.py open FILE [--runs N]         launch -> first frame of an existing session
-  scripts/bench.py tree FILE [--runs N]         weft tree FILE > /dev/null: wall time and peak RSS
-  scripts/bench.py keys [FILE] [--keys N]       key -> frame latency in the read and tree views, less as baseline
+  src/test/bench/bench.py start   [--runs N]           launch -> first frame of a new session (tmux, 200x50)
+  src/test/bench/bench.py version [--runs N]           weft --version, wall time
+  src/test/bench/bench.py open FILE [--runs N]         launch -> first frame of an existing session
+  src/test/bench/bench.py tree FILE [--runs N]         weft tree FILE > /dev/null: wall time and peak RSS
+  src/test/bench/bench.py keys [FILE] [--keys N]       key -> frame latency in the read and tree views, less as baseline
 
 Every figure is min / median / max over N runs; each run of weft alternates with a hello-world
 JVM (the floor no Java program goes below) and the load average is printed with it, because the
@@ -30,7 +30,7 @@ import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))  # src/test/bench -> the repository
 OUT = os.path.join(REPO, "target", "bench")
 SOCKET = "weftbench"
 
