@@ -122,8 +122,9 @@ public record StepSummary(String kind, NodeId node, List<NodeId> created, String
                     + " " + quote(a.tokens()));
         }
         SamplingParams p = g.params();
-        String settings = String.format(Locale.ROOT, "T=%s%s", number(p.temperature()),
-                p.seed() == null ? "" : " seed " + p.seed());
+        // an imported generation may not say its parameters: never show the placeholder as a fact
+        String settings = (g.knows("temperature") ? "T=" + number(p.temperature()) : "T unknown")
+                + (p.seed() == null || !g.knows("seed") ? "" : " seed " + p.seed());
         if (a.tokens().isEmpty()) {
             return new StepSummary("completion", made, created, "completion " + made + " under " + a.parent()
                     + " requested from " + DisplayText.token(g.model()) + " at " + settings);
