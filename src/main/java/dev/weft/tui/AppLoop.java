@@ -72,6 +72,14 @@ public final class AppLoop {
         this.commandLine = commandLine;
         this.clock = clock;
         this.keys = keys;
+    }
+
+    /**
+     * Keys start to arrive (those typed while weft was starting come first). Called by {@link #run}
+     * after what the launcher posted (the opened session above all): a key typed before the
+     * session was taken in would act on a loom that the session then replaces.
+     */
+    void connectKeys() {
         if (keys != null) {
             keys.reader().connect(this::keyRead);
         }
@@ -99,6 +107,7 @@ public final class AppLoop {
 
     /** Runs until the user quits; the session is saved before this returns. */
     public void run() throws IOException, InterruptedException {
+        connectKeys();
         while (!state.quitting()) {
             round(keys != null ? IDLE_WAIT_MS : 15);
         }
