@@ -170,8 +170,22 @@ public final class Rerun {
         unchanged += same;
         String note = "request under " + request.parent() + " → " + parent.get() + " answered in " + made + ": "
                 + same + " of " + request.size() + " with the recorded text"
-                + (firstDifference == null ? "" : "; first difference " + firstDifference);
+                + (firstDifference == null ? "" : "; first difference " + firstDifference)
+                + unstated(request.generation(), params);
         outcomes.add(new StepOutcome(seq, "completion", same == request.size() ? Outcome.SAME : Outcome.CHANGED, note));
+    }
+
+    /** Parameters the recording did not state (an import) were asked at weft's defaults: say so, with the values. */
+    private static String unstated(dev.weft.loom.Generation recorded, SamplingParams asked) {
+        List<String> named = new ArrayList<>();
+        if (!recorded.knows("temperature")) {
+            named.add("T " + asked.temperature());
+        }
+        if (!recorded.knows("top_p")) {
+            named.add("top-p " + asked.topP());
+        }
+        return named.isEmpty() ? "" : "; the recording does not say its " + String.join(", ", named.stream()
+                .map(n -> n.substring(0, n.lastIndexOf(' '))).toList()) + ": asked at " + String.join(", ", named);
     }
 
     private SamplingParams paramsFor(RecordedRequest request) {

@@ -53,6 +53,22 @@ class RerunTest {
     }
 
     @Test
+    void aRecordingThatDoesNotSayItsTemperatureIsAskedAtTheDefaultAndSaysSo() throws Exception {
+        Path file = dir.resolve("imported.json");
+        try (SessionStore store = SessionStore.openOrCreate(file)) {
+            NodeId root = store.record(new dev.weft.loom.LoomAction.AddRoot(dev.weft.loom.TokenRun.unscored(" the Commission"))).node();
+            store.record(new dev.weft.loom.LoomAction.Append(root, dev.weft.loom.TokenRun.unscored(" a b"),
+                    dev.weft.loom.Origin.MODEL, new dev.weft.loom.Generation("loom", "davinci", THREE.withN(1),
+                    Fixtures.START, dev.weft.loom.FinishReason.STOP, dev.weft.loom.Generation.PARAMS)));
+            store.save();
+        }
+        RerunReport report = rerun(Recording.open(file), new WordModel("a", 1, true), dir.resolve("again.json"), null);
+        String notes = report.steps().stream().map(StepOutcome::note).collect(Collectors.joining("\n"));
+        assertTrue(notes.contains("the recording does not say its T, top-p: asked at T " + THREE.temperature()
+                + ", top-p " + THREE.topP()), notes);
+    }
+
+    @Test
     void againstTheSameModelAndSeedTheTreeComesBackToken_forToken() throws Exception {
         Recording recording = explore(new WordModel("a", 1, true));
         Path out = dir.resolve("again.json");
