@@ -39,7 +39,8 @@ final class SessionRecorder {
                 NodeId last = root;
                 Instant now = Instant.now();
                 for (Completion c : completions) {
-                    Generation generation = new Generation(model.backend(), model.model(), params, now, c.finish());
+                    Generation generation = new Generation(model.backend(), model.model(), params, now, c.finish())
+                            .withUnknown(params.offAmong(model.defaultedWhenOff()));
                     last = store.record(new LoomAction.Append(root, c.run(), Origin.MODEL, generation)).node();
                 }
                 store.recordView(store.view().at(last, 0));

@@ -32,6 +32,16 @@ public record Generation(String backend, String model, SamplingParams params, In
         this(backend, model, params, at, finish, Set.of());
     }
 
+    /** This generation with {@code more} parameters recorded as unknown (the server's own defaults applied). */
+    public Generation withUnknown(Set<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Set<String> all = new TreeSet<>(unknown);
+        all.addAll(more);
+        return new Generation(backend, model, params, at, finish, all);
+    }
+
     public Generation finished(FinishReason reason) {
         return new Generation(backend, model, params, at, reason, unknown);
     }

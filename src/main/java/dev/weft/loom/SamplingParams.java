@@ -37,6 +37,21 @@ public record SamplingParams(double temperature, double topP, int topK, double m
         }
     }
 
+    /**
+     * Of {@code names} (session-file names), those whose value here is "off" (0): a server that
+     * is not told a parameter applies its own default, so such a value is not what it used.
+     */
+    public java.util.Set<String> offAmong(java.util.Set<String> names) {
+        java.util.Set<String> off = new java.util.TreeSet<>();
+        if (names.contains("top_k") && topK <= 0) {
+            off.add("top_k");
+        }
+        if (names.contains("min_p") && minP <= 0) {
+            off.add("min_p");
+        }
+        return off;
+    }
+
     public SamplingParams withTemperature(double t) {
         return new SamplingParams(t, topP, topK, minP, maxTokens, n, topLogprobs, seed, stop);
     }

@@ -19,6 +19,15 @@ public interface LanguageModel extends AutoCloseable {
     Capabilities capabilities();
 
     /**
+     * Parameters this backend leaves out of a request when they are off, so that the server's own
+     * default applies (a generic OpenAI-compatible server: llama.cpp's /v1 fills top_k 40, min_p
+     * 0.05). A generation records those as unknown, never as the 0 that was not sent.
+     */
+    default java.util.Set<String> defaultedWhenOff() {
+        return java.util.Set.of();
+    }
+
+    /**
      * Samples {@code params.n()} completions of {@code prompt}. Each token is passed to
      * {@code sink} as it is produced (choice index, token); the finished completions are
      * returned in choice order. When {@code cancel} reports true the call stops soon and

@@ -148,7 +148,7 @@ public final class Rerun {
         List<Completion> answers = model.generate(Prompt.of(loom.pathRuns(parent.get())), params);
         requests++;
         Generation asked = new Generation(model.backend(), model.model(), params, clock.instant(),
-                FinishReason.RUNNING);
+                FinishReason.RUNNING).withUnknown(params.offAmong(model.defaultedWhenOff()));
         int same = 0;
         String firstDifference = null;
         List<NodeId> made = new ArrayList<>();

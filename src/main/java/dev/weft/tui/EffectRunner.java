@@ -305,7 +305,7 @@ final class EffectRunner {
         models.execute(() -> {
             try {
                 LanguageModel next = backends.open(name);
-                Backend switched = new Backend(name, next.backend(), next.model(), next.capabilities());
+                Backend switched = new Backend(name, next.backend(), next.model(), next.capabilities(), next.defaultedWhenOff());
                 model = next;
                 io.execute(() -> {
                     backend = switched;

@@ -79,6 +79,26 @@ class RemoteBackendCliTest {
         assertEquals(shape(JSON.readTree(local.out())), shape(r));
     }
 
+    /**
+     * A generic OpenAI-compatible server (llama.cpp's /v1 among them: server-common.cpp fills an
+     * omitted top_k with 40 and min_p with 0.05) is not sent top_k/min_p when they are off: the
+     * session records them as unknown (null), not as the 0 it never sent.
+     */
+    @Test
+    void parametersAGenericServerDefaultsAreRecordedUnknown(@TempDir Path dir) throws Exception {
+        server.enqueue(completionStream());
+        Path session = dir.resolve("s.json");
+        CliRun run = CliRun.of("generate", "--api", "openai-completions", "--endpoint", server.base("/v1"),
+                "--model", "M", "--max-tokens", "2", "--top-p", "0.9", "--session", session.toString(), "Mr President,");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode request = server.lastBody();
+        assertFalse(request.has("top_k") || request.has("min_p"), request.toString());
+        JsonNode params = JSON.readTree(Files.readString(session)).get("generations").get(0).get("params");
+        assertTrue(params.get("top_k").isNull(), params.toString());
+        assertTrue(params.get("min_p").isNull(), params.toString());
+        assertEquals(0.9, params.get("top_p").asDouble(), 1e-9);
+    }
+
     @Test
     void theKeyFromAProfileReachesTheServerAndNothingElse(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("config.json");

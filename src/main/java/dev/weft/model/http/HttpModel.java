@@ -70,6 +70,11 @@ public final class HttpModel implements LanguageModel {
     }
 
     @Override
+    public java.util.Set<String> defaultedWhenOff() {
+        return protocol.defaultedWhenOff();
+    }
+
+    @Override
     public List<Completion> generate(Prompt prompt, SamplingParams params, TokenSink sink, Cancellation cancel)
             throws ModelException {
         requireWholeText(prompt);

@@ -36,6 +36,11 @@ public interface WireProtocol {
      * Sampling parameters set in {@code params} that this server will not receive, by name, so the
      * user can be told rather than misled by the node's recorded parameters.
      */
+    /** See {@link dev.weft.model.LanguageModel#defaultedWhenOff()}. */
+    default java.util.Set<String> defaultedWhenOff() {
+        return java.util.Set.of();
+    }
+
     default List<String> unsentParameters(SamplingParams params) {
         return List.of();
     }

@@ -46,7 +46,8 @@ final class Generations {
         if (once) {
             params = params.withN(1);
         }
-        Generation generation = new Generation(backend.kind(), backend.model(), params, step.now, FinishReason.RUNNING);
+        Generation generation = new Generation(backend.kind(), backend.model(), params, step.now, FinishReason.RUNNING)
+                .withUnknown(params.offAmong(backend.defaultedWhenOff()));
         List<NodeId> nodes = new ArrayList<>();
         for (int i = 0; i < params.n(); i++) {
             nodes.add(step.apply(new LoomAction.Append(parent, TokenRun.EMPTY, Origin.MODEL, generation)).node());

@@ -71,6 +71,11 @@ public final class OpenAiChatProtocol implements WireProtocol {
     }
 
     @Override
+    public java.util.Set<String> defaultedWhenOff() {
+        return OpenAiFields.defaultedWhenOff(dialect);
+    }
+
+    @Override
     public List<String> unsentParameters(SamplingParams params) {
         return OpenAiFields.unsent(params, dialect);
     }

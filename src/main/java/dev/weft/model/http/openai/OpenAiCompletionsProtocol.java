@@ -55,6 +55,11 @@ public final class OpenAiCompletionsProtocol implements WireProtocol, TextScorin
     }
 
     @Override
+    public java.util.Set<String> defaultedWhenOff() {
+        return OpenAiFields.defaultedWhenOff(dialect);
+    }
+
+    @Override
     public List<String> unsentParameters(SamplingParams params) {
         return OpenAiFields.unsent(params, dialect);
     }

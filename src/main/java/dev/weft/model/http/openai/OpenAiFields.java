@@ -53,6 +53,11 @@ final class OpenAiFields {
         }
     }
 
+    /** A generic server is sent top_k and min_p only when they are on: when off, its own defaults apply. */
+    static java.util.Set<String> defaultedWhenOff(ServerDialect dialect) {
+        return dialect == ServerDialect.GENERIC ? java.util.Set.of("top_k", "min_p") : java.util.Set.of();
+    }
+
     static List<String> unsent(SamplingParams params, ServerDialect dialect) {
         List<String> out = new ArrayList<>();
         if (dialect == ServerDialect.OPENAI) {
