@@ -50,14 +50,7 @@ public final class LlamaCppProtocol implements WireProtocol {
         body.put("n_probs", Math.max(topLogprobs, 1)); // at least 1, or the chosen token's logprob is not sent
         body.put("post_sampling_probs", false);
         body.put("stream", stream);
-        body.put("typical_p", 1.0);
-        body.put("repeat_penalty", 1.0);
-        body.put("presence_penalty", 0.0);
-        body.put("frequency_penalty", 0.0);
-        body.put("dry_multiplier", 0.0);
-        body.put("xtc_probability", 0.0);
-        body.put("dynatemp_range", 0.0);
-        body.put("mirostat", 0);
+        LlamaCppSamplers.off(body);
         body.put("cache_prompt", true);
         return body;
     }

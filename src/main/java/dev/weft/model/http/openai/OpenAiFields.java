@@ -35,14 +35,7 @@ final class OpenAiFields {
             // tools/server/server-task.cpp params_from_json_cmpl: every omitted field takes the server's default
             body.put("top_k", params.topK()); // 0: off
             body.put("min_p", params.minP());
-            body.put("typical_p", 1.0);
-            body.put("repeat_penalty", 1.0);
-            body.put("presence_penalty", 0.0);
-            body.put("frequency_penalty", 0.0);
-            body.put("dry_multiplier", 0.0);
-            body.put("xtc_probability", 0.0);
-            body.put("dynatemp_range", 0.0);
-            body.put("mirostat", 0);
+            dev.weft.model.http.llamacpp.LlamaCppSamplers.off(body);
         } else if (dialect == ServerDialect.GENERIC) {
             if (params.topK() > 0) {
                 body.put("top_k", params.topK());
