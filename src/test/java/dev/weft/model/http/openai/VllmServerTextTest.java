@@ -147,4 +147,47 @@ class VllmServerTextTest {
             assertEquals(List.of(" I|-0.5", " |-0.25", "🙂|-2.0", " it|-0.75"), Harness.show(c.tokens()));
         }
     }
+
+    @Test
+    void oldVllmReplacementTokensKeepTheServersTextChatWhole() throws Exception {
+        // the same completion, not streamed: message.content is the text, logprobs.content the token list
+        String fffd = "239,191,189";
+        server.enqueueJson(200, "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1733140000,"
+                + "\"model\":\"m\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\" I 🙂 it\","
+                + "\"tool_calls\":[]},\"logprobs\":{\"content\":["
+                + "{\"token\":\" I\",\"logprob\":-0.5,\"bytes\":[32,73],\"top_logprobs\":[]},"
+                + "{\"token\":\" \",\"logprob\":-0.25,\"bytes\":[32],\"top_logprobs\":[]},"
+                + "{\"token\":\"\uFFFD\",\"logprob\":-1.5,\"bytes\":[" + fffd + "],\"top_logprobs\":[]},"
+                + "{\"token\":\"\uFFFD\uFFFD\",\"logprob\":-0.5,\"bytes\":[" + fffd + "," + fffd + "],\"top_logprobs\":[]},"
+                + "{\"token\":\" it\",\"logprob\":-0.75,\"bytes\":[32,105,116],\"top_logprobs\":[]}]},"
+                + "\"finish_reason\":\"length\",\"stop_reason\":null}],"
+                + "\"usage\":{\"prompt_tokens\":2,\"total_tokens\":7,\"completion_tokens\":5}}");
+        try (LanguageModel m = open(ApiKind.OPENAI_CHAT, false)) {
+            Completion c = m.generate(Prompt.of("Say"), SamplingParams.DEFAULTS).get(0);
+            assertEquals(" I 🙂 it", c.text());
+            assertEquals(List.of(" I|-0.5", " |-0.25", "🙂|-2.0", " it|-0.75"), Harness.show(c.tokens()));
+        }
+    }
+
+    @Test
+    void oldVllmReplacementTokensKeepTheServersTextCompletionsStreamed() throws Exception {
+        // streamed, each chunk carries its delta text and that step's tokens; the text of the split
+        // character arrives with its last token (the incremental detokenizer holds it back until whole)
+        String chunk = "{\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"created\":1733140000,\"model\":\"m\","
+                + "\"choices\":[{\"index\":0,\"text\":\"%s\",\"logprobs\":{\"text_offset\":[%d],\"token_logprobs\":[%s],"
+                + "\"tokens\":[\"%s\"],\"top_logprobs\":[{\"%s\":%s}]},\"finish_reason\":%s,\"stop_reason\":null}]}";
+        server.enqueue(Reply.sse(
+                chunk.formatted(" I", 0, "-0.5", " I", " I", "-0.5", "null"),
+                chunk.formatted(" ", 2, "-0.25", " ", " ", "-0.25", "null"),
+                chunk.formatted("", 3, "-1.5", "\uFFFD", "\uFFFD", "-1.5", "null"),
+                chunk.formatted("🙂", 3, "-0.5", "\uFFFD\uFFFD", "\uFFFD\uFFFD", "-0.5", "null"),
+                chunk.formatted(" it", 5, "-0.75", " it", " it", "-0.75", "\"length\""),
+                "[DONE]"));
+        try (LanguageModel m = open(ApiKind.OPENAI_COMPLETIONS, true)) {
+            Completion c = m.generate(Prompt.of("Say"), SamplingParams.DEFAULTS).get(0);
+            assertEquals(" I 🙂 it", c.text());
+            assertEquals(List.of(" I", " ", "🙂", " it"), c.tokens().stream().map(dev.weft.loom.Token::text).toList());
+            assertEquals(-2.0, c.tokens().get(2).logprob(), 1e-9);
+        }
+    }
 }
