@@ -141,6 +141,45 @@ class LlamaCppServerTextTest {
         }
     }
 
+    /**
+     * Streamed, before ggml-org/llama.cpp#10783 (examples/server/server.cpp): a token inside a
+     * character sends nothing; the one that completes it sends the character with the pending tokens'
+     * entries (send_partial_response takes as many as llama_tokenize gives for the text: "❤" is
+     * "▁" and three byte tokens in a SentencePiece vocabulary, so both pending entries come); the
+     * opening piece's tok_str is its invalid bytes, replaced by U+FFFD when the JSON is dumped; and
+     * send_final_response repeats every entry with an empty content.
+     */
+    @Test
+    void oldServersStreamedSplitCharacterAndRepeatedFinalEntries() throws Exception {
+        String old = "{\"content\":\"%s\",\"probs\":[{\"tok_str\":\"%s\",\"prob\":%s}]}";
+        String i = old.formatted(" I", " I", "0.5");
+        String space = old.formatted(" ", " ", "0.75");
+        String open = old.formatted("\uFFFD", "\uFFFD", "0.5");
+        String close = old.formatted("byte: \\\\xa4", "byte: \\\\xa4", "0.25");
+        String it = old.formatted(" it", " it", "0.5");
+        String partial = "{\"content\":\"%s\",\"stop\":false,\"id_slot\":0,\"multimodal\":false,"
+                + "\"completion_probabilities\":[%s]}";
+        server.enqueue(Reply.sse(
+                partial.formatted(" I", i),
+                partial.formatted(" ", space),
+                partial.formatted("❤", open + "," + close),
+                partial.formatted(" it", it),
+                "{\"content\":\"\",\"id_slot\":0,\"stop\":true,\"model\":\"m.gguf\",\"tokens_predicted\":5,"
+                        + "\"tokens_evaluated\":2,\"stopped_eos\":false,\"stopped_word\":false,\"stopped_limit\":true,"
+                        + "\"stopping_word\":\"\",\"tokens_cached\":7,\"completion_probabilities\":["
+                        + String.join(",", i, space, open, close, it) + "]}"));
+        try (LanguageModel m = open(true)) {
+            Completion c = m.generate(Prompt.of("Say"), SamplingParams.DEFAULTS.withTopLogprobs(1)).get(0);
+            assertEquals(" I ❤ it", c.text());
+            // the U+FFFD entry covers exactly the bytes before the next entry's: the character's own two
+            // tokens come back as its two byte pieces, each with its score (the loom joins them on display)
+            assertEquals(List.of(" I", " ", "\\xe2\\x9d", "\\xa4", " it"), c.tokens().stream().map(Token::text).toList(),
+                    "the final message's repeated entries add nothing");
+            assertEquals(Math.log(0.5), c.tokens().get(2).logprob(), 1e-9);
+            assertEquals(Math.log(0.25), c.tokens().get(3).logprob(), 1e-9);
+        }
+    }
+
     @Test
     void chatAsksForAtLeastOneAlternativeOrLlamaCppSendsNoLogprobs() throws Exception {
         // tools/server/server-common.cpp oaicompat_chat_params_parse: n_probs = top_logprobs; server-task.cpp
