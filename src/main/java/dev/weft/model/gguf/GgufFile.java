@@ -20,7 +20,6 @@ import java.util.Map;
  * key-values, tensor infos, padding to {@code general.alignment}, tensor data.
  */
 public final class GgufFile {
-    private static final int MAGIC = 0x46554747; // "GGUF" little-endian
 
     private final Path path;
     private final int version;
@@ -45,21 +44,10 @@ public final class GgufFile {
             }
             MappedByteBuffer head = channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, Integer.MAX_VALUE));
             HeaderCursor in = new HeaderCursor(head, name);
-            if (size < 4 || in.i32("magic") != MAGIC) {
-                throw new GgufException(name + ": not a GGUF file (no GGUF magic at its start)");
-            }
-            int version = in.i32("version");
-            if (version != 2 && version != 3) {
-                throw new GgufException(name + ": GGUF version " + version + " is not supported (supported: 2, 3)");
-            }
-            long tensorCount = in.count("tensor count", 8 + 4 + 4 + 8);
-            long kvCount = in.count("metadata count", 8 + 4 + 1);
-            Map<String, Object> metadata = new LinkedHashMap<>();
-            for (long i = 0; i < kvCount; i++) {
-                String key = in.string("metadata key");
-                int type = in.i32("type of " + key);
-                metadata.put(key, MetadataValue.read(in, type, key));
-            }
+            GgufPrelude prelude = GgufPrelude.read(in, size, name);
+            int version = prelude.version();
+            long tensorCount = prelude.tensorCount();
+            Map<String, Object> metadata = prelude.metadata();
             long alignment = 32;
             Object alignValue = metadata.get("general.alignment");
             if (alignValue != null) {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +21,6 @@ import java.util.TreeMap;
  * Gemma as well as a Q8_0 Llama, and say which of them weft can load and why not.
  */
 public final class GgufHeader {
-    private static final int MAGIC = 0x46554747;
     private static final Set<String> TOKENIZERS = Set.of("gpt2", "llama");
     /** llama.cpp's {@code llama_ftype} names, by the value of {@code general.file_type}. */
     private static final Map<Integer, String> FILE_TYPES = fileTypes();
@@ -47,7 +45,7 @@ public final class GgufHeader {
             while (b.hasRemaining() && channel.read(b) > 0) {
                 // read the four bytes
             }
-            return !b.hasRemaining() && b.getInt(0) == MAGIC;
+            return !b.hasRemaining() && b.getInt(0) == GgufPrelude.MAGIC;
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -62,21 +60,9 @@ public final class GgufHeader {
             long size = channel.size();
             MappedByteBuffer head = channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, Integer.MAX_VALUE));
             HeaderCursor in = new HeaderCursor(head, name);
-            if (size < 4 || in.i32("magic") != MAGIC) {
-                throw new GgufException(name + ": not a GGUF file (no GGUF magic at its start)");
-            }
-            int version = in.i32("version");
-            if (version != 2 && version != 3) {
-                throw new GgufException(name + ": GGUF version " + version + " is not supported (supported: 2, 3)");
-            }
-            long tensorCount = in.count("tensor count", 8 + 4 + 4 + 8);
-            long kvCount = in.count("metadata count", 8 + 4 + 1);
-            Map<String, Object> metadata = new LinkedHashMap<>();
-            for (long i = 0; i < kvCount; i++) {
-                String key = in.string("metadata key");
-                int type = in.i32("type of " + key);
-                metadata.put(key, MetadataValue.read(in, type, key));
-            }
+            GgufPrelude prelude = GgufPrelude.read(in, size, name);
+            long tensorCount = prelude.tensorCount();
+            Map<String, Object> metadata = prelude.metadata();
             Map<Integer, Long> elements = new TreeMap<>();
             for (long i = 0; i < tensorCount; i++) {
                 String tensor = in.string("tensor name");
