@@ -184,21 +184,11 @@ final class CompactNodes {
         JsonInput.Mark start = in.mark();
         Fields f = new Fields();
         in.object("a node", name -> {
+            if (f.place.read(in, name)) {
+                return;
+            }
             String field = JsonInput.quoted(name);
             switch (name) {
-                case "id" -> f.id = in.nodeId(field);
-                case "parent" -> {
-                    f.parent = in.nullableNodeId(field);
-                    f.parentSeen = true;
-                }
-                case "origin" -> f.origin = in.origin(field);
-                case "children" -> {
-                    List<NodeId> children = new ArrayList<>();
-                    in.array(field, i -> children.add(in.nodeId("a child")));
-                    f.children = children;
-                }
-                case "bookmarked" -> f.bookmarked = in.bool(field);
-                case "deleted" -> f.deleted = in.bool(field);
                 case "generation" -> {
                     if (in.token() != JsonToken.VALUE_NULL) {
                         int g = in.intValue(field);
@@ -217,20 +207,16 @@ final class CompactNodes {
                 default -> throw in.unknownField(name, "a node");
             }
         });
-        String where = f.id == null ? "a node" : "node " + f.id;
-        in.require(start, where, "id", f.id);
-        in.require(start, where, "parent", f.parentSeen ? Boolean.TRUE : null);
-        in.require(start, where, "origin", f.origin);
-        in.require(start, where, "children", f.children);
-        in.require(start, where, "bookmarked", f.bookmarked);
-        in.require(start, where, "deleted", f.deleted);
+        NodePlace p = f.place;
+        p.require(in, start);
+        String where = p.where();
         in.require(start, where, "generation", f.generationSeen ? Boolean.TRUE : null);
         in.require(start, where, "tokens", f.tokens);
         in.require(start, where, "top", f.top);
         in.require(start, where, "alternatives", f.alternatives);
         in.require(start, where, "logprobs", f.logprobs);
-        return new Node(f.id, f.parent, f.origin, run(in, start, where, f), f.children, f.generation, f.bookmarked,
-                f.deleted);
+        return new Node(p.id, p.parent, p.origin, run(in, start, where, f), p.children, f.generation, p.bookmarked,
+                p.deleted);
     }
 
     private static TokenRun run(JsonInput in, JsonInput.Mark start, String where, Fields f) throws SessionException {
@@ -295,13 +281,7 @@ final class CompactNodes {
     }
 
     private static final class Fields {
-        NodeId id;
-        NodeId parent;
-        boolean parentSeen;
-        Origin origin;
-        List<NodeId> children;
-        Boolean bookmarked;
-        Boolean deleted;
+        final NodePlace place = new NodePlace();
         Generation generation;
         boolean generationSeen;
         Piece[] tokens;

@@ -168,22 +168,12 @@ final class SessionReader {
         JsonInput.Mark start = in.mark();
         NodeFields f = new NodeFields();
         in.object("a node", name -> {
+            if (f.place.read(in, name)) {
+                return;
+            }
             String field = JsonInput.quoted(name);
             switch (name) {
-                case "id" -> f.id = in.nodeId(field);
-                case "parent" -> {
-                    f.parent = in.nullableNodeId(field);
-                    f.parentSeen = true;
-                }
-                case "origin" -> f.origin = in.origin(field);
                 case "text" -> in.string(field); // informative: the tokens are the text
-                case "children" -> {
-                    List<NodeId> children = new ArrayList<>();
-                    in.array(field, i -> children.add(in.nodeId("a child")));
-                    f.children = children;
-                }
-                case "bookmarked" -> f.bookmarked = in.bool(field);
-                case "deleted" -> f.deleted = in.bool(field);
                 case "generation" -> {
                     f.generation = GenerationCodec.readNullable(in, field);
                     f.generationSeen = true;
@@ -192,16 +182,11 @@ final class SessionReader {
                 default -> throw in.unknownField(name, "a node");
             }
         });
-        String where = f.id == null ? "a node" : "node " + f.id;
-        in.require(start, where, "id", f.id);
-        in.require(start, where, "parent", f.parentSeen ? Boolean.TRUE : null);
-        in.require(start, where, "origin", f.origin);
-        in.require(start, where, "children", f.children);
-        in.require(start, where, "bookmarked", f.bookmarked);
-        in.require(start, where, "deleted", f.deleted);
-        in.require(start, where, "generation", f.generationSeen ? Boolean.TRUE : null);
-        in.require(start, where, "tokens", f.tokens);
-        return new Node(f.id, f.parent, f.origin, f.tokens, f.children, f.generation, f.bookmarked, f.deleted);
+        NodePlace p = f.place;
+        p.require(in, start);
+        in.require(start, p.where(), "generation", f.generationSeen ? Boolean.TRUE : null);
+        in.require(start, p.where(), "tokens", f.tokens);
+        return new Node(p.id, p.parent, p.origin, f.tokens, p.children, f.generation, p.bookmarked, p.deleted);
     }
 
     private static final class TopFields {
@@ -228,13 +213,7 @@ final class SessionReader {
     }
 
     private static final class NodeFields {
-        NodeId id;
-        NodeId parent;
-        boolean parentSeen;
-        Origin origin;
-        List<NodeId> children;
-        Boolean bookmarked;
-        Boolean deleted;
+        final NodePlace place = new NodePlace();
         Generation generation;
         boolean generationSeen;
         TokenRun tokens;
