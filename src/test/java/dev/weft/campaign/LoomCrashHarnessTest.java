@@ -163,6 +163,9 @@ class LoomCrashHarnessTest {
             }
             loom.keys(keys.toArray(String[]::new));
         } else {
+            if (save && random.nextBoolean()) {
+                loom.keys("g"); // a generation streaming while the file is written
+            }
             loom.keys(":", "w", "Enter");
             return true;
         }
