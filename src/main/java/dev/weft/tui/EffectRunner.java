@@ -53,6 +53,8 @@ final class EffectRunner {
     /** Touched only on the I/O thread. */
     private LoomSession session;
     private volatile LanguageModel model;
+    /** The last backend switch asked for: an earlier one that finishes later is not used. */
+    private volatile long latestSwitch;
     /** The backend in use, noted in the session when it first generates. Touched only on the I/O thread. */
     private Backend backend;
     private boolean backendNoted;
@@ -139,7 +141,9 @@ final class EffectRunner {
                 }
             });
         } else if (effect instanceof Effect.SwitchBackend b) {
-            switchBackend(b.name());
+            switchBackend(b);
+        } else if (effect instanceof Effect.ListModels l) {
+            ModelListing.list(l.request(), backends, models, post);
         } else if (effect instanceof Effect.ExpandMultiverse x) {
             expand(x);
         } else if (effect instanceof Effect.CompareContinue c) {
@@ -301,19 +305,26 @@ final class EffectRunner {
         }
     }
 
-    private void switchBackend(String name) {
+    /** Opens the backend off the UI thread; of several switches under way, only the last one asked for takes effect. */
+    private void switchBackend(Effect.SwitchBackend b) {
+        latestSwitch = b.request();
         models.execute(() -> {
             try {
-                LanguageModel next = backends.open(name);
-                Backend switched = new Backend(name, next.backend(), next.model(), next.capabilities(), next.defaultedWhenOff());
-                model = next;
+                LanguageModel next = backends.open(b.name());
+                Backend switched = new Backend(b.name(), next.backend(), next.model(), next.capabilities(), next.defaultedWhenOff());
+                synchronized (this) {
+                    if (latestSwitch != b.request()) {
+                        return;
+                    }
+                    model = next;
+                }
                 io.execute(() -> {
                     backend = switched;
                     backendNoted = false;
                 });
-                post.accept(new Msg.BackendSwitched(switched));
-            } catch (ModelException e) {
-                post.accept(new Msg.Failure("backend: " + e.getMessage()));
+                post.accept(new Msg.BackendSwitched(b.request(), switched));
+            } catch (ModelException | RuntimeException e) {
+                post.accept(new Msg.BackendNotSwitched(b.request(), b.name(), e.getMessage()));
             }
         });
     }

@@ -12,7 +12,7 @@ package dev.weft.model.choice;
 public record ModelChoice(String name, Kind kind, String what, Reach reach) {
 
     public enum Kind {
-        EMBEDDED("in process"),
+        EMBEDDED("embedded"),
         PROFILE("profile"),
         MODEL_FILE("model file");
 

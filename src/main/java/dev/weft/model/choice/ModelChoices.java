@@ -38,12 +38,12 @@ public final class ModelChoices {
      */
     public static List<ModelChoice> of(WeftConfig config, Map<String, String> env, List<LocalModel> local) {
         List<ModelChoice> out = new ArrayList<>();
-        out.add(new ModelChoice(EMBEDDED, ModelChoice.Kind.EMBEDDED, "embedded n-gram model (Europarl), in process",
+        out.add(new ModelChoice(EMBEDDED, ModelChoice.Kind.EMBEDDED, "n-gram model (Europarl), in process",
                 Reach.ready("in process")));
         String file = env.get(GGUF_ENV);
         if (file != null && !file.isBlank() && !config.profiles().containsKey(GGUF_ENV_NAME)) {
             out.add(new ModelChoice(GGUF_ENV_NAME, ModelChoice.Kind.MODEL_FILE,
-                    "gguf · " + BackendResolver.expandHome(file, env) + " (" + GGUF_ENV + ")", Reach.CHECKING));
+                    BackendResolver.expandHome(file, env) + " (" + GGUF_ENV + ")", Reach.CHECKING));
         }
         for (String name : new TreeSet<>(config.profiles().keySet())) {
             out.add(profile(name, config, env));
@@ -53,7 +53,7 @@ public final class ModelChoices {
         for (LocalModel m : local) {
             if (m.supported() && taken.add(m.name())) {
                 out.add(new ModelChoice(m.name(), ModelChoice.Kind.MODEL_FILE,
-                        "gguf · " + m.store().label + " · " + m.path(), Reach.ready("in process · " + summary(m))));
+                        m.store().label + " · " + m.path(), Reach.ready("in process · " + summary(m))));
             }
         }
         return List.copyOf(out);

@@ -41,7 +41,7 @@ class ModelChoicesTest {
 
         assertEquals(Reach.ready("in process"), choices.get(0).reach());
         assertEquals(Reach.CHECKING, choices.get(1).reach());
-        assertEquals("gguf · /m/x.gguf (WEFT_GGUF)", choices.get(1).what());
+        assertEquals("/m/x.gguf (WEFT_GGUF)", choices.get(1).what());
         // a profile is probed later; one that cannot even be resolved fails at once, with the resolver's reason
         assertEquals(Reach.CHECKING, choices.get(4).reach());
         assertEquals("openai-completions · meta-llama/Llama-3.1-8B @ http://gpu-box:8000/v1", choices.get(4).what());
@@ -50,7 +50,7 @@ class ModelChoicesTest {
                 choices.get(3).reach().text());
         // a local file was read by the scan: no probe needed
         assertEquals(Reach.ready("in process · llama 1.2B Q8_0 · 1.2 GB"), choices.get(5).reach());
-        assertEquals("gguf · ollama · /blobs/qwen2.5-0.5b", choices.get(5).what());
+        assertEquals("ollama · /blobs/qwen2.5-0.5b", choices.get(5).what());
     }
 
     @Test
