@@ -2,6 +2,7 @@ package dev.weft.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import dev.weft.config.BackendSpec;
 import dev.weft.config.ConfigException;
 import dev.weft.config.ConfigFile;
 import dev.weft.loom.Loom;
@@ -56,9 +57,22 @@ public final class LoomApp {
      * @param colors   none, 16, 256 or truecolor; null = from the config or the environment
      * @param command  a {@code :} command line run once the session is open (weft compare --tui), or null
      */
-    public record Launch(Path session, Path config, ModelSource embedded, String colors, String command) {
+    public record Launch(Path session, Path config, ModelSource embedded, String colors, String command,
+                         String backend, BackendSpec.Remote flags) {
         public Launch(Path session, Path config, ModelSource embedded, String colors) {
             this(session, config, embedded, colors, null);
+        }
+
+        public Launch(Path session, Path config, ModelSource embedded, String colors, String command) {
+            this(session, config, embedded, colors, command, null, null);
+        }
+
+        /**
+         * Starting on {@code backend} (a profile; {@value ConfiguredBackends#FLAGS_NAME} for the server {@code flags}
+         * describes) instead of the config's default.
+         */
+        public Launch withBackend(String name, BackendSpec.Remote server) {
+            return new Launch(session, config, embedded, colors, command, name, server);
         }
     }
 
@@ -191,7 +205,8 @@ public final class LoomApp {
             throws IOException, ConfigException, ModelException {
         Path configFile = launch.config();
         TuiConfig config = TuiConfig.load(configFile);
-        ConfiguredBackends catalog = new ConfiguredBackends(ConfigFile.load(configFile), env, launch.embedded(), notices);
+        ConfiguredBackends catalog = new ConfiguredBackends(ConfigFile.load(configFile), env, launch.embedded(), notices,
+                launch.backend(), launch.flags());
         String backendName = catalog.initial();
         ModelSource.Preview preview = launch.embedded().preview();
         LanguageModel model = backendName.equals(ConfiguredBackends.EMBEDDED) && preview != null
