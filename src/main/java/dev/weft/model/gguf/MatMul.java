@@ -4,15 +4,17 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
- * Products of a weight matrix with a batch of vectors, parallel over the matrix's rows. Each row
- * is dequantised once per batch and multiplied with every vector of the batch, which is why a
- * prompt is processed in batches: the weights are read once per batch instead of once per token.
+ * Products of a weight matrix with a batch of vectors, parallel over the matrix's rows (a
+ * ForkJoin pool of {@code threads}). Each row is read once per batch and multiplied with every
+ * vector of the batch, which is why a prompt, a multiverse level or siblings go through in
+ * batches: the weights are read once per batch instead of once per token.
  */
 final class MatMul implements AutoCloseable {
     private final ForkJoinPool pool;
     private final int threads;
     private final FloatKernels kernels;
     private final ThreadLocal<float[]> rowScratch = ThreadLocal.withInitial(() -> new float[0]);
+    private final ThreadLocal<QuantDot.Scratch> scratch = ThreadLocal.withInitial(QuantDot.Scratch::new);
 
     MatMul(int threads, FloatKernels kernels) {
         this.threads = threads;
@@ -28,27 +30,37 @@ final class MatMul implements AutoCloseable {
         return kernels;
     }
 
-    /** {@code out[b][r] = w.row(r) · x[b]} for b in [0, count). */
+    /**
+     * {@code out[b][r] = w.row(r) · x[b]} for b in [0, count): one pass over the weights for the
+     * whole batch. A quantised row is multiplied from its blocks ({@link QuantDot}), so a vector's
+     * result does not depend on {@code count}; other types are dequantised a row at a time.
+     */
     void apply(Tensor w, float[][] x, int count, float[][] out) {
         int rows = w.rows();
         int cols = w.cols();
         int chunk = Math.max(8, rows / (threads * 8));
         int chunks = (rows + chunk - 1) / chunk;
-        if (w.type() == GgmlType.Q8_0) {
-            // straight from the quantised bytes, at every batch size: a position's result must not
-            // depend on how many positions were computed with it (KV cache exactness)
+        GgmlType type = w.type();
+        if (QuantDot.handles(type)) {
+            QuantDot quant = kernels.quant();
+            int rowBytes = (int) type.bytesFor(cols);
             run(chunks, c -> {
+                QuantDot.Scratch s = scratch.get();
+                byte[] bytes = s.row(rowBytes);
+                float[] sums = s.out(count);
                 int end = Math.min(rows, (c + 1) * chunk);
                 for (int r = c * chunk; r < end; r++) {
+                    w.data().get(w.rowOffset(r), bytes, 0, rowBytes);
+                    quant.dot(type, bytes, cols, x, count, sums, s);
                     for (int b = 0; b < count; b++) {
-                        out[b][r] = kernels.dotQ8_0(w.data(), w.rowOffset(r), x[b], cols);
+                        out[b][r] = sums[b];
                     }
                 }
             });
             return;
         }
         run(chunks, c -> {
-            float[] row = scratch(cols);
+            float[] row = rowScratch(cols);
             int end = Math.min(rows, (c + 1) * chunk);
             for (int r = c * chunk; r < end; r++) {
                 w.row(r, row);
@@ -70,7 +82,7 @@ final class MatMul implements AutoCloseable {
         pool.submit(() -> IntStream.range(0, n).parallel().forEach(body)).join();
     }
 
-    private float[] scratch(int size) {
+    private float[] rowScratch(int size) {
         float[] s = rowScratch.get();
         if (s.length < size) {
             s = new float[size];
