@@ -166,6 +166,24 @@ final class EffectRunner {
         }
     }
 
+    /**
+     * Opens the launcher's session on the I/O thread, as the first of its writes (a big session's
+     * tree takes seconds to read, behind a first screen of its path): its tree goes to the loop,
+     * then {@code then} runs; a session that cannot be opened goes to {@code failed} instead.
+     */
+    void openInBackground(Path file, Runnable then, Consumer<String> failed) {
+        io.execute(() -> {
+            try {
+                session = opener.open(file);
+                post.accept(new Msg.SessionOpened(session.name(), session.loom(), session.focus(), session.settings()));
+                session.warnings().forEach(w -> post.accept(new Msg.Failure(w)));
+                then.run();
+            } catch (IOException | RuntimeException e) {
+                failed.accept(e.getMessage());
+            }
+        });
+    }
+
     /** Records where the user is, for the next save and for reopening. */
     void saveView(UiState state) {
         Focus focus = state.focus();
@@ -210,7 +228,9 @@ final class EffectRunner {
         CountDownLatch done = new CountDownLatch(1);
         io.execute(() -> {
             try {
-                session.close();
+                if (session != null) { // null: it never opened
+                    session.close();
+                }
             } catch (IOException e) {
                 post.accept(new Msg.Failure("close failed: " + e.getMessage()));
             } finally {

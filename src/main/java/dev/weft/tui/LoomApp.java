@@ -11,6 +11,9 @@ import dev.weft.model.DeferredModel;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
 import dev.weft.model.http.Notices;
+import dev.weft.session.Session;
+import dev.weft.session.SessionException;
+import dev.weft.session.SessionFile;
 import dev.weft.tui.keys.Keymap;
 import dev.weft.tui.state.Backend;
 import dev.weft.tui.state.Focus;
@@ -124,15 +127,28 @@ public final class LoomApp {
             AppLoop started = loop[0];
             // a resize wakes the loop (it waits for messages, not a timer)
             terminal.addResizeListener((t, s) -> started.post(new Msg.Resized(new Size(s.getColumns(), s.getRows()))));
-            loop[0].post(opened(prepared.session));
+            Runnable command = () -> {
+                if (launch.command() != null) {
+                    started.post(new Msg.CommandEntered(launch.command(), Clock.systemDefaultZone().instant()));
+                }
+            };
+            if (prepared.session != null) {
+                loop[0].post(opened(prepared.session));
+                prepared.session.warnings().forEach(w -> loop[0].post(new Msg.Failure(w)));
+                command.run();
+            } else {
+                Path file = prepared.pathFirst.file();
+                loop[0].showWhileOpening(prepared.pathFirst.opened(),
+                        "opening " + file.getFileName() + " (" + megabytes(file) + "): where you were; keys wait for the rest");
+                effects.openInBackground(file, () -> {
+                    command.run(); // after the whole session, like the keys
+                    started.connectKeys();
+                }, started::openFailed);
+            }
             if (prepared.model instanceof DeferredModel d && !d.isDone()) {
                 noticeLine.accept("loading model " + d.model() + "…");
             }
             noticeLine.to(line -> started.post(new Msg.Notice(line)));
-            prepared.session.warnings().forEach(w -> loop[0].post(new Msg.Failure(w)));
-            if (launch.command() != null) {
-                loop[0].post(new Msg.CommandEntered(launch.command(), Clock.systemDefaultZone().instant()));
-            }
             Thread hangUp = new Thread(() -> saveOnExit(loop[0]), "weft-save-on-exit");
             Runtime.getRuntime().addShutdownHook(hangUp);
             try {
@@ -141,6 +157,10 @@ public final class LoomApp {
                 screen.stopScreen();
                 forget(hangUp);
                 effects.closeSession(5, TimeUnit.SECONDS);
+            }
+            if (loop[0].openFailure() != null) {
+                err.println("weft: " + loop[0].openFailure());
+                return 1;
             }
             String notSaved = loop[0].notSavedAtExit();
             if (notSaved != null) {
@@ -198,8 +218,54 @@ public final class LoomApp {
         return new Settings(SamplingParams.DEFAULTS, theme, depth, keymap, backend);
     }
 
-    private record Prepared(LoomSession session, UiState state, ThemeLibrary themes, ConfiguredBackends catalog,
-                            LanguageModel model, Backend backend) {}
+    /**
+     * @param session   the opened session; null while a big one opens behind its first screen
+     * @param pathFirst that session's file and the path shown meanwhile, or null
+     */
+    private record Prepared(LoomSession session, PathFirst pathFirst, UiState state, ThemeLibrary themes,
+                            ConfiguredBackends catalog, LanguageModel model, Backend backend) {}
+
+    /** A big session's file and the first screen's tree: the path the user was on, read first. */
+    record PathFirst(Path file, Msg.SessionOpened opened) {}
+
+    /**
+     * Files from this size on open behind a first screen of their view's path (a file of 80 MB,
+     * 100,000 nodes, takes seconds to read; one of a few hundred KB, a few tens of milliseconds).
+     */
+    private static final long PATH_FIRST_BYTES = 2L << 20;
+
+    /** The path the file was left on, when it is big and starts with it (weft-session(5)); else null. */
+    private static PathFirst pathFirst(Path path) throws IOException {
+        return pathFirst(path, PATH_FIRST_BYTES);
+    }
+
+    /** As above, for files from {@code minBytes} on. */
+    static PathFirst pathFirst(Path path, long minBytes) throws IOException {
+        if (!Files.isRegularFile(path) || Files.size(path) < minBytes) {
+            return null;
+        }
+        Session first;
+        try {
+            first = SessionFile.readViewPath(path);
+        } catch (SessionException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (first == null) {
+            return null;
+        }
+        Map<String, String> settings = new java.util.HashMap<>(first.view().settings());
+        settings.remove(StoreSession.PATH_END);
+        return new PathFirst(path, new Msg.SessionOpened(path.getFileName().toString(), first.loom(),
+                StoreSession.focusOf(first.loom(), first.view()), settings));
+    }
+
+    private static String megabytes(Path file) {
+        try {
+            return Files.size(file) / 1_000_000 + " MB";
+        } catch (IOException e) {
+            return "?";
+        }
+    }
 
     private static Prepared prepare(Launch launch, Map<String, String> env, Notices notices)
             throws IOException, ConfigException, ModelException {
@@ -223,8 +289,10 @@ public final class LoomApp {
         if (path.getParent() != null) {
             Files.createDirectories(path.getParent());
         }
-        LoomSession session = StoreSession.open(path);
-        return new Prepared(session, initialState(settings, session.name()), themes, catalog, model, settings.backend());
+        PathFirst first = pathFirst(path);
+        LoomSession session = first == null ? StoreSession.open(path) : null;
+        String name = session != null ? session.name() : path.getFileName().toString();
+        return new Prepared(session, first, initialState(settings, name), themes, catalog, model, settings.backend());
     }
 
     /** Where notices go: first stderr, then (held while the screen starts) the loop's message line. */
