@@ -53,6 +53,8 @@ final class EffectRunner {
     /** Touched only on the I/O thread. */
     private LoomSession session;
     private volatile LanguageModel model;
+    /** The name of {@link #model} (written after it, read before it: a report never names the wrong model). */
+    private volatile String modelName;
     /** The backend in use, noted in the session when it first generates. Touched only on the I/O thread. */
     private Backend backend;
     private boolean backendNoted;
@@ -67,6 +69,7 @@ final class EffectRunner {
         this.session = session;
         this.opener = opener;
         this.model = model;
+        this.modelName = backend.name();
         this.backend = backend;
         this.backends = backends;
         this.themes = themes;
@@ -218,6 +221,7 @@ final class EffectRunner {
 
     private void generate(Effect.Generate g) {
         AtomicBoolean stop = cancelled.computeIfAbsent(g.request(), id -> new AtomicBoolean());
+        String name = modelName;
         LanguageModel m = model;
         models.execute(() -> {
             try {
@@ -231,6 +235,7 @@ final class EffectRunner {
                 post.accept(new Msg.GenerationFailed(g.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
             } finally {
                 cancelled.remove(g.request());
+                reportCache(name, m);
             }
         });
     }
@@ -279,6 +284,8 @@ final class EffectRunner {
 
     /** Runs the work off the UI thread and posts its result, or one line saying why it failed. */
     private void offThread(long request, ViewWork work, BiFunction<Long, String, Msg> failure) {
+        String name = modelName;
+        LanguageModel m = model;
         models.execute(() -> {
             Msg result;
             try {
@@ -289,7 +296,20 @@ final class EffectRunner {
                 result = failure.apply(request, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
             post.accept(result);
+            reportCache(name, m);
         });
+    }
+
+    /** The status bar's cache figures, after each request to a model that keeps a key/value cache. */
+    private void reportCache(String name, LanguageModel m) {
+        try {
+            dev.weft.model.KvCacheStats stats = m.cacheStats();
+            if (stats != null) {
+                post.accept(new Msg.CacheReported(name, stats));
+            }
+        } catch (RuntimeException e) {
+            // figures for the status bar only: a model that cannot give them just shows none
+        }
     }
 
     /** One candidate per line, blank lines skipped, as {@code weft dist --candidates @FILE} reads it. */
@@ -305,8 +325,10 @@ final class EffectRunner {
         models.execute(() -> {
             try {
                 LanguageModel next = backends.open(name);
-                Backend switched = new Backend(name, next.backend(), next.model(), next.capabilities(), next.defaultedWhenOff());
+                Backend switched = new Backend(name, next.backend(), next.model(), next.capabilities(),
+                        next.defaultedWhenOff(), next.cacheStats());
                 model = next;
+                modelName = name;
                 io.execute(() -> {
                     backend = switched;
                     backendNoted = false;
