@@ -55,6 +55,8 @@ final class EffectRunner {
     private volatile LanguageModel model;
     /** The last backend switch asked for: an earlier one that finishes later is not used. */
     private volatile long latestSwitch;
+    /** The name of {@link #model} (written after it, read before it: a report never names the wrong model). */
+    private volatile String modelName;
     /** The backend in use, noted in the session when it first generates. Touched only on the I/O thread. */
     private Backend backend;
     private boolean backendNoted;
@@ -69,6 +71,7 @@ final class EffectRunner {
         this.session = session;
         this.opener = opener;
         this.model = model;
+        this.modelName = backend.name();
         this.backend = backend;
         this.backends = backends;
         this.themes = themes;
@@ -242,6 +245,7 @@ final class EffectRunner {
 
     private void generate(Effect.Generate g) {
         AtomicBoolean stop = cancelled.computeIfAbsent(g.request(), id -> new AtomicBoolean());
+        String name = modelName;
         LanguageModel m = model;
         models.execute(() -> {
             try {
@@ -255,6 +259,7 @@ final class EffectRunner {
                 post.accept(new Msg.GenerationFailed(g.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
             } finally {
                 cancelled.remove(g.request());
+                reportCache(name, m);
             }
         });
     }
@@ -303,6 +308,8 @@ final class EffectRunner {
 
     /** Runs the work off the UI thread and posts its result, or one line saying why it failed. */
     private void offThread(long request, ViewWork work, BiFunction<Long, String, Msg> failure) {
+        String name = modelName;
+        LanguageModel m = model;
         models.execute(() -> {
             Msg result;
             try {
@@ -313,7 +320,20 @@ final class EffectRunner {
                 result = failure.apply(request, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
             post.accept(result);
+            reportCache(name, m);
         });
+    }
+
+    /** The status bar's cache figures, after each request to a model that keeps a key/value cache. */
+    private void reportCache(String name, LanguageModel m) {
+        try {
+            dev.weft.model.KvCacheStats stats = m.cacheStats();
+            if (stats != null) {
+                post.accept(new Msg.CacheReported(name, stats));
+            }
+        } catch (RuntimeException e) {
+            // figures for the status bar only: a model that cannot give them just shows none
+        }
     }
 
     /** One candidate per line, blank lines skipped, as {@code weft dist --candidates @FILE} reads it. */
@@ -331,12 +351,14 @@ final class EffectRunner {
         models.execute(() -> {
             try {
                 LanguageModel next = backends.open(b.name());
-                Backend switched = new Backend(b.name(), next.backend(), next.model(), next.capabilities(), next.defaultedWhenOff());
+                Backend switched = new Backend(b.name(), next.backend(), next.model(), next.capabilities(),
+                        next.defaultedWhenOff(), next.cacheStats());
                 synchronized (this) {
                     if (latestSwitch != b.request()) {
                         return;
                     }
                     model = next;
+                    modelName = b.name();
                 }
                 io.execute(() -> {
                     backend = switched;

@@ -202,7 +202,8 @@ public final class LoomApp {
      */
     static Settings settings(TuiConfig config, String colorsFlag, Map<String, String> env, ThemeLibrary themes,
                              LanguageModel model, String backendName) throws IOException {
-        Backend backend = new Backend(backendName, model.backend(), model.model(), model.capabilities(), model.defaultedWhenOff());
+        Backend backend = new Backend(backendName, model.backend(), model.model(), model.capabilities(),
+                model.defaultedWhenOff(), model.cacheStats());
         return settings(config, colorsFlag, env, themes, backend);
     }
 

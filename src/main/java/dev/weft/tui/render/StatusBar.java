@@ -57,6 +57,10 @@ final class StatusBar {
         if (params.topP() < 1) {
             s.add(new Bar.Segment("top-p " + Numbers.number(params.topP()), fill, 30, true));
         }
+        if (state.settings().backend().cache() != null) {
+            // the in-process model's cache: worth more than the logprob (the p beside it says the same)
+            s.add(new Bar.Segment(state.settings().backend().cache().brief(), fill, 52, true));
+        }
         s.add(new Bar.Segment(state.settings().backend().name(), fill, 20, true));
         s.add(new Bar.Segment(state.session(), fill, 10, true));
         Bar.draw(p, row, s, fill);

@@ -98,6 +98,9 @@ public sealed interface Msg {
     /** What the doctor's probe found for one of the picker's choices. */
     record ModelReached(long request, String name, dev.weft.model.choice.Reach reach) implements Msg {}
 
+    /** The in-process model named {@code backend} reports its key/value cache after a request. */
+    record CacheReported(String backend, dev.weft.model.KvCacheStats stats) implements Msg {}
+
     /** Another session file was opened: its loom, where the user was, and its saved settings. */
     record SessionOpened(String name, Loom loom, Focus focus, Map<String, String> settings) implements Msg {
         public SessionOpened {

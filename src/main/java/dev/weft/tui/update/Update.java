@@ -2,6 +2,7 @@ package dev.weft.tui.update;
 
 import dev.weft.tui.keys.Action;
 import dev.weft.tui.keys.Context;
+import dev.weft.tui.state.Backend;
 import dev.weft.tui.state.Message;
 import dev.weft.tui.state.Msg;
 import dev.weft.tui.state.Next;
@@ -87,6 +88,12 @@ public final class Update {
             ModelPickerKeys.listed(step, l);
         } else if (msg instanceof Msg.ModelReached r) {
             ModelPickerKeys.reached(step, r);
+        } else if (msg instanceof Msg.CacheReported c) {
+            Backend current = step.state.settings().backend();
+            if (current.name().equals(c.backend())) {
+                // a report from a backend switched away from since is dropped
+                step.state = step.state.withSettings(step.state.settings().withBackend(current.withCache(c.stats())));
+            }
         } else if (msg instanceof Msg.SessionOpened o) {
             SessionSettings.opened(step, o);
         } else if (msg instanceof Msg.CompareArrived c) {
