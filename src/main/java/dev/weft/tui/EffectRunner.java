@@ -51,7 +51,7 @@ final class EffectRunner {
     /** The tree's text for search, kept from one search to the next. */
     private final TextIndex searchIndex = new TextIndex();
     /** Touched only on the I/O thread. */
-    private LoomSession session;
+    private volatile LoomSession session;
     private volatile LanguageModel model;
     /** The last backend switch asked for: an earlier one that finishes later is not used. */
     private volatile long latestSwitch;
@@ -219,6 +219,11 @@ final class EffectRunner {
                 post.accept(new Msg.SaveFailed(e.getMessage()));
             }
         });
+    }
+
+    /** The file of the session in use (after {@link #closeSession}, the one the user ended on). */
+    Path sessionFile() {
+        return session.file();
     }
 
     /** Why the last save failed (the one on quit, after {@link #saveAndWait}), or null when it succeeded. */
