@@ -95,6 +95,8 @@ final class EffectRunner {
                     post.accept(new Msg.NotRecorded(j.action(), e.getMessage()));
                 }
             });
+        } else if (effect instanceof Effect.RecordAnalysis r) {
+            write(() -> session.recordAnalysis(r.record()), "keeping the " + r.record().kind() + " in the session");
         } else if (effect instanceof Effect.Generate g) {
             write(() -> {
                 if (!backendNoted) {
@@ -292,17 +294,27 @@ final class EffectRunner {
     }
 
     private void sampleSweepRow(Effect.SampleSweepRow r) {
-        LanguageModel m = model;
-        offThread(r.request(), () -> new Msg.SweepRowArrived(r.request(),
-                SweepRow.of(r.params().temperature(), m.generate(r.context(), r.params()))), Msg.AnalysisFailed::new);
+        LanguageModel current = model;
+        offThread(r.request(), () -> {
+            LanguageModel m = r.profile() == null ? current : backends.open(r.profile());
+            SweepRow row = SweepRow.of(r.params().temperature(), m.generate(r.context(), r.params()));
+            return new Msg.SweepRowArrived(r.request(), answered(r.profile(), m), row, java.time.Instant.now());
+        }, Msg.AnalysisFailed::new);
     }
 
     private void scoreCandidates(Effect.ScoreCandidates c) {
-        LanguageModel m = model;
+        LanguageModel current = model;
         offThread(c.request(), () -> {
+            LanguageModel m = c.profile() == null ? current : backends.open(c.profile());
             List<String> candidates = c.file() == null ? c.candidates() : candidateFile(c.file());
-            return new Msg.CandidatesScored(c.request(), CandidateScoring.score(m, c.context(), candidates, c.prefix()));
+            return new Msg.CandidatesScored(c.request(), answered(c.profile(), m),
+                    CandidateScoring.score(m, c.context(), candidates, c.prefix()), java.time.Instant.now());
         }, Msg.AnalysisFailed::new);
+    }
+
+    /** Who answered an analysis: the profile asked for (null: the backend in use) and what the model says it is. */
+    private static Backend answered(String profile, LanguageModel m) {
+        return new Backend(profile, m.backend(), m.model(), m.capabilities(), m.defaultedWhenOff());
     }
 
     /** Work for a view, done on the model pool; its result is a message for the UI. */
