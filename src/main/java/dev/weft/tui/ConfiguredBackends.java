@@ -28,6 +28,7 @@ public final class ConfiguredBackends implements BackendCatalog {
     private final ModelSource embeddedSource;
     private final HttpSettings http;
     private final Notices notices;
+    private final java.nio.file.Path configFile;
     private LanguageModel embedded;
     /** Model files stay open once loaded: switching back to one is then instant. */
     private final Map<String, LanguageModel> modelFiles = new java.util.HashMap<>();
@@ -35,7 +36,14 @@ public final class ConfiguredBackends implements BackendCatalog {
     private final java.util.concurrent.CompletableFuture<List<dev.weft.model.local.LocalModel>> local;
 
     public ConfiguredBackends(WeftConfig config, Map<String, String> env, ModelSource embedded, Notices notices) {
+        this(config, null, env, embedded, notices);
+    }
+
+    /** With the config file's path, where the answer to the start screen's offer is remembered. */
+    public ConfiguredBackends(WeftConfig config, java.nio.file.Path configFile, Map<String, String> env,
+                              ModelSource embedded, Notices notices) {
         this.config = config;
+        this.configFile = configFile;
         this.env = Map.copyOf(env);
         this.embeddedSource = embedded;
         this.http = HttpSettings.DEFAULTS.withNotices(notices);
@@ -66,6 +74,48 @@ public final class ConfiguredBackends implements BackendCatalog {
         return local.getNow(List.of()).stream().filter(m -> !config.profiles().containsKey(m.name())).toList();
     }
 
+    /**
+     * The model file to offer on the start screen, once the search has finished: when no profile
+     * is configured, no model file is named ({@value #GGUF_ENV}), the config has not declined
+     * offers, and a runnable model was found. The smallest is offered (the quickest on a CPU);
+     * the others are counted.
+     */
+    public java.util.concurrent.CompletableFuture<java.util.Optional<dev.weft.tui.state.ModelOffer>> offer() {
+        if (configFile == null || !config.profiles().isEmpty() || ggufFromEnv() != null
+                || !dev.weft.config.ConfigEdits.offersLocalModels(configFile)) {
+            return java.util.concurrent.CompletableFuture.completedFuture(java.util.Optional.empty());
+        }
+        return local.thenApply(found -> found.stream()
+                .min(java.util.Comparator.comparingLong(dev.weft.model.local.LocalModel::size)
+                        .thenComparing(dev.weft.model.local.LocalModel::name))
+                .map(m -> new dev.weft.tui.state.ModelOffer(m.name(), about(m), m.path().toString(), found.size() - 1)));
+    }
+
+    /** "ollama · llama 1.2B Q8_0 · 1.2 GB" */
+    private static String about(dev.weft.model.local.LocalModel m) {
+        String size = m.size() >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GB", m.size() / (double) (1L << 30))
+                : String.format(java.util.Locale.ROOT, "%d MB", Math.max(1, m.size() >> 20));
+        String params = m.parameters() >= 1_000_000_000L ? String.format(java.util.Locale.ROOT, "%.1fB", m.parameters() / 1e9)
+                : String.format(java.util.Locale.ROOT, "%dM", m.parameters() / 1_000_000);
+        return m.store().label + " · " + m.architecture() + " " + params + " " + m.quantisation() + " · " + size;
+    }
+
+    @Override
+    public void rememberOffer(dev.weft.tui.state.ModelOffer offer, boolean accepted) throws ModelException {
+        if (configFile == null) {
+            return;
+        }
+        try {
+            if (accepted) {
+                dev.weft.config.ConfigEdits.useLocalModel(configFile, offer.name(), java.nio.file.Path.of(offer.path()));
+            } else {
+                dev.weft.config.ConfigEdits.declineLocalModels(configFile);
+            }
+        } catch (ConfigException e) {
+            throw new ModelException(e.getMessage());
+        }
+    }
+
     /** The backend to start with: a model file named by {@value #GGUF_ENV}, the config's default profile, else the embedded model. */
     public String initial() {
         if (ggufFromEnv() != null) {
@@ -90,6 +140,22 @@ public final class ConfiguredBackends implements BackendCatalog {
             modelFiles.put(name, model);
         }
         return model;
+    }
+
+    /** The model file a backend name runs in process (without opening it), or null for any other backend. */
+    public java.nio.file.Path modelFileOf(String name) {
+        if (name.equals(GGUF_ENV_NAME) && ggufFromEnv() != null && !config.profiles().containsKey(name)) {
+            return BackendResolver.expandHome(ggufFromEnv(), env);
+        }
+        if (!config.profiles().containsKey(name)) {
+            return null;
+        }
+        try {
+            return BackendResolver.resolve(new BackendFlags(name, null, null, null, null), config, env)
+                    instanceof BackendSpec.Gguf file ? file.path() : null;
+        } catch (ConfigException e) {
+            return null; // opening it says why
+        }
     }
 
     @Override

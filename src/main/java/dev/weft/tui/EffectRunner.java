@@ -143,6 +143,8 @@ final class EffectRunner {
             });
         } else if (effect instanceof Effect.SwitchBackend b) {
             switchBackend(b.name());
+        } else if (effect instanceof Effect.AnswerOffer a) {
+            answerOffer(a);
         } else if (effect instanceof Effect.ExpandMultiverse x) {
             expand(x);
         } else if (effect instanceof Effect.CompareContinue c) {
@@ -318,6 +320,20 @@ final class EffectRunner {
             return CandidateSet.fromLines(Files.readAllLines(Path.of(file), StandardCharsets.UTF_8), "@" + file);
         } catch (IOException e) {
             throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Remembers the answer in the config (a failure is said, and a yes still switches for this run). */
+    private void answerOffer(Effect.AnswerOffer a) {
+        io.execute(() -> {
+            try {
+                backends.rememberOffer(a.offer(), a.accepted());
+            } catch (ModelException e) {
+                post.accept(new Msg.Failure("not remembered: " + e.getMessage()));
+            }
+        });
+        if (a.accepted()) {
+            switchBackend(a.offer().name());
         }
     }
 

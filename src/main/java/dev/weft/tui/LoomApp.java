@@ -116,6 +116,8 @@ public final class LoomApp {
             }
             noticeLine.to(line -> started.post(new Msg.Notice(line)));
             prepared.session.warnings().forEach(w -> loop[0].post(new Msg.Failure(w)));
+            prepared.post.complete(started::post);
+            prepared.catalog.offer().thenAccept(offer -> offer.ifPresent(o -> started.post(new Msg.ModelOffered(o))));
             if (launch.command() != null) {
                 loop[0].post(new Msg.CommandEntered(launch.command(), Clock.systemDefaultZone().instant()));
             }
@@ -186,21 +188,26 @@ public final class LoomApp {
     }
 
     private record Prepared(LoomSession session, UiState state, ThemeLibrary themes, ConfiguredBackends catalog,
-                            LanguageModel model, Backend backend) {}
+                            LanguageModel model, Backend backend,
+                            java.util.concurrent.CompletableFuture<Consumer<Msg>> post) {}
 
     private static Prepared prepare(Launch launch, Map<String, String> env, Notices notices)
             throws IOException, ConfigException, ModelException {
         Path configFile = launch.config();
         TuiConfig config = TuiConfig.load(configFile);
-        ConfiguredBackends catalog = new ConfiguredBackends(ConfigFile.load(configFile), env, launch.embedded(), notices);
+        ConfiguredBackends catalog = new ConfiguredBackends(ConfigFile.load(configFile), configFile, env, launch.embedded(),
+                notices);
         String backendName = catalog.initial();
         ModelSource.Preview preview = launch.embedded().preview();
+        Path modelFile = catalog.modelFileOf(backendName);
+        java.util.concurrent.CompletableFuture<Consumer<Msg>> post = new java.util.concurrent.CompletableFuture<>();
         LanguageModel model = backendName.equals(ConfiguredBackends.EMBEDDED) && preview != null
                 // the loom comes up at once; generating waits for the model, everything else works meanwhile
                 ? DeferredModel.start(preview.backend(), preview.model(), preview.capabilities(),
                         () -> catalog.open(ConfiguredBackends.EMBEDDED),
                         why -> notices.notice("the embedded model did not load: " + why),
                         () -> notices.notice("model " + preview.model() + " ready"))
+                : modelFile != null ? modelFile(catalog, backendName, modelFile, notices, post)
                 : catalog.open(backendName);
         ThemeLibrary themes = ThemeLibrary.standard(env);
         Settings settings = settings(config, launch.colors(), env, themes, model, backendName);
@@ -210,7 +217,33 @@ public final class LoomApp {
             Files.createDirectories(path.getParent());
         }
         LoomSession session = StoreSession.open(path);
-        return new Prepared(session, initialState(settings, session.name()), themes, catalog, model, settings.backend());
+        return new Prepared(session, initialState(settings, session.name()), themes, catalog, model, settings.backend(),
+                post);
+    }
+
+    /** Before a model file is open, all a backend needs is in its header; the file itself decides when loaded. */
+    private static final dev.weft.model.Capabilities MODEL_FILE = new dev.weft.model.Capabilities(1 << 20, true, true,
+            true, true, true);
+
+    /**
+     * A model file loads behind the loom (a large one takes seconds): generating waits for it,
+     * everything else works meanwhile; once loaded, the status bar gets what it is and its cache.
+     */
+    private static LanguageModel modelFile(ConfiguredBackends catalog, String name, Path file, Notices notices,
+                                           java.util.concurrent.CompletableFuture<Consumer<Msg>> post) {
+        DeferredModel[] deferred = new DeferredModel[1];
+        deferred[0] = DeferredModel.start(dev.weft.model.gguf.GgufModel.BACKEND, file.getFileName().toString(), MODEL_FILE,
+                () -> catalog.open(name), why -> notices.notice("model " + name + " did not load: " + why),
+                () -> post.thenAccept(to -> {
+                    try {
+                        LanguageModel m = deferred[0].await();
+                        to.accept(new Msg.BackendSwitched(new Backend(name, m.backend(), m.model(), m.capabilities(),
+                                m.defaultedWhenOff(), m.cacheStats())));
+                    } catch (ModelException e) {
+                        // said by the failure notice
+                    }
+                }));
+        return deferred[0];
     }
 
     /** Where notices go: first stderr, then (held while the screen starts) the loop's message line. */

@@ -74,6 +74,9 @@ public sealed interface Effect {
 
     record SwitchBackend(String name) implements Effect {}
 
+    /** The user's answer to the start screen's offer, remembered in the config; a yes also switches to the model. */
+    record AnswerOffer(ModelOffer offer, boolean accepted) implements Effect {}
+
     /** Save and leave. */
     record Quit() implements Effect {}
 

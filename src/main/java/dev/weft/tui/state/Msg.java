@@ -83,6 +83,9 @@ public sealed interface Msg {
 
     record BackendSwitched(Backend backend) implements Msg {}
 
+    /** A model file found on this machine is worth offering (no profile is configured, none was declined). */
+    record ModelOffered(ModelOffer offer) implements Msg {}
+
     /** The in-process model named {@code backend} reports its key/value cache after a request. */
     record CacheReported(String backend, dev.weft.model.KvCacheStats stats) implements Msg {}
 

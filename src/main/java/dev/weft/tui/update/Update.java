@@ -83,6 +83,8 @@ public final class Update {
         } else if (msg instanceof Msg.BackendSwitched b) {
             step.state = step.state.withSettings(step.state.settings().withBackend(b.backend()));
             step.info("backend " + b.backend().name() + " · " + b.backend().model());
+        } else if (msg instanceof Msg.ModelOffered o) {
+            OfferKeys.offered(step, o);
         } else if (msg instanceof Msg.CacheReported c) {
             Backend current = step.state.settings().backend();
             if (current.name().equals(c.backend())) {
@@ -126,6 +128,10 @@ public final class Update {
             AlternativesKeys.handle(step, a, action);
         } else if (overlay instanceof Overlay.Help h) {
             HelpKeys.handle(step, h, action);
+        } else if (overlay instanceof Overlay.Offer o) {
+            if (!OfferKeys.handle(step, o, action)) {
+                key(step, key); // the offer is closed: the key does what it does in the view
+            }
         } else if (overlay instanceof Overlay.Multiverse m) {
             MultiverseKeys.handle(step, m, action);
         } else if (overlay instanceof Overlay.Compare c) {
