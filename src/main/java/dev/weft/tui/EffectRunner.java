@@ -53,6 +53,8 @@ final class EffectRunner {
     /** Touched only on the I/O thread. */
     private LoomSession session;
     private volatile LanguageModel model;
+    /** The last backend switch asked for: an earlier one that finishes later is not used. */
+    private volatile long latestSwitch;
     /** The name of {@link #model} (written after it, read before it: a report never names the wrong model). */
     private volatile String modelName;
     /** The backend in use, noted in the session when it first generates. Touched only on the I/O thread. */
@@ -142,7 +144,9 @@ final class EffectRunner {
                 }
             });
         } else if (effect instanceof Effect.SwitchBackend b) {
-            switchBackend(b.name());
+            switchBackend(b);
+        } else if (effect instanceof Effect.ListModels l) {
+            ModelListing.list(l.request(), backends, models, post);
         } else if (effect instanceof Effect.AnswerOffer a) {
             answerOffer(a);
         } else if (effect instanceof Effect.ExpandMultiverse x) {
@@ -165,6 +169,24 @@ final class EffectRunner {
         } else if (effect instanceof Effect.Search s) {
             models.execute(() -> post.accept(Searching.find(searchIndex, s)));
         }
+    }
+
+    /**
+     * Opens the launcher's session on the I/O thread, as the first of its writes (a big session's
+     * tree takes seconds to read, behind a first screen of its path): its tree goes to the loop,
+     * then {@code then} runs; a session that cannot be opened goes to {@code failed} instead.
+     */
+    void openInBackground(Path file, Runnable then, Consumer<String> failed) {
+        io.execute(() -> {
+            try {
+                session = opener.open(file);
+                post.accept(new Msg.SessionOpened(session.name(), session.loom(), session.focus(), session.settings()));
+                session.warnings().forEach(w -> post.accept(new Msg.Failure(w)));
+                then.run();
+            } catch (IOException | RuntimeException e) {
+                failed.accept(e.getMessage());
+            }
+        });
     }
 
     /** Records where the user is, for the next save and for reopening. */
@@ -211,7 +233,9 @@ final class EffectRunner {
         CountDownLatch done = new CountDownLatch(1);
         io.execute(() -> {
             try {
-                session.close();
+                if (session != null) { // null: it never opened
+                    session.close();
+                }
             } catch (IOException e) {
                 post.accept(new Msg.Failure("close failed: " + e.getMessage()));
             } finally {
@@ -323,7 +347,7 @@ final class EffectRunner {
         }
     }
 
-    /** Remembers the answer in the config (a failure is said, and a yes still switches for this run). */
+    /** Remembers the answer in the config (a failure is said; a yes switches for this run all the same). */
     private void answerOffer(Effect.AnswerOffer a) {
         io.execute(() -> {
             try {
@@ -332,26 +356,30 @@ final class EffectRunner {
                 post.accept(new Msg.Failure("not remembered: " + e.getMessage()));
             }
         });
-        if (a.accepted()) {
-            switchBackend(a.offer().name());
-        }
     }
 
-    private void switchBackend(String name) {
+    /** Opens the backend off the UI thread; of several switches under way, only the last one asked for takes effect. */
+    private void switchBackend(Effect.SwitchBackend b) {
+        latestSwitch = b.request();
         models.execute(() -> {
             try {
-                LanguageModel next = backends.open(name);
-                Backend switched = new Backend(name, next.backend(), next.model(), next.capabilities(),
+                LanguageModel next = backends.open(b.name());
+                Backend switched = new Backend(b.name(), next.backend(), next.model(), next.capabilities(),
                         next.defaultedWhenOff(), next.cacheStats());
-                model = next;
-                modelName = name;
+                synchronized (this) {
+                    if (latestSwitch != b.request()) {
+                        return;
+                    }
+                    model = next;
+                    modelName = b.name();
+                }
                 io.execute(() -> {
                     backend = switched;
                     backendNoted = false;
                 });
-                post.accept(new Msg.BackendSwitched(switched));
-            } catch (ModelException e) {
-                post.accept(new Msg.Failure("backend: " + e.getMessage()));
+                post.accept(new Msg.BackendSwitched(b.request(), switched));
+            } catch (ModelException | RuntimeException e) {
+                post.accept(new Msg.BackendNotSwitched(b.request(), b.name(), e.getMessage()));
             }
         });
     }

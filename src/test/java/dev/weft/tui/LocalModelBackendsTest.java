@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.config.ConfigFile;
+import dev.weft.config.ApiKind;
+import dev.weft.config.Profile;
 import dev.weft.config.WeftConfig;
+import dev.weft.model.choice.ModelChoice;
+import dev.weft.model.choice.ModelChoices;
+import dev.weft.model.choice.Reach;
+import java.util.List;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.gguf.GgmlType;
 import dev.weft.model.gguf.TinyModels;
@@ -110,5 +116,33 @@ class LocalModelBackendsTest {
         ConfiguredBackends backends = new ConfiguredBackends(WeftConfig.EMPTY, configFile,
                 Map.of("HOME", home.toString()), null, line -> {});
         assertTrue(backends.offer().get(10, java.util.concurrent.TimeUnit.SECONDS).isEmpty());
+    }
+
+    @Test
+    void thePickersChoicesAreProbedAsTheDoctorDoesAndTheLaunchCanStartOnAProfile() throws Exception {
+        Path file = home.resolve("models/small.gguf");
+        Files.createDirectories(file.getParent());
+        TinyModels.write(TinyModels.Spec.of("llama", GgmlType.Q8_0, "gpt2"), file);
+        WeftConfig config = new WeftConfig(null, Map.of(
+                "small", new Profile("small", ApiKind.GGUF, null, "~/models/small.gguf", null, null, null, null, null),
+                "gone", new Profile("gone", ApiKind.GGUF, null, "~/models/gone.gguf", null, null, null, null, null),
+                // port 9 (discard) on this machine: nothing listens there
+                "down", new Profile("down", ApiKind.LLAMACPP, "http://127.0.0.1:9", "local", null, null, null, null, null)),
+                null);
+        ConfiguredBackends backends = new ConfiguredBackends(config, Map.of("HOME", home.toString()), null, line -> {},
+                "small");
+        assertEquals("small", backends.initial());
+        backends.searched().get();
+        List<ModelChoice> choices = backends.choices();
+        assertEquals(List.of("embedded", "down", "gone", "small"), ModelChoices.names(choices));
+        Reach small = backends.reach(choices.get(3));
+        assertEquals(Reach.Status.READY, small.status());
+        assertTrue(small.text().startsWith("in process · llama"), small.text());
+        Reach gone = backends.reach(choices.get(2));
+        assertEquals(Reach.Status.FAIL, gone.status());
+        assertTrue(gone.text().contains("gone.gguf"), gone.text());
+        Reach down = backends.reach(choices.get(1));
+        assertEquals(Reach.Status.FAIL, down.status());
+        assertTrue(down.text().contains("127.0.0.1:9"), down.text());
     }
 }

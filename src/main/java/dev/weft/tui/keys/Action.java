@@ -31,6 +31,7 @@ public enum Action {
     COUNT_UP("more completions (n)"),
     MAX_TOKENS_DOWN("fewer max tokens"),
     MAX_TOKENS_UP("more max tokens"),
+    MODEL_PICKER("choose the model: profiles, embedded, model files", "model"),
 
     // changing the loom
     ALTERNATIVES("alternatives at the cursor", "alternatives"),
@@ -102,6 +103,9 @@ public enum Action {
     UNHOIST("show the whole tree again"),
     FIRST_ROW("first row"),
     LAST_ROW("last row"),
+
+    // model picker
+    USE_MODEL("generate with this model from now on", "use"),
 
     // search prompt
     RUN_SEARCH("find the matches", "find"),

@@ -34,6 +34,10 @@ final class StatusBar {
             // a write failed: until :w succeeds, say what a crash now would lose
             s.add(new Bar.Segment(state.unrecorded().badge(), accent, 99, false));
         }
+        String loading = loadingBackend(state);
+        if (loading != null) {
+            s.add(new Bar.Segment("loading " + loading + "…", accent, 91, false));
+        }
         if (state.isGenerating()) {
             s.add(new Bar.Segment("generating…", accent, 90, false));
         }
@@ -90,7 +94,19 @@ final class StatusBar {
         if (state.overlay() instanceof Overlay.Distribution) {
             return "DISTRIBUTION";
         }
+        if (state.overlay() instanceof Overlay.Models) {
+            return "MODELS";
+        }
         return state.view().name();
+    }
+
+    private static String loadingBackend(UiState state) {
+        for (dev.weft.tui.state.Request r : state.requests().values()) {
+            if (r instanceof dev.weft.tui.state.Request.SwitchingBackend s) {
+                return s.name();
+            }
+        }
+        return null;
     }
 
     private static String cut(Node node) {

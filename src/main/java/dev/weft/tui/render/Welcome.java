@@ -23,7 +23,7 @@ final class Welcome {
         if (offer != null) {
             lines.add("");
             lines.add("Found a model on this machine: " + offer.name());
-            lines.add("  " + offer.about() + (offer.others() > 0 ? " · " + offer.others() + " more: :set backend" : ""));
+            lines.add("  " + offer.about() + (offer.others() > 0 ? " · " + offer.others() + " more: o lists them" : ""));
             lines.add("y   use it, in process     n   keep the embedded model     Esc   not now");
         }
         int top = Math.max(0, (rows - lines.size()) / 2);

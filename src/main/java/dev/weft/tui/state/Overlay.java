@@ -98,6 +98,13 @@ public sealed interface Overlay {
         }
     }
 
+    /** The model picker: the backends to generate with, and whether each answers. */
+    record Models(ModelPicker picker) implements Overlay {
+        public Context context() {
+            return Context.MODELS;
+        }
+    }
+
     /** The distribution view of {@code :dist}, over the whole screen like help. */
     record Distribution(DistributionView view) implements Overlay {
         public Context context() {

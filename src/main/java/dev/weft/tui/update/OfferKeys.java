@@ -26,13 +26,13 @@ final class OfferKeys {
         if (action == Action.USE_OFFERED) {
             step.state = step.state.withOverlay(Overlay.NONE);
             step.effect(new Effect.AnswerOffer(o.offer(), true));
-            step.info("loading " + o.offer().name() + "… (the loom works meanwhile; the status bar names it when ready)");
+            ModelPickerKeys.switchTo(step, o.offer().name()); // as choosing it in the model picker does
             return true;
         }
         if (action == Action.DECLINE_OFFER) {
             step.state = step.state.withOverlay(Overlay.NONE);
             step.effect(new Effect.AnswerOffer(o.offer(), false));
-            step.info("keeping the embedded model; not offered again (:set backend " + o.offer().name() + " uses it)");
+            step.info("keeping the embedded model; not offered again (o picks " + o.offer().name() + " or another model)");
             return true;
         }
         if (action == Action.CLOSE) {

@@ -81,8 +81,13 @@ public final class Update {
             step.state = step.state.withSettings(step.state.settings().withTheme(t.theme()));
             step.info("theme " + t.theme().name());
         } else if (msg instanceof Msg.BackendSwitched b) {
-            step.state = step.state.withSettings(step.state.settings().withBackend(b.backend()));
-            step.info("backend " + b.backend().name() + " · " + b.backend().model());
+            ModelPickerKeys.switched(step, b);
+        } else if (msg instanceof Msg.BackendNotSwitched b) {
+            ModelPickerKeys.notSwitched(step, b);
+        } else if (msg instanceof Msg.ModelsListed l) {
+            ModelPickerKeys.listed(step, l);
+        } else if (msg instanceof Msg.ModelReached r) {
+            ModelPickerKeys.reached(step, r);
         } else if (msg instanceof Msg.ModelOffered o) {
             OfferKeys.offered(step, o);
         } else if (msg instanceof Msg.CacheReported c) {
@@ -144,6 +149,8 @@ public final class Update {
             SweepKeys.handle(step, w, action);
         } else if (overlay instanceof Overlay.Distribution d) {
             DistributionKeys.handle(step, d, action);
+        } else if (overlay instanceof Overlay.Models m) {
+            ModelPickerKeys.handle(step, m.picker(), action);
         } else if (action != null) {
             viewKey(step, action);
         } else {

@@ -32,7 +32,8 @@ class UpdateOfferTest {
         UiState s = offered();
         Next next = Update.update(s, key(s, Action.USE_OFFERED));
         assertEquals(Overlay.NONE, next.state().overlay());
-        assertEquals(List.of(new Effect.AnswerOffer(OFFER, true)), next.effects());
+        assertEquals(List.of(new Effect.AnswerOffer(OFFER, true), new Effect.SwitchBackend(1, "llama3.2:1b")),
+                next.effects(), "remembered, and loaded behind the loom as the model picker does");
         assertTrue(next.state().message().text().contains("loading llama3.2:1b"), next.state().message().text());
     }
 
@@ -42,7 +43,7 @@ class UpdateOfferTest {
         Next next = Update.update(s, key(s, Action.DECLINE_OFFER));
         assertEquals(Overlay.NONE, next.state().overlay());
         assertEquals(List.of(new Effect.AnswerOffer(OFFER, false)), next.effects());
-        assertTrue(next.state().message().text().contains(":set backend llama3.2:1b"), next.state().message().text());
+        assertTrue(next.state().message().text().contains("o picks llama3.2:1b"), next.state().message().text());
     }
 
     @Test
