@@ -149,6 +149,8 @@ final class EffectRunner {
             switchBackend(b);
         } else if (effect instanceof Effect.ListModels l) {
             ModelListing.list(l.request(), backends, models, post);
+        } else if (effect instanceof Effect.AnswerOffer a) {
+            answerOffer(a);
         } else if (effect instanceof Effect.ExpandMultiverse x) {
             expand(x);
         } else if (effect instanceof Effect.CompareContinue c) {
@@ -360,6 +362,17 @@ final class EffectRunner {
         } catch (IOException e) {
             throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Remembers the answer in the config (a failure is said; a yes switches for this run all the same). */
+    private void answerOffer(Effect.AnswerOffer a) {
+        io.execute(() -> {
+            try {
+                backends.rememberOffer(a.offer(), a.accepted());
+            } catch (ModelException e) {
+                post.accept(new Msg.Failure("not remembered: " + e.getMessage()));
+            }
+        });
     }
 
     /** Opens the backend off the UI thread; of several switches under way, only the last one asked for takes effect. */

@@ -7,9 +7,12 @@ import dev.weft.config.ConfigException;
 import dev.weft.config.ConfigFile;
 import dev.weft.loom.Loom;
 import dev.weft.loom.SamplingParams;
+import dev.weft.model.Capabilities;
 import dev.weft.model.DeferredModel;
+import dev.weft.model.KvCacheStats;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
+import dev.weft.model.gguf.GgufModel;
 import dev.weft.model.http.Notices;
 import dev.weft.session.Session;
 import dev.weft.session.SessionException;
@@ -40,6 +43,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -149,6 +153,8 @@ public final class LoomApp {
                 noticeLine.accept("loading model " + d.model() + "…");
             }
             noticeLine.to(line -> started.post(new Msg.Notice(line)));
+            prepared.loaded.complete(started::post);
+            prepared.catalog.offer().thenAccept(offer -> offer.ifPresent(o -> started.post(new Msg.ModelOffered(o))));
             Thread hangUp = new Thread(() -> saveOnExit(loop[0]), "weft-save-on-exit");
             Runtime.getRuntime().addShutdownHook(hangUp);
             try {
@@ -239,8 +245,10 @@ public final class LoomApp {
      * @param session   the opened session; null while a big one opens behind its first screen
      * @param pathFirst that session's file and the path shown meanwhile, or null
      */
+    /** @param loaded where a model file loading behind the loom reports its cache when ready (the loop, once it runs) */
     private record Prepared(LoomSession session, PathFirst pathFirst, UiState state, ThemeLibrary themes,
-                            ConfiguredBackends catalog, LanguageModel model, Backend backend) {}
+                            ConfiguredBackends catalog, LanguageModel model, Backend backend,
+                            CompletableFuture<Consumer<Msg>> loaded) {}
 
     /** A big session's file and the first screen's tree: the path the user was on, read first. */
     record PathFirst(Path file, Msg.SessionOpened opened) {}
@@ -288,16 +296,19 @@ public final class LoomApp {
             throws IOException, ConfigException, ModelException {
         Path configFile = launch.config();
         TuiConfig config = TuiConfig.load(configFile);
-        ConfiguredBackends catalog = new ConfiguredBackends(ConfigFile.load(configFile), env, launch.embedded(), notices,
-                launch.backend(), launch.flags());
+        ConfiguredBackends catalog = new ConfiguredBackends(ConfigFile.load(configFile), configFile, env,
+                launch.embedded(), notices, launch.backend(), launch.flags());
         String backendName = catalog.initial();
         ModelSource.Preview preview = launch.embedded().preview();
+        Path modelFile = catalog.modelFileOf(backendName);
+        CompletableFuture<Consumer<Msg>> loaded = new CompletableFuture<>();
         LanguageModel model = backendName.equals(ConfiguredBackends.EMBEDDED) && preview != null
                 // the loom comes up at once; generating waits for the model, everything else works meanwhile
                 ? DeferredModel.start(preview.backend(), preview.model(), preview.capabilities(),
                         () -> catalog.open(ConfiguredBackends.EMBEDDED),
                         why -> notices.notice("the embedded model did not load: " + why),
                         () -> notices.notice("model " + preview.model() + " ready"))
+                : modelFile != null ? modelFile(catalog, backendName, modelFile, notices, loaded)
                 : openSaying(catalog, backendName, notices);
         ThemeLibrary themes = ThemeLibrary.standard(env);
         Settings settings = settings(config, launch.colors(), env, themes, model, backendName);
@@ -309,7 +320,30 @@ public final class LoomApp {
         PathFirst first = pathFirst(path);
         LoomSession session = first == null ? NewSession.at(path) : null;
         String name = session != null ? session.name() : path.getFileName().toString();
-        return new Prepared(session, first, initialState(settings, name), themes, catalog, model, settings.backend());
+        return new Prepared(session, first, initialState(settings, name), themes, catalog, model, settings.backend(),
+                loaded);
+    }
+
+    /** Before a model file is open its capabilities are not known; once loaded, its own apply to every request. */
+    private static final Capabilities MODEL_FILE = new Capabilities(1 << 20, true, true, true, true, true);
+
+    /**
+     * A model file loads behind the loom (a large one takes seconds): generating waits for it,
+     * everything else works meanwhile; once loaded, the status bar gets its cache figures.
+     */
+    private static LanguageModel modelFile(ConfiguredBackends catalog, String name, Path file, Notices notices,
+                                           CompletableFuture<Consumer<Msg>> loaded) {
+        DeferredModel[] deferred = new DeferredModel[1];
+        deferred[0] = DeferredModel.start(GgufModel.BACKEND, file.getFileName().toString(), MODEL_FILE,
+                () -> catalog.open(name), why -> notices.notice("model " + name + " did not load: " + why),
+                () -> loaded.thenAccept(post -> {
+                    notices.notice("model " + name + " ready");
+                    KvCacheStats stats = deferred[0].cacheStats();
+                    if (stats != null) {
+                        post.accept(new Msg.CacheReported(name, stats));
+                    }
+                }));
+        return deferred[0];
     }
 
     /** A session file this big takes long enough to read that the terminal should say so first. */

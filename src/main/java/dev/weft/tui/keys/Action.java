@@ -89,6 +89,10 @@ public enum Action {
     SWAP_REGENERATE("branch with it and regenerate what follows", "swap+regenerate"),
     CLOSE("close", "close"),
 
+    // the start screen's offer of a model file found on this machine
+    USE_OFFERED("use the model offered (remembered in the config)", "use it"),
+    DECLINE_OFFER("keep the embedded model, and do not offer again", "no"),
+
     // siblings view
     MORE_SIBLINGS("sample n more siblings", "more"),
 

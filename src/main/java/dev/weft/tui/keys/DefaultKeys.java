@@ -131,6 +131,9 @@ final class DefaultKeys {
                 .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f", "Space")
                 .hint(CLOSE, "Esc", "q", "?");
 
+        t.in(Context.OFFER)
+                .hint(USE_OFFERED, "y", "Enter").hint(DECLINE_OFFER, "n").hint(CLOSE, "Esc");
+
         return t.rows;
     }
 

@@ -87,6 +87,9 @@ public sealed interface Effect {
      */
     record ListModels(long request) implements Effect {}
 
+    /** The user's answer to the start screen's offer, to remember in the config (a yes also switches, as the picker does). */
+    record AnswerOffer(ModelOffer offer, boolean accepted) implements Effect {}
+
     /** Save and leave. */
     record Quit() implements Effect {}
 

@@ -101,6 +101,9 @@ public sealed interface Msg {
     /** What the doctor's probe found for one of the picker's choices. */
     record ModelReached(long request, String name, dev.weft.model.choice.Reach reach) implements Msg {}
 
+    /** A model file found on this machine is worth offering (no profile is configured, none was declined). */
+    record ModelOffered(ModelOffer offer) implements Msg {}
+
     /** The in-process model named {@code backend} reports its key/value cache after a request. */
     record CacheReported(String backend, dev.weft.model.KvCacheStats stats) implements Msg {}
 

@@ -88,6 +88,8 @@ public final class Update {
             ModelPickerKeys.listed(step, l);
         } else if (msg instanceof Msg.ModelReached r) {
             ModelPickerKeys.reached(step, r);
+        } else if (msg instanceof Msg.ModelOffered o) {
+            OfferKeys.offered(step, o);
         } else if (msg instanceof Msg.CacheReported c) {
             Backend current = step.state.settings().backend();
             if (current.name().equals(c.backend())) {
@@ -131,6 +133,10 @@ public final class Update {
             AlternativesKeys.handle(step, a, action);
         } else if (overlay instanceof Overlay.Help h) {
             HelpKeys.handle(step, h, action);
+        } else if (overlay instanceof Overlay.Offer o) {
+            if (!OfferKeys.handle(step, o, action)) {
+                key(step, key); // the offer is closed: the key does what it does in the view
+            }
         } else if (overlay instanceof Overlay.Multiverse m) {
             MultiverseKeys.handle(step, m, action);
         } else if (overlay instanceof Overlay.Compare c) {
