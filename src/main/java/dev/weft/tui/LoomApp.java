@@ -125,6 +125,9 @@ public final class LoomApp {
             // a resize wakes the loop (it waits for messages, not a timer)
             terminal.addResizeListener((t, s) -> started.post(new Msg.Resized(new Size(s.getColumns(), s.getRows()))));
             loop[0].post(opened(prepared.session));
+            if (launch.session() == null && hasSessions(Path.of(SESSIONS))) {
+                loop[0].post(new Msg.OfferSessions(SESSIONS + "/"));
+            }
             if (prepared.model instanceof DeferredModel d && !d.isDone()) {
                 noticeLine.accept("loading model " + d.model() + "…");
             }
@@ -176,10 +179,22 @@ public final class LoomApp {
         return "saved " + shown + " (" + nodes + (nodes == 1 ? " node)" : " nodes)");
     }
 
+    /** Where new sessions go, under the working directory; a plain {@code weft} offers the ones there. */
+    static final String SESSIONS = "sessions";
+
+    /** Whether {@code folder} holds a session file to offer. */
+    static boolean hasSessions(Path folder) {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".json"));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
     /** A new session's file when none is given: {@code sessions/loom-YYYYMMDD-HHMMSS.json} under the working directory. */
     public static Path newSessionPath(Path workingDir, Clock clock) {
         String stamp = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return workingDir.resolve("sessions").resolve("loom-" + stamp + ".json");
+        return workingDir.resolve(SESSIONS).resolve("loom-" + stamp + ".json");
     }
 
     /** The first state, before the session's contents arrive as a message. */

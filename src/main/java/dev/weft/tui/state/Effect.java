@@ -81,6 +81,12 @@ public sealed interface Effect {
      */
     record ListModels(long request) implements Effect {}
 
+    /**
+     * List the sessions in {@code folder} at once ({@link Msg.SessionsListed}), then read each one's first line
+     * and node count, most recent first, off the UI thread ({@link Msg.SessionRead}).
+     */
+    record ListSessions(long request, String folder) implements Effect {}
+
     /** Save and leave. */
     record Quit() implements Effect {}
 
