@@ -28,7 +28,7 @@ final class DefaultKeys {
                 .bind(TEMPERATURE_DOWN, "-").bind(TEMPERATURE_UP, "+", "=")
                 .bind(COUNT_DOWN, "c").bind(COUNT_UP, "C")
                 .bind(MAX_TOKENS_DOWN, "m").bind(MAX_TOKENS_UP, "M").bind(MODEL_PICKER, "o")
-                .bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B")
+                .bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B").bind(NEXT_UNREAD, "Tab").bind(TAG, "#")
                 .bind(DELETE, "d").bind(PRUNE, "D").bind(UNDO, "u")
                 .hint(SIBLINGS_VIEW, "s").hint(TREE_VIEW, "t").bind(MULTIVERSE_VIEW, "x")
                 .bind(CONVERGENCE_VIEW, "v").bind(SET_REFERENCE, "R")
@@ -65,7 +65,8 @@ final class DefaultKeys {
                 .bind(FIRST_ROW, "Home", "0").bind(LAST_ROW, "End", "$")
                 .hint(HOIST, "H").bind(UNHOIST, "U").bind(CONVERGENCE_VIEW, "v").bind(SET_REFERENCE, "R")
                 .hint(SEARCH, "/").bind(SEARCH_NEXT, "n").bind(SEARCH_PREV, "N")
-                .bind(GENERATE, "g").bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B")
+                .bind(GENERATE, "g").bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B").bind(NEXT_UNREAD, "Tab")
+                .bind(TAG, "#")
                 .bind(DELETE, "d").bind(PRUNE, "D").bind(UNDO, "u")
                 .bind(CANCEL, "C-c")
                 .hint(BACK, "Esc", "t").bind(MODEL_PICKER, "o").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q").bind(SUSPEND, "C-z");

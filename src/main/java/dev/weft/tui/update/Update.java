@@ -33,6 +33,7 @@ public final class Update {
             // same action (split, then "still arriving") must not leave that step behind
             return Next.of(Viewport.follow(state.withMessage(step.state.message())));
         }
+        Marking.markShownRead(step, state);
         step.state = Viewport.follow(step.state);
         return step.next();
     }
