@@ -16,6 +16,7 @@ import dev.weft.tui.state.UiState;
 import dev.weft.tui.theme.ColorDepth;
 import dev.weft.tui.theme.Palette;
 import dev.weft.tui.update.SessionSettings;
+import dev.weft.tui.update.ShownView;
 import dev.weft.tui.update.Update;
 import java.io.IOException;
 import java.time.Clock;
@@ -227,10 +228,13 @@ public final class AppLoop {
     /** The current node and cursor go to the session every few seconds when they change, not on every key. */
     private void recordViewNowAndThen() {
         long now = clock.millis();
-        if (now - viewSavedAt < VIEW_SAVE_INTERVAL_MS) {
+        SavedView view = new SavedView(state.focus(), SessionSettings.of(state));
+        // a view or overlay opening or closing goes at once: the player shows each step as it was seen
+        boolean opened = recordedView != null && !java.util.Objects.equals(
+                ShownView.kind(view.settings().get(ShownView.KEY)), ShownView.kind(recordedView.settings().get(ShownView.KEY)));
+        if (now - viewSavedAt < VIEW_SAVE_INTERVAL_MS && !opened) {
             return;
         }
-        SavedView view = new SavedView(state.focus(), SessionSettings.of(state));
         if (!view.equals(recordedView)) {
             effects.saveView(state);
             recordedView = view;
