@@ -50,6 +50,20 @@ public interface LoomSession extends AutoCloseable {
     /** Saves to another file and returns the session that continues there (this one is closed). */
     LoomSession saveAs(Path target) throws IOException;
 
+    /** The session file (it may not exist yet: see {@link NewSession}), or null when it is kept in memory. */
+    default Path file() {
+        return null;
+    }
+
+    /**
+     * Writes {@code loom} whole with the view, starting a fresh journal: for changes the journal never took.
+     * Sessions kept in memory only save.
+     */
+    default void saveWhole(Loom loom, Focus focus, Map<String, String> settings) throws IOException {
+        recordView(focus, settings);
+        save();
+    }
+
     /** Problems found and worked around while opening (a journal line cut by a crash), one line each. */
     default List<String> warnings() {
         return List.of();

@@ -53,6 +53,22 @@ public final class StoreSession implements LoomSession {
     }
 
     @Override
+    public Path file() {
+        return store.file();
+    }
+
+    @Override
+    public void saveWhole(Loom loom, Focus focus, Map<String, String> settings) throws IOException {
+        SessionView view = viewOf(loom, focus, settings);
+        try {
+            store.saveWhole(loom, view);
+            recorded = view;
+        } catch (SessionException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Loom loom() {
         return store.loom();
     }

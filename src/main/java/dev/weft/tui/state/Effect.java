@@ -78,7 +78,17 @@ public sealed interface Effect {
 
     record LoadTheme(String name) implements Effect {}
 
-    record SwitchBackend(String name) implements Effect {}
+    /** Open the backend {@code name} off the UI thread and generate with it from then on ({@link Msg.BackendSwitched}). */
+    record SwitchBackend(long request, String name) implements Effect {}
+
+    /**
+     * List the backends for the model picker at once ({@link Msg.ModelsListed}, again when the search for
+     * model files ends), then probe each that needs it, off the UI thread ({@link Msg.ModelReached}).
+     */
+    record ListModels(long request) implements Effect {}
+
+    /** The user's answer to the start screen's offer, to remember in the config (a yes also switches, as the picker does). */
+    record AnswerOffer(ModelOffer offer, boolean accepted) implements Effect {}
 
     /** Save and leave. */
     record Quit() implements Effect {}
