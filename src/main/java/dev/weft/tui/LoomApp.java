@@ -2,13 +2,17 @@ package dev.weft.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import dev.weft.config.BackendSpec;
 import dev.weft.config.ConfigException;
 import dev.weft.config.ConfigFile;
 import dev.weft.loom.Loom;
 import dev.weft.loom.SamplingParams;
+import dev.weft.model.Capabilities;
 import dev.weft.model.DeferredModel;
+import dev.weft.model.KvCacheStats;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
+import dev.weft.model.gguf.GgufModel;
 import dev.weft.model.http.Notices;
 import dev.weft.session.Session;
 import dev.weft.session.SessionException;
@@ -39,6 +43,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -59,9 +64,22 @@ public final class LoomApp {
      * @param colors   none, 16, 256 or truecolor; null = from the config or the environment
      * @param command  a {@code :} command line run once the session is open (weft compare --tui), or null
      */
-    public record Launch(Path session, Path config, ModelSource embedded, String colors, String command) {
+    public record Launch(Path session, Path config, ModelSource embedded, String colors, String command,
+                         String backend, BackendSpec.Remote flags) {
         public Launch(Path session, Path config, ModelSource embedded, String colors) {
             this(session, config, embedded, colors, null);
+        }
+
+        public Launch(Path session, Path config, ModelSource embedded, String colors, String command) {
+            this(session, config, embedded, colors, command, null, null);
+        }
+
+        /**
+         * Starting on {@code backend} (a profile; {@value ConfiguredBackends#FLAGS_NAME} for the server {@code flags}
+         * describes) instead of the config's default.
+         */
+        public Launch withBackend(String name, BackendSpec.Remote server) {
+            return new Launch(session, config, embedded, colors, command, name, server);
         }
     }
 
@@ -101,7 +119,7 @@ public final class LoomApp {
             TerminalScreen screen = new TerminalScreen(terminal);
             AppLoop[] loop = new AppLoop[1];
             EffectRunner effects = new EffectRunner(models, io, m -> loop[0].post(m), prepared.session,
-                    StoreSession::open, prepared.model, prepared.backend, prepared.catalog, prepared.themes);
+                    NewSession::at, prepared.model, prepared.backend, prepared.catalog, prepared.themes);
             CommandLineSource commandLine = new CommandHistory(CommandHistory.historyPath(env), Clock.systemDefaultZone(),
                     effects::themeNames, effects::backendNames, new FileNames(Path.of("").toAbsolutePath(), home(env)));
             noticeLine.hold();
@@ -135,6 +153,8 @@ public final class LoomApp {
                 noticeLine.accept("loading model " + d.model() + "…");
             }
             noticeLine.to(line -> started.post(new Msg.Notice(line)));
+            prepared.loaded.complete(started::post);
+            prepared.catalog.offer().thenAccept(offer -> offer.ifPresent(o -> started.post(new Msg.ModelOffered(o))));
             Thread hangUp = new Thread(() -> saveOnExit(loop[0]), "weft-save-on-exit");
             Runtime.getRuntime().addShutdownHook(hangUp);
             try {
@@ -153,6 +173,7 @@ public final class LoomApp {
                 err.println("weft: not saved: " + notSaved);
                 return 1;
             }
+            err.println(savedLine(effects.sessionFile(), loop[0].state().loom().size(), Path.of("").toAbsolutePath()));
             return 0;
         } catch (IOException e) {
             err.println("weft: " + e.getMessage());
@@ -164,6 +185,21 @@ public final class LoomApp {
             models.shutdownNow();
             io.shutdown();
         }
+    }
+
+    /**
+     * What quitting says after the full screen is gone: {@code saved sessions/x.json (12 nodes)}, a path
+     * under the working directory relative to it; or that a session nobody changed was never written.
+     */
+    static String savedLine(Path file, int nodes, Path workingDir) {
+        if (file == null || !Files.exists(file)) {
+            return "nothing saved: the session was not changed, so no file was written";
+        }
+        Path shown = file.toAbsolutePath().normalize();
+        if (shown.startsWith(workingDir)) {
+            shown = workingDir.relativize(shown);
+        }
+        return "saved " + shown + " (" + nodes + (nodes == 1 ? " node)" : " nodes)");
     }
 
     /** A new session's file when none is given: {@code sessions/loom-YYYYMMDD-HHMMSS.json} under the working directory. */
@@ -188,7 +224,8 @@ public final class LoomApp {
      */
     static Settings settings(TuiConfig config, String colorsFlag, Map<String, String> env, ThemeLibrary themes,
                              LanguageModel model, String backendName) throws IOException {
-        Backend backend = new Backend(backendName, model.backend(), model.model(), model.capabilities(), model.defaultedWhenOff());
+        Backend backend = new Backend(backendName, model.backend(), model.model(), model.capabilities(),
+                model.defaultedWhenOff(), model.cacheStats());
         return settings(config, colorsFlag, env, themes, backend);
     }
 
@@ -208,8 +245,10 @@ public final class LoomApp {
      * @param session   the opened session; null while a big one opens behind its first screen
      * @param pathFirst that session's file and the path shown meanwhile, or null
      */
+    /** @param loaded where a model file loading behind the loom reports its cache when ready (the loop, once it runs) */
     private record Prepared(LoomSession session, PathFirst pathFirst, UiState state, ThemeLibrary themes,
-                            ConfiguredBackends catalog, LanguageModel model, Backend backend) {}
+                            ConfiguredBackends catalog, LanguageModel model, Backend backend,
+                            CompletableFuture<Consumer<Msg>> loaded) {}
 
     /** A big session's file and the first screen's tree: the path the user was on, read first. */
     record PathFirst(Path file, Msg.SessionOpened opened) {}
@@ -257,27 +296,63 @@ public final class LoomApp {
             throws IOException, ConfigException, ModelException {
         Path configFile = launch.config();
         TuiConfig config = TuiConfig.load(configFile);
-        ConfiguredBackends catalog = new ConfiguredBackends(ConfigFile.load(configFile), env, launch.embedded(), notices);
+        ConfiguredBackends catalog = new ConfiguredBackends(ConfigFile.load(configFile), configFile, env,
+                launch.embedded(), notices, launch.backend(), launch.flags());
         String backendName = catalog.initial();
         ModelSource.Preview preview = launch.embedded().preview();
+        Path modelFile = catalog.modelFileOf(backendName);
+        CompletableFuture<Consumer<Msg>> loaded = new CompletableFuture<>();
         LanguageModel model = backendName.equals(ConfiguredBackends.EMBEDDED) && preview != null
                 // the loom comes up at once; generating waits for the model, everything else works meanwhile
                 ? DeferredModel.start(preview.backend(), preview.model(), preview.capabilities(),
                         () -> catalog.open(ConfiguredBackends.EMBEDDED),
                         why -> notices.notice("the embedded model did not load: " + why),
                         () -> notices.notice("model " + preview.model() + " ready"))
-                : catalog.open(backendName);
+                : modelFile != null ? modelFile(catalog, backendName, modelFile, notices, loaded)
+                : openSaying(catalog, backendName, notices);
         ThemeLibrary themes = ThemeLibrary.standard(env);
         Settings settings = settings(config, launch.colors(), env, themes, model, backendName);
         Path path = launch.session() != null ? launch.session()
                 : newSessionPath(Path.of("").toAbsolutePath(), Clock.systemDefaultZone());
-        if (path.getParent() != null) {
-            Files.createDirectories(path.getParent());
+        if (Files.isRegularFile(path) && Files.size(path) > SLOW_SESSION_BYTES) {
+            notices.notice("opening " + path.getFileName() + " (" + dev.weft.model.choice.ModelChoices.bytes(Files.size(path)) + ")…");
         }
         PathFirst first = pathFirst(path);
-        LoomSession session = first == null ? StoreSession.open(path) : null;
+        LoomSession session = first == null ? NewSession.at(path) : null;
         String name = session != null ? session.name() : path.getFileName().toString();
-        return new Prepared(session, first, initialState(settings, name), themes, catalog, model, settings.backend());
+        return new Prepared(session, first, initialState(settings, name), themes, catalog, model, settings.backend(),
+                loaded);
+    }
+
+    /** Before a model file is open its capabilities are not known; once loaded, its own apply to every request. */
+    private static final Capabilities MODEL_FILE = new Capabilities(1 << 20, true, true, true, true, true);
+
+    /**
+     * A model file loads behind the loom (a large one takes seconds): generating waits for it,
+     * everything else works meanwhile; once loaded, the status bar gets its cache figures.
+     */
+    private static LanguageModel modelFile(ConfiguredBackends catalog, String name, Path file, Notices notices,
+                                           CompletableFuture<Consumer<Msg>> loaded) {
+        DeferredModel[] deferred = new DeferredModel[1];
+        deferred[0] = DeferredModel.start(GgufModel.BACKEND, file.getFileName().toString(), MODEL_FILE,
+                () -> catalog.open(name), why -> notices.notice("model " + name + " did not load: " + why),
+                () -> loaded.thenAccept(post -> {
+                    notices.notice("model " + name + " ready");
+                    KvCacheStats stats = deferred[0].cacheStats();
+                    if (stats != null) {
+                        post.accept(new Msg.CacheReported(name, stats));
+                    }
+                }));
+        return deferred[0];
+    }
+
+    /** A session file this big takes long enough to read that the terminal should say so first. */
+    private static final long SLOW_SESSION_BYTES = 4L << 20;
+
+    /** Opens the first backend before the screen starts, saying so first (a model file or a server can take a while). */
+    private static LanguageModel openSaying(ConfiguredBackends catalog, String name, Notices notices) throws ModelException {
+        notices.notice("loading " + name + "…");
+        return catalog.open(name);
     }
 
     /** Where notices go: first stderr, then (held while the screen starts) the loop's message line. */
