@@ -2,6 +2,7 @@ package dev.weft.session;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.weft.analysis.AnalysisRecord;
 import dev.weft.loom.Generation;
 import dev.weft.loom.Loom;
 import dev.weft.loom.Node;
@@ -111,6 +112,14 @@ final class SessionReader {
                 }
                 case "backends" -> f.backends = readBackends(in);
                 case "view" -> f.view = ViewCodec.read(in, field);
+                case "analyses" -> {
+                    if (f.version < 2) {
+                        throw in.unknownField(name, "a version-1 session");
+                    }
+                    List<AnalysisRecord> analyses = new ArrayList<>();
+                    in.array(field, i -> analyses.add(AnalysisCodec.read(in, "analysis " + (i + 1))));
+                    f.analyses = analyses;
+                }
                 case "next_id" -> f.nextId = in.intValue(field);
                 case "roots" -> {
                     List<NodeId> roots = new ArrayList<>();
@@ -162,7 +171,7 @@ final class SessionReader {
         } catch (IllegalArgumentException e) {
             throw new SessionException(source + ": inconsistent tree: " + e.getMessage(), e);
         }
-        return new Session(f.created, f.saved, f.journalSeq, f.backends, f.view, loom);
+        return new Session(f.created, f.saved, f.journalSeq, f.backends, f.view, loom, f.analyses);
     }
 
     private static int checkVersion(JsonInput in, int version) throws SessionException {
@@ -306,6 +315,8 @@ final class SessionReader {
         Integer nextId;
         List<NodeId> roots;
         List<Node> nodes;
+        /** Optional: absent when the session kept no analysis. */
+        List<AnalysisRecord> analyses = List.of();
     }
 
     private static final class NodeFields {

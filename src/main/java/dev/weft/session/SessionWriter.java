@@ -37,6 +37,15 @@ final class SessionWriter {
         writeBackends(g, session.backends());
         g.writeFieldName("view");
         writeView(g, session.view());
+        if (!session.analyses().isEmpty()) { // optional: a session without any stays as before
+            g.writeFieldName("analyses");
+            SessionLayout.expandNext(g);
+            g.writeStartArray();
+            for (dev.weft.analysis.AnalysisRecord record : session.analyses()) {
+                AnalysisCodec.write(g, record);
+            }
+            g.writeEndArray();
+        }
         Loom loom = session.loom();
         g.writeNumberField("next_id", loom.nextId());
         g.writeArrayFieldStart("roots");

@@ -28,9 +28,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -51,7 +54,7 @@ final class EffectRunner {
     /** The tree's text for search, kept from one search to the next. */
     private final TextIndex searchIndex = new TextIndex();
     /** Touched only on the I/O thread. */
-    private LoomSession session;
+    private volatile LoomSession session;
     private volatile LanguageModel model;
     /** The last backend switch asked for: an earlier one that finishes later is not used. */
     private volatile long latestSwitch;
@@ -62,6 +65,8 @@ final class EffectRunner {
     private boolean backendNoted;
     /** Why the last save failed, or null after one that succeeded: what quitting must report. */
     private volatile String lastSaveFailure;
+    /** The last journal write handed to the I/O thread (done once it is on the disk or has failed). */
+    private volatile CompletableFuture<Void> journaled = CompletableFuture.completedFuture(null);
 
     EffectRunner(Executor models, Executor io, Consumer<Msg> post, LoomSession session, SessionOpener opener,
                  LanguageModel model, Backend backend, BackendCatalog backends, ThemeLibrary themes) {
@@ -88,13 +93,24 @@ final class EffectRunner {
     /** Runs one effect; {@code state} is the state it came with (for saving where the user is). */
     void run(Effect effect, UiState state) {
         if (effect instanceof Effect.Journal j) {
-            io.execute(() -> {
-                try {
-                    session.record(j.action());
-                } catch (IOException | RuntimeException e) {
-                    post.accept(new Msg.NotRecorded(j.action(), e.getMessage()));
-                }
-            });
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            journaled = done;
+            try {
+                io.execute(() -> {
+                    try {
+                        session.record(j.action());
+                    } catch (IOException | RuntimeException e) {
+                        post.accept(new Msg.NotRecorded(j.action(), e.getMessage()));
+                    } finally {
+                        done.complete(null);
+                    }
+                });
+            } catch (RejectedExecutionException shutDown) {
+                done.complete(null);
+                post.accept(new Msg.NotRecorded(j.action(), "weft is closing"));
+            }
+        } else if (effect instanceof Effect.RecordAnalysis r) {
+            write(() -> session.recordAnalysis(r.record()), "keeping the " + r.record().kind() + " in the session");
         } else if (effect instanceof Effect.Generate g) {
             write(() -> {
                 if (!backendNoted) {
@@ -172,6 +188,20 @@ final class EffectRunner {
     }
 
     /**
+     * Waits until every journal write handed over so far is done: on the disk, or failed and its
+     * {@link Msg.NotRecorded} posted. The loop draws a change only after this (weft-session(5),
+     * "Durability": a change weft has shown survives a crash). The I/O thread runs in order, so
+     * waiting for the last write waits for all of them.
+     */
+    void awaitJournal() throws InterruptedException {
+        try {
+            journaled.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a journal write never fails its future", e);
+        }
+    }
+
+    /**
      * Opens the launcher's session on the I/O thread, as the first of its writes (a big session's
      * tree takes seconds to read, behind a first screen of its path): its tree goes to the loop,
      * then {@code then} runs; a session that cannot be opened goes to {@code failed} instead.
@@ -221,6 +251,11 @@ final class EffectRunner {
                 post.accept(new Msg.SaveFailed(e.getMessage()));
             }
         });
+    }
+
+    /** The file of the session in use (after {@link #closeSession}, the one the user ended on). */
+    Path sessionFile() {
+        return session.file();
     }
 
     /** Why the last save failed (the one on quit, after {@link #saveAndWait}), or null when it succeeded. */
@@ -289,17 +324,27 @@ final class EffectRunner {
     }
 
     private void sampleSweepRow(Effect.SampleSweepRow r) {
-        LanguageModel m = model;
-        offThread(r.request(), () -> new Msg.SweepRowArrived(r.request(),
-                SweepRow.of(r.params().temperature(), m.generate(r.context(), r.params()))), Msg.AnalysisFailed::new);
+        LanguageModel current = model;
+        offThread(r.request(), () -> {
+            LanguageModel m = r.profile() == null ? current : backends.open(r.profile());
+            SweepRow row = SweepRow.of(r.params().temperature(), m.generate(r.context(), r.params()));
+            return new Msg.SweepRowArrived(r.request(), answered(r.profile(), m), row, java.time.Instant.now());
+        }, Msg.AnalysisFailed::new);
     }
 
     private void scoreCandidates(Effect.ScoreCandidates c) {
-        LanguageModel m = model;
+        LanguageModel current = model;
         offThread(c.request(), () -> {
+            LanguageModel m = c.profile() == null ? current : backends.open(c.profile());
             List<String> candidates = c.file() == null ? c.candidates() : candidateFile(c.file());
-            return new Msg.CandidatesScored(c.request(), CandidateScoring.score(m, c.context(), candidates, c.prefix()));
+            return new Msg.CandidatesScored(c.request(), answered(c.profile(), m),
+                    CandidateScoring.score(m, c.context(), candidates, c.prefix()), java.time.Instant.now());
         }, Msg.AnalysisFailed::new);
+    }
+
+    /** Who answered an analysis: the profile asked for (null: the backend in use) and what the model says it is. */
+    private static Backend answered(String profile, LanguageModel m) {
+        return new Backend(profile, m.backend(), m.model(), m.capabilities(), m.defaultedWhenOff());
     }
 
     /** Work for a view, done on the model pool; its result is a message for the UI. */

@@ -119,7 +119,7 @@ public final class LoomApp {
             TerminalScreen screen = new TerminalScreen(terminal);
             AppLoop[] loop = new AppLoop[1];
             EffectRunner effects = new EffectRunner(models, io, m -> loop[0].post(m), prepared.session,
-                    StoreSession::open, prepared.model, prepared.backend, prepared.catalog, prepared.themes);
+                    NewSession::at, prepared.model, prepared.backend, prepared.catalog, prepared.themes);
             CommandLineSource commandLine = new CommandHistory(CommandHistory.historyPath(env), Clock.systemDefaultZone(),
                     effects::themeNames, effects::backendNames, new FileNames(Path.of("").toAbsolutePath(), home(env)));
             noticeLine.hold();
@@ -173,6 +173,7 @@ public final class LoomApp {
                 err.println("weft: not saved: " + notSaved);
                 return 1;
             }
+            err.println(savedLine(effects.sessionFile(), loop[0].state().loom().size(), Path.of("").toAbsolutePath()));
             return 0;
         } catch (IOException e) {
             err.println("weft: " + e.getMessage());
@@ -184,6 +185,21 @@ public final class LoomApp {
             models.shutdownNow();
             io.shutdown();
         }
+    }
+
+    /**
+     * What quitting says after the full screen is gone: {@code saved sessions/x.json (12 nodes)}, a path
+     * under the working directory relative to it; or that a session nobody changed was never written.
+     */
+    static String savedLine(Path file, int nodes, Path workingDir) {
+        if (file == null || !Files.exists(file)) {
+            return "nothing saved: the session was not changed, so no file was written";
+        }
+        Path shown = file.toAbsolutePath().normalize();
+        if (shown.startsWith(workingDir)) {
+            shown = workingDir.relativize(shown);
+        }
+        return "saved " + shown + " (" + nodes + (nodes == 1 ? " node)" : " nodes)");
     }
 
     /** A new session's file when none is given: {@code sessions/loom-YYYYMMDD-HHMMSS.json} under the working directory. */
@@ -293,16 +309,16 @@ public final class LoomApp {
                         why -> notices.notice("the embedded model did not load: " + why),
                         () -> notices.notice("model " + preview.model() + " ready"))
                 : modelFile != null ? modelFile(catalog, backendName, modelFile, notices, loaded)
-                : catalog.open(backendName);
+                : openSaying(catalog, backendName, notices);
         ThemeLibrary themes = ThemeLibrary.standard(env);
         Settings settings = settings(config, launch.colors(), env, themes, model, backendName);
         Path path = launch.session() != null ? launch.session()
                 : newSessionPath(Path.of("").toAbsolutePath(), Clock.systemDefaultZone());
-        if (path.getParent() != null) {
-            Files.createDirectories(path.getParent());
+        if (Files.isRegularFile(path) && Files.size(path) > SLOW_SESSION_BYTES) {
+            notices.notice("opening " + path.getFileName() + " (" + dev.weft.model.choice.ModelChoices.bytes(Files.size(path)) + ")…");
         }
         PathFirst first = pathFirst(path);
-        LoomSession session = first == null ? StoreSession.open(path) : null;
+        LoomSession session = first == null ? NewSession.at(path) : null;
         String name = session != null ? session.name() : path.getFileName().toString();
         return new Prepared(session, first, initialState(settings, name), themes, catalog, model, settings.backend(),
                 loaded);
@@ -328,6 +344,15 @@ public final class LoomApp {
                     }
                 }));
         return deferred[0];
+    }
+
+    /** A session file this big takes long enough to read that the terminal should say so first. */
+    private static final long SLOW_SESSION_BYTES = 4L << 20;
+
+    /** Opens the first backend before the screen starts, saying so first (a model file or a server can take a while). */
+    private static LanguageModel openSaying(ConfiguredBackends catalog, String name, Notices notices) throws ModelException {
+        notices.notice("loading " + name + "…");
+        return catalog.open(name);
     }
 
     /** Where notices go: first stderr, then (held while the screen starts) the loop's message line. */

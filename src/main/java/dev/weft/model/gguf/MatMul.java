@@ -46,17 +46,16 @@ final class MatMul implements AutoCloseable {
         if (QuantDot.handles(type)) {
             QuantDot quant = kernels.quant();
             int rowBytes = (int) type.bytesFor(cols);
-            run(chunks, c -> {
+            int groups = (rows + QuantDot.ROWS - 1) / QuantDot.ROWS;
+            int perChunk = Math.max(2, groups / (threads * 8));
+            run((groups + perChunk - 1) / perChunk, c -> {
                 QuantDot.Scratch s = scratch.get();
-                byte[] bytes = s.row(rowBytes);
-                float[] sums = s.out(count);
-                int end = Math.min(rows, (c + 1) * chunk);
-                for (int r = c * chunk; r < end; r++) {
-                    w.data().get(w.rowOffset(r), bytes, 0, rowBytes);
-                    quant.dot(type, bytes, cols, x, count, sums, s);
-                    for (int b = 0; b < count; b++) {
-                        out[b][r] = sums[b];
-                    }
+                byte[] bytes = s.row(QuantDot.ROWS * rowBytes);
+                int end = Math.min(rows, (c + 1) * perChunk * QuantDot.ROWS);
+                for (int r = c * perChunk * QuantDot.ROWS; r < end; r += QuantDot.ROWS) {
+                    int n = Math.min(QuantDot.ROWS, end - r);
+                    w.data().get(w.rowOffset(r), bytes, 0, n * rowBytes);
+                    quant.dot(type, bytes, n, cols, x, count, out, r, s);
                 }
             });
             return;

@@ -1,43 +1,54 @@
 package dev.weft.model.gguf;
 
 /**
- * {@link QuantDot} in plain Java: each segment decoded with ggml's reference arithmetic (the same
- * values as {@link Dequantize}), then summed against each vector with four partial sums.
+ * {@link QuantDot} in plain Java, a row at a time: each segment decoded with ggml's reference
+ * arithmetic (the same values as {@link Dequantize}), then summed against each vector with four
+ * partial sums.
  */
 final class ScalarQuantDot implements QuantDot {
     @Override
-    public void dot(GgmlType type, byte[] row, int cols, float[][] x, int count, float[] out, Scratch scratch) {
+    public void dot(GgmlType type, byte[] bytes, int rows, int cols, float[][] x, int count, float[][] out, int first,
+            Scratch scratch) {
         float[] w = scratch.values;
-        float[] sums = scratch.sums(count);
+        int rowBytes = (int) type.bytesFor(cols);
         int perSegment = Math.max(type.blockSize(), SEGMENT);
-        for (int seg = 0; seg < cols; seg += perSegment) {
-            int len = Math.min(perSegment, cols - seg);
-            decode(type, row, (int) type.bytesFor(seg), len, w);
-            for (int b = 0; b < count; b++) {
-                float[] v = x[b];
-                float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                for (int i = 0; i < len; i += 4) {
-                    s0 += w[i] * v[seg + i];
-                    s1 += w[i + 1] * v[seg + i + 1];
-                    s2 += w[i + 2] * v[seg + i + 2];
-                    s3 += w[i + 3] * v[seg + i + 3];
+        for (int q = 0; q < rows; q++) {
+            float[] sums = scratch.sums(count);
+            for (int seg = 0; seg < cols; seg += perSegment) {
+                int len = Math.min(perSegment, cols - seg);
+                decode(type, bytes, q * rowBytes + (int) type.bytesFor(seg), len, w);
+                for (int b = 0; b < count; b++) {
+                    float[] v = x[b];
+                    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                    for (int i = 0; i < len; i += 4) {
+                        s0 += w[i] * v[seg + i];
+                        s1 += w[i + 1] * v[seg + i + 1];
+                        s2 += w[i + 2] * v[seg + i + 2];
+                        s3 += w[i + 3] * v[seg + i + 3];
+                    }
+                    sums[b] += (s0 + s1) + (s2 + s3);
                 }
-                sums[b] += (s0 + s1) + (s2 + s3);
+            }
+            for (int b = 0; b < count; b++) {
+                out[b][first + q] = sums[b];
             }
         }
-        System.arraycopy(sums, 0, out, 0, count);
     }
 
     /** Decodes {@code len} values (whole blocks) from byte {@code at} into {@code w[0..len)}. */
     static void decode(GgmlType type, byte[] r, int at, int len, float[] w) {
+        decode(type, r, at, len, w, 0);
+    }
+
+    static void decode(GgmlType type, byte[] r, int at, int len, float[] w, int wo) {
         int blocks = len / type.blockSize();
         switch (type) {
-            case Q8_0 -> q8_0(r, at, blocks, w);
-            case Q4_0 -> q4_0(r, at, blocks, w);
-            case Q5_0 -> q5_0(r, at, blocks, w);
-            case Q4_K -> q4_k(r, at, blocks, w);
-            case Q5_K -> q5_k(r, at, blocks, w);
-            case Q6_K -> q6_k(r, at, blocks, w);
+            case Q8_0 -> q8_0(r, at, blocks, w, wo);
+            case Q4_0 -> q4_0(r, at, blocks, w, wo);
+            case Q5_0 -> q5_0(r, at, blocks, w, wo);
+            case Q4_K -> q4_k(r, at, blocks, w, wo);
+            case Q5_K -> q5_k(r, at, blocks, w, wo);
+            case Q6_K -> q6_k(r, at, blocks, w, wo);
             default -> throw new IllegalArgumentException(type.name());
         }
     }
@@ -50,10 +61,10 @@ final class ScalarQuantDot implements QuantDot {
         return (r[at] & 0xff) | (r[at + 1] & 0xff) << 8 | (r[at + 2] & 0xff) << 16 | r[at + 3] << 24;
     }
 
-    private static void q8_0(byte[] r, int from, int blocks, float[] y) {
+    private static void q8_0(byte[] r, int from, int blocks, float[] y, int wo) {
         for (int k = 0; k < blocks; k++) {
             int at = from + k * 34;
-            int o = k * 32;
+            int o = wo + k * 32;
             float d = half(r, at);
             for (int j = 0; j < 32; j++) {
                 y[o + j] = r[at + 2 + j] * d;
@@ -61,10 +72,10 @@ final class ScalarQuantDot implements QuantDot {
         }
     }
 
-    private static void q4_0(byte[] r, int from, int blocks, float[] y) {
+    private static void q4_0(byte[] r, int from, int blocks, float[] y, int wo) {
         for (int k = 0; k < blocks; k++) {
             int at = from + k * 18;
-            int o = k * 32;
+            int o = wo + k * 32;
             float d = half(r, at);
             for (int j = 0; j < 16; j++) {
                 int q = r[at + 2 + j] & 0xff;
@@ -74,10 +85,10 @@ final class ScalarQuantDot implements QuantDot {
         }
     }
 
-    private static void q5_0(byte[] r, int from, int blocks, float[] y) {
+    private static void q5_0(byte[] r, int from, int blocks, float[] y, int wo) {
         for (int k = 0; k < blocks; k++) {
             int at = from + k * 22;
-            int o = k * 32;
+            int o = wo + k * 32;
             float d = half(r, at);
             int qh = int32(r, at + 2);
             for (int j = 0; j < 16; j++) {
@@ -100,10 +111,10 @@ final class ScalarQuantDot implements QuantDot {
                 : (r[s + j + 4] & 0xF) | (((r[s + j - 4] & 0xff) >>> 6) << 4);
     }
 
-    private static void q4_k(byte[] r, int from, int blocks, float[] y) {
+    private static void q4_k(byte[] r, int from, int blocks, float[] y, int wo) {
         for (int k = 0; k < blocks; k++) {
             int at = from + k * 144;
-            int o = k * 256;
+            int o = wo + k * 256;
             float d = half(r, at);
             float min = half(r, at + 2);
             int q = at + 16;
@@ -121,10 +132,10 @@ final class ScalarQuantDot implements QuantDot {
         }
     }
 
-    private static void q5_k(byte[] r, int from, int blocks, float[] y) {
+    private static void q5_k(byte[] r, int from, int blocks, float[] y, int wo) {
         for (int k = 0; k < blocks; k++) {
             int at = from + k * 176;
-            int o = k * 256;
+            int o = wo + k * 256;
             float d = half(r, at);
             float min = half(r, at + 2);
             int qh = at + 16;
@@ -145,10 +156,10 @@ final class ScalarQuantDot implements QuantDot {
         }
     }
 
-    private static void q6_k(byte[] r, int from, int blocks, float[] y) {
+    private static void q6_k(byte[] r, int from, int blocks, float[] y, int wo) {
         for (int k = 0; k < blocks; k++) {
             int at = from + k * 210;
-            int o = k * 256;
+            int o = wo + k * 256;
             float d = half(r, at + 208);
             for (int n = 0; n < 2; n++) {
                 int ql = at + 64 * n;

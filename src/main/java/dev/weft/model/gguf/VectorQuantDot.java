@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link QuantDot} on the Vector API, for float vectors of 8 or 16 lanes (AVX2, AVX-512): the
  * quantised values of {@code L} lanes are loaded as bytes, unpacked with byte operations, widened
- * to floats and scaled, then multiplied with each vector with two accumulators. Loaded only by
+ * to floats and scaled, then multiplied with each vector with two accumulators per row. Loaded only by
  * name (see {@link FloatKernels#best()}).
  */
 final class VectorQuantDot implements QuantDot {
@@ -36,38 +36,82 @@ final class VectorQuantDot implements QuantDot {
     }
 
     @Override
-    public void dot(GgmlType type, byte[] row, int cols, float[][] x, int count, float[] out, Scratch scratch) {
+    public void dot(GgmlType type, byte[] bytes, int rows, int cols, float[][] x, int count, float[][] out, int first,
+            Scratch scratch) {
         float[] w = scratch.values;
-        float[] sums = scratch.sums(count * L);
+        float[] sums = scratch.sums(count * ROWS * L);
+        int rowBytes = (int) type.bytesFor(cols);
         int perSegment = Math.max(type.blockSize(), SEGMENT);
         for (int seg = 0; seg < cols; seg += perSegment) {
             int len = Math.min(perSegment, cols - seg);
-            decode(type, row, (int) type.bytesFor(seg), len, w);
+            int at = (int) type.bytesFor(seg);
+            for (int q = 0; q < rows; q++) {
+                decode(type, bytes, q * rowBytes + at, len, w, q * SEGMENT);
+            }
             for (int b = 0; b < count; b++) {
-                float[] v = x[b];
-                FloatVector a0 = FloatVector.zero(F);
-                FloatVector a1 = FloatVector.zero(F);
-                for (int i = 0; i < len; i += 2 * L) {
-                    a0 = FloatVector.fromArray(F, w, i).fma(FloatVector.fromArray(F, v, seg + i), a0);
-                    a1 = FloatVector.fromArray(F, w, i + L).fma(FloatVector.fromArray(F, v, seg + i + L), a1);
+                if (rows == ROWS) {
+                    four(w, x[b], seg, len, sums, b * ROWS * L);
+                } else {
+                    for (int q = 0; q < rows; q++) {
+                        one(w, q * SEGMENT, x[b], seg, len, sums, (b * ROWS + q) * L);
+                    }
                 }
-                FloatVector.fromArray(F, sums, b * L).add(a0.add(a1)).intoArray(sums, b * L);
             }
         }
         for (int b = 0; b < count; b++) {
-            out[b] = FloatVector.fromArray(F, sums, b * L).reduceLanes(VectorOperators.ADD);
+            for (int q = 0; q < rows; q++) {
+                out[b][first + q] = FloatVector.fromArray(F, sums, (b * ROWS + q) * L).reduceLanes(VectorOperators.ADD);
+            }
         }
     }
 
-    static void decode(GgmlType type, byte[] r, int at, int len, float[] w) {
+    /**
+     * One row's segment (from {@code w[wo]}) times {@code v[seg..seg+len)}, added to the lanes at
+     * {@code sums[so]}: even chunks into one accumulator, odd ones into another, in order.
+     */
+    private static void one(float[] w, int wo, float[] v, int seg, int len, float[] sums, int so) {
+        FloatVector a0 = FloatVector.zero(F);
+        FloatVector a1 = FloatVector.zero(F);
+        for (int i = 0; i < len; i += 2 * L) {
+            a0 = FloatVector.fromArray(F, w, wo + i).fma(FloatVector.fromArray(F, v, seg + i), a0);
+            a1 = FloatVector.fromArray(F, w, wo + i + L).fma(FloatVector.fromArray(F, v, seg + i + L), a1);
+        }
+        FloatVector.fromArray(F, sums, so).add(a0.add(a1)).intoArray(sums, so);
+    }
+
+    /** {@link #one} for four rows at once, each chunk of {@code v} loaded once: the same operations per row. */
+    private static void four(float[] w, float[] v, int seg, int len, float[] sums, int so) {
+        FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F);
+        FloatVector b0 = FloatVector.zero(F), b1 = FloatVector.zero(F);
+        FloatVector c0 = FloatVector.zero(F), c1 = FloatVector.zero(F);
+        FloatVector d0 = FloatVector.zero(F), d1 = FloatVector.zero(F);
+        for (int i = 0; i < len; i += 2 * L) {
+            FloatVector x0 = FloatVector.fromArray(F, v, seg + i);
+            FloatVector x1 = FloatVector.fromArray(F, v, seg + i + L);
+            a0 = FloatVector.fromArray(F, w, i).fma(x0, a0);
+            a1 = FloatVector.fromArray(F, w, i + L).fma(x1, a1);
+            b0 = FloatVector.fromArray(F, w, SEGMENT + i).fma(x0, b0);
+            b1 = FloatVector.fromArray(F, w, SEGMENT + i + L).fma(x1, b1);
+            c0 = FloatVector.fromArray(F, w, 2 * SEGMENT + i).fma(x0, c0);
+            c1 = FloatVector.fromArray(F, w, 2 * SEGMENT + i + L).fma(x1, c1);
+            d0 = FloatVector.fromArray(F, w, 3 * SEGMENT + i).fma(x0, d0);
+            d1 = FloatVector.fromArray(F, w, 3 * SEGMENT + i + L).fma(x1, d1);
+        }
+        FloatVector.fromArray(F, sums, so).add(a0.add(a1)).intoArray(sums, so);
+        FloatVector.fromArray(F, sums, so + L).add(b0.add(b1)).intoArray(sums, so + L);
+        FloatVector.fromArray(F, sums, so + 2 * L).add(c0.add(c1)).intoArray(sums, so + 2 * L);
+        FloatVector.fromArray(F, sums, so + 3 * L).add(d0.add(d1)).intoArray(sums, so + 3 * L);
+    }
+
+    static void decode(GgmlType type, byte[] r, int at, int len, float[] w, int wo) {
         int blocks = len / type.blockSize();
         switch (type) {
-            case Q8_0 -> q8_0(r, at, blocks, w);
-            case Q4_0 -> q4_0(r, at, blocks, w);
-            case Q5_0 -> q5_0(r, at, blocks, w);
-            case Q4_K -> q4_k(r, at, blocks, w);
-            case Q5_K -> q5_k(r, at, blocks, w);
-            case Q6_K -> q6_k(r, at, blocks, w);
+            case Q8_0 -> q8_0(r, at, blocks, w, wo);
+            case Q4_0 -> q4_0(r, at, blocks, w, wo);
+            case Q5_0 -> q5_0(r, at, blocks, w, wo);
+            case Q4_K -> q4_k(r, at, blocks, w, wo);
+            case Q5_K -> q5_k(r, at, blocks, w, wo);
+            case Q6_K -> q6_k(r, at, blocks, w, wo);
             default -> throw new IllegalArgumentException(type.name());
         }
     }
@@ -80,10 +124,10 @@ final class VectorQuantDot implements QuantDot {
         return ByteVector.fromArray(B, r, at);
     }
 
-    private static void q8_0(byte[] r, int from, int blocks, float[] y) {
+    private static void q8_0(byte[] r, int from, int blocks, float[] y, int wo) {
         for (int k = 0; k < blocks; k++) {
             int at = from + k * 34;
-            int o = k * 32;
+            int o = wo + k * 32;
             float d = ScalarQuantDot.half(r, at);
             for (int c = 0; c < 32; c += L) {
                 floats(bytes(r, at + 2 + c)).mul(d).intoArray(y, o + c);
@@ -91,10 +135,10 @@ final class VectorQuantDot implements QuantDot {
         }
     }
 
-    private static void q4_0(byte[] r, int from, int blocks, float[] y) {
+    private static void q4_0(byte[] r, int from, int blocks, float[] y, int wo) {
         for (int k = 0; k < blocks; k++) {
             int at = from + k * 18;
-            int o = k * 32;
+            int o = wo + k * 32;
             float d = ScalarQuantDot.half(r, at);
             for (int c = 0; c < 16; c += L) {
                 ByteVector q = bytes(r, at + 2 + c);
@@ -104,10 +148,10 @@ final class VectorQuantDot implements QuantDot {
         }
     }
 
-    private static void q5_0(byte[] r, int from, int blocks, float[] y) {
+    private static void q5_0(byte[] r, int from, int blocks, float[] y, int wo) {
         for (int k = 0; k < blocks; k++) {
             int at = from + k * 22;
-            int o = k * 32;
+            int o = wo + k * 32;
             float d = ScalarQuantDot.half(r, at);
             IntVector qh = IntVector.broadcast(I, ScalarQuantDot.int32(r, at + 2));
             for (int c = 0; c < 16; c += L) {
@@ -122,10 +166,10 @@ final class VectorQuantDot implements QuantDot {
         }
     }
 
-    private static void q4_k(byte[] r, int from, int blocks, float[] y) {
+    private static void q4_k(byte[] r, int from, int blocks, float[] y, int wo) {
         for (int k = 0; k < blocks; k++) {
             int at = from + k * 144;
-            int o = k * 256;
+            int o = wo + k * 256;
             float d = ScalarQuantDot.half(r, at);
             float min = ScalarQuantDot.half(r, at + 2);
             for (int j = 0, is = 0; j < 256; j += 64, is += 2) {
@@ -143,10 +187,10 @@ final class VectorQuantDot implements QuantDot {
         }
     }
 
-    private static void q5_k(byte[] r, int from, int blocks, float[] y) {
+    private static void q5_k(byte[] r, int from, int blocks, float[] y, int wo) {
         for (int k = 0; k < blocks; k++) {
             int at = from + k * 176;
-            int o = k * 256;
+            int o = wo + k * 256;
             float d = ScalarQuantDot.half(r, at);
             float min = ScalarQuantDot.half(r, at + 2);
             for (int j = 0, is = 0; j < 256; j += 64, is += 2) {
@@ -168,10 +212,10 @@ final class VectorQuantDot implements QuantDot {
         }
     }
 
-    private static void q6_k(byte[] r, int from, int blocks, float[] y) {
+    private static void q6_k(byte[] r, int from, int blocks, float[] y, int wo) {
         for (int k = 0; k < blocks; k++) {
             int at = from + k * 210;
-            int o = k * 256;
+            int o = wo + k * 256;
             float d = ScalarQuantDot.half(r, at + 208);
             for (int n = 0; n < 2; n++) {
                 int ql = at + 64 * n;

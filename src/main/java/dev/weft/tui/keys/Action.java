@@ -75,6 +75,10 @@ public enum Action {
     CONVERGENCE_VIEW("convergence of the branches leaving this path", "convergence"),
     SET_REFERENCE("make this path the reference of v", "reference"),
 
+    // sweep view
+    OPEN_SAMPLE("the selected sample whole, or the table again", "whole"),
+    ADD_SAMPLE("add the selected sample to the tree, at its temperature", "add"),
+
     // distribution view
     SORT_BARS("bars by probability, or in candidate order (toggle)", "sort"),
 

@@ -100,7 +100,7 @@ final class DefaultKeys {
         t.in(Context.SWEEP)
                 .hint(CURSOR_UP, "k", "Up").hint(CURSOR_DOWN, "j", "Down")
                 .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f", "Space")
-                .hint(CLOSE, "Esc", "q");
+                .hint(OPEN_SAMPLE, "Enter").hint(ADD_SAMPLE, "a").hint(CLOSE, "Esc", "q");
 
         t.in(Context.MODELS)
                 .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")

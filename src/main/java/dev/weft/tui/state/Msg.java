@@ -47,9 +47,12 @@ public sealed interface Msg {
 
     record MultiverseExpanded(long request, Multiverse multiverse) implements Msg {}
 
-    record CandidatesScored(long request, CandidateDistribution distribution) implements Msg {}
+    /** A candidate set scored by {@code answered} (its name null: the backend in use), at {@code at}. */
+    record CandidatesScored(long request, Backend answered, CandidateDistribution distribution, Instant at)
+            implements Msg {}
 
-    record SweepRowArrived(long request, SweepRow row) implements Msg {}
+    /** One temperature of a sweep sampled by {@code answered} (its name null: the backend in use), at {@code at}. */
+    record SweepRowArrived(long request, Backend answered, SweepRow row, Instant at) implements Msg {}
 
     /** An analysis (multiverse, distribution, sweep) failed; the reason is one line. */
     record AnalysisFailed(long request, String reason) implements Msg {}

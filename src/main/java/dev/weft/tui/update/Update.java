@@ -180,6 +180,12 @@ public final class Update {
         if (msg instanceof Msg.CommandEntered c) {
             return c.at();
         }
+        if (msg instanceof Msg.CandidatesScored c) {
+            return c.at();
+        }
+        if (msg instanceof Msg.SweepRowArrived r) {
+            return r.at();
+        }
         return Instant.EPOCH;
     }
 }
