@@ -8,6 +8,7 @@ import dev.weft.loom.Loom;
 import dev.weft.loom.LoomAction;
 import dev.weft.loom.NodeFigures;
 import dev.weft.loom.NodeId;
+import dev.weft.loom.NodeMarks;
 import dev.weft.loom.Origin;
 import dev.weft.loom.SamplingParams;
 import dev.weft.loom.TokenRun;
@@ -108,8 +109,22 @@ public record StepSummary(String kind, NodeId node, List<NodeId> created, String
         if (action instanceof LoomAction.Undelete a) {
             return new StepSummary("restore", a.node(), created, "restored " + a.node());
         }
+        if (action instanceof LoomAction.Mark a) {
+            return new StepSummary("mark", a.node(), created, marks(a));
+        }
         LoomAction.Bookmark a = (LoomAction.Bookmark) action;
         return new StepSummary("bookmark", a.node(), created, (a.on() ? "bookmarked " : "unbookmarked ") + a.node());
+    }
+
+    private static String marks(LoomAction.Mark a) {
+        NodeMarks m = a.marks();
+        StringBuilder out = new StringBuilder(a.node().toString());
+        out.append(m.unread() ? " unread" : " read");
+        out.append(m.tags().isEmpty() ? " · no tags" : " · tags " + DisplayText.token(String.join(" ", m.tags())));
+        if (!m.note().isEmpty()) {
+            out.append(" · note ").append(quote(m.note()));
+        }
+        return out.toString();
     }
 
     private static StepSummary append(LoomAction.Append a, NodeId made, List<NodeId> created) {

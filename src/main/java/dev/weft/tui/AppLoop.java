@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * The UI thread. It alone owns the screen: each round it waits for messages (keys come as
  * messages from the {@link KeyReader}'s thread the moment they are typed), runs
  * {@link Update#update} for each, hands the effects to the runner, and redraws once (Lanterna
- * sends only the cells that changed, in one write). Backend threads only post messages.
+ * sends only the cells that changed, in one write) after the round's journal writes are on the
+ * disk: a change is never on screen before it would survive a kill. Backend threads only post messages.
  * Without a key reader (tests on a virtual terminal) each round polls the screen for keys.
  */
 public final class AppLoop {
@@ -175,6 +176,7 @@ public final class AppLoop {
         }
         recordViewNowAndThen();
         if (state != drawn) {
+            effects.awaitJournal(); // nothing is shown before it is recorded
             draw();
         }
     }
