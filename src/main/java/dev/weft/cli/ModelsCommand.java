@@ -117,22 +117,10 @@ final class ModelsCommand implements Callable<Integer> {
     }
 
     static String bytes(long n) {
-        if (n >= 1L << 30) {
-            return String.format(Locale.ROOT, "%.1f GB", n / (double) (1L << 30));
-        }
-        if (n >= 1L << 20) {
-            return String.format(Locale.ROOT, "%.0f MB", n / (double) (1L << 20));
-        }
-        return String.format(Locale.ROOT, "%d KB", Math.max(1, (n + 1023) / 1024));
+        return dev.weft.model.choice.ModelChoices.bytes(n);
     }
 
     static String count(long n) {
-        if (n >= 1_000_000_000L) {
-            return String.format(Locale.ROOT, "%.1fB", n / 1e9);
-        }
-        if (n >= 1_000_000L) {
-            return String.format(Locale.ROOT, "%.0fM", n / 1e6);
-        }
-        return String.format(Locale.ROOT, "%.0fK", n / 1e3);
+        return dev.weft.model.choice.ModelChoices.count(n);
     }
 }

@@ -15,7 +15,11 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.weft.config.BackendFlags;
+import dev.weft.config.BackendSpec;
+import dev.weft.config.ConfigException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -23,6 +27,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code weft open FILE}: the full-screen loom on a session file (a new one in sessions/ without FILE). */
 @Command(name = "open", mixinStandardHelpOptions = true, description = {"Open the full-screen loom on a session file, created if missing.",
+        "It starts on the backend named as the headless commands take it (--profile NAME, --api KIND --endpoint URL",
+        "--model NAME, --gguf FILE, --corpus/--order), else the config's default; o in the loom switches.",
         "Without FILE, a new session in sessions/loom-YYYYMMDD-HHMMSS.json under the working directory.",
         "Keys: press ? in the loom, or see 'man -l man/weft.1'."})
 final class OpenCommand implements Callable<Integer> {
@@ -34,15 +40,58 @@ final class OpenCommand implements Callable<Integer> {
             description = "none, 16, 256 or truecolor (default: the config's, else from NO_COLOR, COLORTERM and TERM).")
     String colors;
 
-    @Option(names = "--gguf", paramLabel = "MODEL", description = "Start with this GGUF model file, run in process.")
-    Path gguf;
+    /** The backend to start with, as the headless commands take it (the model picker, o, switches later). */
+    @Mixin ModelOptions backend;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        return launch(file, colors, null, gguf, spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, String> env = new HashMap<>(System.getenv());
+        LoomApp.Launch launch = new LoomApp.Launch(file, ModelOptions.configPath(), embeddedSource(backend.embedded), colors);
+        try {
+            BackendFlags flags = backend.flags();
+            if (backend.gguf != null) {
+                backend.spec(); // refuses --gguf with server flags
+                env.put(ConfiguredBackends.GGUF_ENV, backend.gguf.toString());
+            } else if (flags.api() != null || flags.endpoint() != null || flags.model() != null || flags.apiKeyEnv() != null) {
+                BackendSpec spec = backend.spec();
+                if (spec instanceof BackendSpec.Remote remote) {
+                    launch = launch.withBackend(ConfiguredBackends.FLAGS_NAME, remote);
+                } else if (flags.profile() != null) {
+                    launch = launch.withBackend(flags.profile(), null);
+                }
+            } else if (flags.profile() != null) {
+                backend.spec(); // an unknown profile is refused here, naming the config's profiles
+                launch = launch.withBackend(flags.profile(), null);
+            }
+        } catch (ConfigException e) {
+            err.println("weft: " + e.getMessage());
+            return 2;
+        }
+        if (backend.kvCacheMb != null) {
+            if (backend.kvCacheMb < 0) {
+                err.println("weft: --kv-cache-mb " + backend.kvCacheMb + ": must be 0 or more megabytes");
+                return 2;
+            }
+            env.put("WEFT_KV_CACHE_MB", Integer.toString(backend.kvCacheMb));
+        }
+        return LoomApp.run(launch, env, err);
+    }
+
+    /** The embedded model the options name: the default one (known before it loads), or one of --corpus/--order. */
+    private static ModelSource embeddedSource(EmbeddedOptions options) {
+        if (options == null || options.corpus == null && options.order == EmbeddedModel.DEFAULT_ORDER) {
+            return EMBEDDED;
+        }
+        return notices -> {
+            TrainingCorpus source = options.corpus == null ? TrainingCorpus.europarl() : TrainingCorpus.file(options.corpus);
+            EmbeddedModel model = EmbeddedModel.open(source, options.order, ModelOptions.cache());
+            report(model, notices);
+            return model;
+        };
     }
 
     /** Opens the loom; {@code weft} and {@code weft FILE} come here too. Returns the exit code. */
@@ -81,12 +130,16 @@ final class OpenCommand implements Callable<Integer> {
 
     private static EmbeddedModel embedded(Notices notices) throws ModelException {
         EmbeddedModel model = EmbeddedModel.open(TrainingCorpus.europarl(), EmbeddedModel.DEFAULT_ORDER, ModelOptions.cache());
+        report(model, notices);
+        return model;
+    }
+
+    private static void report(EmbeddedModel model, Notices notices) {
         LoadReport report = model.loadReport();
         if (!report.fromCache()) {
             notices.notice(String.format(Locale.ROOT, "trained the embedded model %s in %.1f s (cached in %s)",
                     model.model(), report.elapsed().toMillis() / 1000.0, report.cacheFile().getParent()));
         }
         report.cacheProblem().ifPresent(notices::notice);
-        return model;
     }
 }

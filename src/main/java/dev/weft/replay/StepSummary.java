@@ -1,5 +1,6 @@
 package dev.weft.replay;
 
+import dev.weft.analysis.AnalysisSummary;
 import dev.weft.loom.Alternative;
 import dev.weft.loom.DisplayText;
 import dev.weft.loom.Generation;
@@ -23,7 +24,7 @@ import java.util.Locale;
  * made, and a line a person can read. Text from the session is made terminal-safe and shortened.
  *
  * @param kind    prompt, completion, stream, finish, split, join, swap, edit, text, score, delete,
- *                restore, bookmark, view or backend
+ *                restore, bookmark, view, backend, dist or sweep
  * @param node    the node the step is about; null for a backend change or a view of an empty tree
  * @param created the nodes the step added, in id order
  * @param text    one line describing the step
@@ -43,6 +44,9 @@ public record StepSummary(String kind, NodeId node, List<NodeId> created, String
         }
         if (entry instanceof JournalEntry.ViewChange v) {
             return view(v.view(), before.view());
+        }
+        if (entry instanceof JournalEntry.AnalysisRun r) {
+            return new StepSummary(r.record().kind(), r.record().node(), created, AnalysisSummary.of(r.record()));
         }
         if (entry instanceof JournalEntry.BackendUsed b) {
             BackendUse use = b.use();

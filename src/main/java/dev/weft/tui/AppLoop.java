@@ -4,6 +4,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
+import dev.weft.loom.Loom;
 import dev.weft.tui.keys.KeySpec;
 import dev.weft.tui.render.Frame;
 import dev.weft.tui.render.Scrolling;
@@ -57,6 +58,14 @@ public final class AppLoop {
     private record SavedView(Focus focus, Map<String, String> settings) {}
 
     /**
+     * While a big session is read behind the first screen: the tree shown meanwhile (its path
+     * alone). Keys wait, and nothing is saved, until the whole session replaces it.
+     */
+    private volatile Loom opening;
+    /** Why the session could not be opened behind the first screen: the loop ends, saving nothing. */
+    private volatile String openFailure;
+
+    /**
      * Where keys come from when a thread reads them: the reader, and how to ask the terminal
      * something it answers (to stop the reader before another program takes the terminal).
      */
@@ -86,6 +95,27 @@ public final class AppLoop {
         }
     }
 
+    /**
+     * Shows {@code path} (a session's path, read first) while the whole session is opened on
+     * another thread, which then calls {@link #connectKeys} or {@link #openFailed}. Before {@link #run}.
+     */
+    void showWhileOpening(Msg.SessionOpened path, String notice) {
+        opening = path.loom();
+        post(path);
+        post(new Msg.Notice(notice));
+    }
+
+    /** From the opening thread: the session could not be opened; the loop ends without saving. */
+    void openFailed(String why) {
+        openFailure = why;
+        post(new Msg.Notice(why)); // wakes the loop
+    }
+
+    /** Why the session opened behind the first screen could not be, or null. */
+    String openFailure() {
+        return openFailure;
+    }
+
     /** From the reader's thread: a key, or the end of the input (the terminal is gone: quit, saving). */
     private void keyRead(KeyStroke key) {
         post(key.getKeyType() == KeyType.EOF ? new Msg.CommandEntered("quit", clock.instant())
@@ -108,11 +138,15 @@ public final class AppLoop {
 
     /** Runs until the user quits; the session is saved before this returns. */
     public void run() throws IOException, InterruptedException {
-        connectKeys();
-        while (!state.quitting()) {
+        if (opening == null) {
+            connectKeys();
+        }
+        while (!state.quitting() && openFailure == null) {
             round(keys != null ? IDLE_WAIT_MS : 15);
         }
-        effects.saveAndWait(state, 10, TimeUnit.SECONDS);
+        if (opening == null && openFailure == null) {
+            effects.saveAndWait(state, 10, TimeUnit.SECONDS);
+        }
     }
 
     /** One round: up to {@code waitMillis} for something to happen, everything pending handled, one redraw. */
@@ -152,6 +186,9 @@ public final class AppLoop {
      * ':' belong to the line.
      */
     private void handle(Msg msg) {
+        if (opening != null && msg instanceof Msg.SessionOpened o && o.loom() != opening) {
+            opening = null; // the whole session: from here on the user's changes go to it
+        }
         Next next = Update.update(state, msg);
         state = next.state();
         for (Effect e : next.effects()) {
@@ -228,6 +265,9 @@ public final class AppLoop {
 
     /** The current node and cursor go to the session every few seconds when they change, not on every key. */
     private void recordViewNowAndThen() {
+        if (opening != null) {
+            return; // the path shown while opening is the file's own view
+        }
         long now = clock.millis();
         if (now - viewSavedAt < VIEW_SAVE_INTERVAL_MS) {
             return;
@@ -247,6 +287,9 @@ public final class AppLoop {
 
     /** For a hang-up: save what there is and wait (bounded) for the disk. */
     boolean saveNow() throws InterruptedException {
+        if (opening != null || openFailure != null) {
+            return true; // nothing the user did yet: keys wait for the opened session
+        }
         return effects.saveAndWait(state, 5, TimeUnit.SECONDS);
     }
 }

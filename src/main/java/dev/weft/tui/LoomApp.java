@@ -2,14 +2,21 @@ package dev.weft.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import dev.weft.config.BackendSpec;
 import dev.weft.config.ConfigException;
 import dev.weft.config.ConfigFile;
 import dev.weft.loom.Loom;
 import dev.weft.loom.SamplingParams;
+import dev.weft.model.Capabilities;
 import dev.weft.model.DeferredModel;
+import dev.weft.model.KvCacheStats;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
+import dev.weft.model.gguf.GgufModel;
 import dev.weft.model.http.Notices;
+import dev.weft.session.Session;
+import dev.weft.session.SessionException;
+import dev.weft.session.SessionFile;
 import dev.weft.tui.keys.Keymap;
 import dev.weft.tui.state.Backend;
 import dev.weft.tui.state.Focus;
@@ -36,6 +43,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -56,9 +64,22 @@ public final class LoomApp {
      * @param colors   none, 16, 256 or truecolor; null = from the config or the environment
      * @param command  a {@code :} command line run once the session is open (weft compare --tui), or null
      */
-    public record Launch(Path session, Path config, ModelSource embedded, String colors, String command) {
+    public record Launch(Path session, Path config, ModelSource embedded, String colors, String command,
+                         String backend, BackendSpec.Remote flags) {
         public Launch(Path session, Path config, ModelSource embedded, String colors) {
             this(session, config, embedded, colors, null);
+        }
+
+        public Launch(Path session, Path config, ModelSource embedded, String colors, String command) {
+            this(session, config, embedded, colors, command, null, null);
+        }
+
+        /**
+         * Starting on {@code backend} (a profile; {@value ConfiguredBackends#FLAGS_NAME} for the server {@code flags}
+         * describes) instead of the config's default.
+         */
+        public Launch withBackend(String name, BackendSpec.Remote server) {
+            return new Launch(session, config, embedded, colors, command, name, server);
         }
     }
 
@@ -98,7 +119,7 @@ public final class LoomApp {
             TerminalScreen screen = new TerminalScreen(terminal);
             AppLoop[] loop = new AppLoop[1];
             EffectRunner effects = new EffectRunner(models, io, m -> loop[0].post(m), prepared.session,
-                    StoreSession::open, prepared.model, prepared.backend, prepared.catalog, prepared.themes);
+                    NewSession::at, prepared.model, prepared.backend, prepared.catalog, prepared.themes);
             CommandLineSource commandLine = new CommandHistory(CommandHistory.historyPath(env), Clock.systemDefaultZone(),
                     effects::themeNames, effects::backendNames, new FileNames(Path.of("").toAbsolutePath(), home(env)));
             noticeLine.hold();
@@ -110,15 +131,30 @@ public final class LoomApp {
             AppLoop started = loop[0];
             // a resize wakes the loop (it waits for messages, not a timer)
             terminal.addResizeListener((t, s) -> started.post(new Msg.Resized(new Size(s.getColumns(), s.getRows()))));
-            loop[0].post(opened(prepared.session));
+            Runnable command = () -> {
+                if (launch.command() != null) {
+                    started.post(new Msg.CommandEntered(launch.command(), Clock.systemDefaultZone().instant()));
+                }
+            };
+            if (prepared.session != null) {
+                loop[0].post(opened(prepared.session));
+                prepared.session.warnings().forEach(w -> loop[0].post(new Msg.Failure(w)));
+                command.run();
+            } else {
+                Path file = prepared.pathFirst.file();
+                loop[0].showWhileOpening(prepared.pathFirst.opened(),
+                        "opening " + file.getFileName() + " (" + megabytes(file) + "): where you were; keys wait for the rest");
+                effects.openInBackground(file, () -> {
+                    command.run(); // after the whole session, like the keys
+                    started.connectKeys();
+                }, started::openFailed);
+            }
             if (prepared.model instanceof DeferredModel d && !d.isDone()) {
                 noticeLine.accept("loading model " + d.model() + "…");
             }
             noticeLine.to(line -> started.post(new Msg.Notice(line)));
-            prepared.session.warnings().forEach(w -> loop[0].post(new Msg.Failure(w)));
-            if (launch.command() != null) {
-                loop[0].post(new Msg.CommandEntered(launch.command(), Clock.systemDefaultZone().instant()));
-            }
+            prepared.loaded.complete(started::post);
+            prepared.catalog.offer().thenAccept(offer -> offer.ifPresent(o -> started.post(new Msg.ModelOffered(o))));
             Thread hangUp = new Thread(() -> saveOnExit(loop[0]), "weft-save-on-exit");
             Runtime.getRuntime().addShutdownHook(hangUp);
             try {
@@ -128,11 +164,16 @@ public final class LoomApp {
                 forget(hangUp);
                 effects.closeSession(5, TimeUnit.SECONDS);
             }
+            if (loop[0].openFailure() != null) {
+                err.println("weft: " + loop[0].openFailure());
+                return 1;
+            }
             String notSaved = loop[0].notSavedAtExit();
             if (notSaved != null) {
                 err.println("weft: not saved: " + notSaved);
                 return 1;
             }
+            err.println(savedLine(effects.sessionFile(), loop[0].state().loom().size(), Path.of("").toAbsolutePath()));
             return 0;
         } catch (IOException e) {
             err.println("weft: " + e.getMessage());
@@ -144,6 +185,21 @@ public final class LoomApp {
             models.shutdownNow();
             io.shutdown();
         }
+    }
+
+    /**
+     * What quitting says after the full screen is gone: {@code saved sessions/x.json (12 nodes)}, a path
+     * under the working directory relative to it; or that a session nobody changed was never written.
+     */
+    static String savedLine(Path file, int nodes, Path workingDir) {
+        if (file == null || !Files.exists(file)) {
+            return "nothing saved: the session was not changed, so no file was written";
+        }
+        Path shown = file.toAbsolutePath().normalize();
+        if (shown.startsWith(workingDir)) {
+            shown = workingDir.relativize(shown);
+        }
+        return "saved " + shown + " (" + nodes + (nodes == 1 ? " node)" : " nodes)");
     }
 
     /** A new session's file when none is given: {@code sessions/loom-YYYYMMDD-HHMMSS.json} under the working directory. */
@@ -168,7 +224,8 @@ public final class LoomApp {
      */
     static Settings settings(TuiConfig config, String colorsFlag, Map<String, String> env, ThemeLibrary themes,
                              LanguageModel model, String backendName) throws IOException {
-        Backend backend = new Backend(backendName, model.backend(), model.model(), model.capabilities(), model.defaultedWhenOff());
+        Backend backend = new Backend(backendName, model.backend(), model.model(), model.capabilities(),
+                model.defaultedWhenOff(), model.cacheStats());
         return settings(config, colorsFlag, env, themes, backend);
     }
 
@@ -184,32 +241,118 @@ public final class LoomApp {
         return new Settings(SamplingParams.DEFAULTS, theme, depth, keymap, backend);
     }
 
-    private record Prepared(LoomSession session, UiState state, ThemeLibrary themes, ConfiguredBackends catalog,
-                            LanguageModel model, Backend backend) {}
+    /**
+     * @param session   the opened session; null while a big one opens behind its first screen
+     * @param pathFirst that session's file and the path shown meanwhile, or null
+     */
+    /** @param loaded where a model file loading behind the loom reports its cache when ready (the loop, once it runs) */
+    private record Prepared(LoomSession session, PathFirst pathFirst, UiState state, ThemeLibrary themes,
+                            ConfiguredBackends catalog, LanguageModel model, Backend backend,
+                            CompletableFuture<Consumer<Msg>> loaded) {}
+
+    /** A big session's file and the first screen's tree: the path the user was on, read first. */
+    record PathFirst(Path file, Msg.SessionOpened opened) {}
+
+    /**
+     * Files from this size on open behind a first screen of their view's path (a file of 80 MB,
+     * 100,000 nodes, takes seconds to read; one of a few hundred KB, a few tens of milliseconds).
+     */
+    private static final long PATH_FIRST_BYTES = 2L << 20;
+
+    /** The path the file was left on, when it is big and starts with it (weft-session(5)); else null. */
+    private static PathFirst pathFirst(Path path) throws IOException {
+        return pathFirst(path, PATH_FIRST_BYTES);
+    }
+
+    /** As above, for files from {@code minBytes} on. */
+    static PathFirst pathFirst(Path path, long minBytes) throws IOException {
+        if (!Files.isRegularFile(path) || Files.size(path) < minBytes) {
+            return null;
+        }
+        Session first;
+        try {
+            first = SessionFile.readViewPath(path);
+        } catch (SessionException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (first == null) {
+            return null;
+        }
+        Map<String, String> settings = new java.util.HashMap<>(first.view().settings());
+        settings.remove(StoreSession.PATH_END);
+        return new PathFirst(path, new Msg.SessionOpened(path.getFileName().toString(), first.loom(),
+                StoreSession.focusOf(first.loom(), first.view()), settings));
+    }
+
+    private static String megabytes(Path file) {
+        try {
+            return Files.size(file) / 1_000_000 + " MB";
+        } catch (IOException e) {
+            return "?";
+        }
+    }
 
     private static Prepared prepare(Launch launch, Map<String, String> env, Notices notices)
             throws IOException, ConfigException, ModelException {
         Path configFile = launch.config();
         TuiConfig config = TuiConfig.load(configFile);
-        ConfiguredBackends catalog = new ConfiguredBackends(ConfigFile.load(configFile), env, launch.embedded(), notices);
+        ConfiguredBackends catalog = new ConfiguredBackends(ConfigFile.load(configFile), configFile, env,
+                launch.embedded(), notices, launch.backend(), launch.flags());
         String backendName = catalog.initial();
         ModelSource.Preview preview = launch.embedded().preview();
+        Path modelFile = catalog.modelFileOf(backendName);
+        CompletableFuture<Consumer<Msg>> loaded = new CompletableFuture<>();
         LanguageModel model = backendName.equals(ConfiguredBackends.EMBEDDED) && preview != null
                 // the loom comes up at once; generating waits for the model, everything else works meanwhile
                 ? DeferredModel.start(preview.backend(), preview.model(), preview.capabilities(),
                         () -> catalog.open(ConfiguredBackends.EMBEDDED),
                         why -> notices.notice("the embedded model did not load: " + why),
                         () -> notices.notice("model " + preview.model() + " ready"))
-                : catalog.open(backendName);
+                : modelFile != null ? modelFile(catalog, backendName, modelFile, notices, loaded)
+                : openSaying(catalog, backendName, notices);
         ThemeLibrary themes = ThemeLibrary.standard(env);
         Settings settings = settings(config, launch.colors(), env, themes, model, backendName);
         Path path = launch.session() != null ? launch.session()
                 : newSessionPath(Path.of("").toAbsolutePath(), Clock.systemDefaultZone());
-        if (path.getParent() != null) {
-            Files.createDirectories(path.getParent());
+        if (Files.isRegularFile(path) && Files.size(path) > SLOW_SESSION_BYTES) {
+            notices.notice("opening " + path.getFileName() + " (" + dev.weft.model.choice.ModelChoices.bytes(Files.size(path)) + ")…");
         }
-        LoomSession session = StoreSession.open(path);
-        return new Prepared(session, initialState(settings, session.name()), themes, catalog, model, settings.backend());
+        PathFirst first = pathFirst(path);
+        LoomSession session = first == null ? NewSession.at(path) : null;
+        String name = session != null ? session.name() : path.getFileName().toString();
+        return new Prepared(session, first, initialState(settings, name), themes, catalog, model, settings.backend(),
+                loaded);
+    }
+
+    /** Before a model file is open its capabilities are not known; once loaded, its own apply to every request. */
+    private static final Capabilities MODEL_FILE = new Capabilities(1 << 20, true, true, true, true, true);
+
+    /**
+     * A model file loads behind the loom (a large one takes seconds): generating waits for it,
+     * everything else works meanwhile; once loaded, the status bar gets its cache figures.
+     */
+    private static LanguageModel modelFile(ConfiguredBackends catalog, String name, Path file, Notices notices,
+                                           CompletableFuture<Consumer<Msg>> loaded) {
+        DeferredModel[] deferred = new DeferredModel[1];
+        deferred[0] = DeferredModel.start(GgufModel.BACKEND, file.getFileName().toString(), MODEL_FILE,
+                () -> catalog.open(name), why -> notices.notice("model " + name + " did not load: " + why),
+                () -> loaded.thenAccept(post -> {
+                    notices.notice("model " + name + " ready");
+                    KvCacheStats stats = deferred[0].cacheStats();
+                    if (stats != null) {
+                        post.accept(new Msg.CacheReported(name, stats));
+                    }
+                }));
+        return deferred[0];
+    }
+
+    /** A session file this big takes long enough to read that the terminal should say so first. */
+    private static final long SLOW_SESSION_BYTES = 4L << 20;
+
+    /** Opens the first backend before the screen starts, saying so first (a model file or a server can take a while). */
+    private static LanguageModel openSaying(ConfiguredBackends catalog, String name, Notices notices) throws ModelException {
+        notices.notice("loading " + name + "…");
+        return catalog.open(name);
     }
 
     /** Where notices go: first stderr, then (held while the screen starts) the loop's message line. */

@@ -1,5 +1,6 @@
 package dev.weft.tui;
 
+import dev.weft.analysis.AnalysisRecord;
 import dev.weft.loom.Loom;
 import dev.weft.loom.LoomAction;
 import dev.weft.tui.state.Backend;
@@ -49,6 +50,20 @@ public interface LoomSession extends AutoCloseable {
     /** Saves to another file and returns the session that continues there (this one is closed). */
     LoomSession saveAs(Path target) throws IOException;
 
+    /** The session file (it may not exist yet: see {@link NewSession}), or null when it is kept in memory. */
+    default Path file() {
+        return null;
+    }
+
+    /**
+     * Writes {@code loom} whole with the view, starting a fresh journal: for changes the journal never took.
+     * Sessions kept in memory only save.
+     */
+    default void saveWhole(Loom loom, Focus focus, Map<String, String> settings) throws IOException {
+        recordView(focus, settings);
+        save();
+    }
+
     /** Problems found and worked around while opening (a journal line cut by a crash), one line each. */
     default List<String> warnings() {
         return List.of();
@@ -56,6 +71,9 @@ public interface LoomSession extends AutoCloseable {
 
     /** Notes that requests now go to this backend (for replay against it later). */
     default void recordBackend(Backend backend) throws IOException {}
+
+    /** Keeps a {@code :dist} or {@code :sweep} run and its results in the session (journaled first). */
+    void recordAnalysis(AnalysisRecord record) throws IOException;
 
     @Override
     default void close() throws IOException {}

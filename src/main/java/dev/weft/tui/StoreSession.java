@@ -1,5 +1,6 @@
 package dev.weft.tui;
 
+import dev.weft.analysis.AnalysisRecord;
 import dev.weft.loom.Loom;
 import dev.weft.loom.LoomAction;
 import dev.weft.session.BackendUse;
@@ -49,6 +50,22 @@ public final class StoreSession implements LoomSession {
     @Override
     public String name() {
         return store.file().getFileName().toString();
+    }
+
+    @Override
+    public Path file() {
+        return store.file();
+    }
+
+    @Override
+    public void saveWhole(Loom loom, Focus focus, Map<String, String> settings) throws IOException {
+        SessionView view = viewOf(loom, focus, settings);
+        try {
+            store.saveWhole(loom, view);
+            recorded = view;
+        } catch (SessionException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     @Override
@@ -104,6 +121,15 @@ public final class StoreSession implements LoomSession {
     public void recordBackend(Backend backend) throws IOException {
         try {
             store.recordBackend(new BackendUse(backend.name(), backend.kind(), backend.model()));
+        } catch (SessionException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void recordAnalysis(AnalysisRecord record) throws IOException {
+        try {
+            store.recordAnalysis(record);
         } catch (SessionException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -13,7 +13,7 @@ import dev.weft.model.ModelException;
 import dev.weft.model.Prompt;
 import dev.weft.model.gguf.GgmlType;
 import dev.weft.model.gguf.GgufModel;
-import dev.weft.model.gguf.KvCacheStats;
+import dev.weft.model.KvCacheStats;
 import dev.weft.model.gguf.TinyModels;
 import java.io.IOException;
 import java.nio.file.Files;

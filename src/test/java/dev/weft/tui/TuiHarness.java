@@ -51,6 +51,11 @@ final class TuiHarness {
 
     private TuiHarness(Terminal output, LanguageModel model, ColorDepth depth, LoomSession session, Executor models)
             throws IOException {
+        this(output, model, depth, session, models, BackendCatalog.only(model.backend(), model));
+    }
+
+    private TuiHarness(Terminal output, LanguageModel model, ColorDepth depth, LoomSession session, Executor models,
+                       BackendCatalog catalog) throws IOException {
         this.terminal = output instanceof DefaultVirtualTerminal v ? v : null;
         this.bytes = output instanceof ByteTerminal b ? b : null;
         this.screen = new TerminalScreen(output);
@@ -61,7 +66,7 @@ final class TuiHarness {
         UiState initial = LoomApp.initialState(settings, session.name());
         AppLoop[] holder = new AppLoop[1];
         EffectRunner effects = new EffectRunner(models, Runnable::run, m -> holder[0].post(m), session,
-                path -> MemorySession.empty(), model, settings.backend(), BackendCatalog.only(model.backend(), model), themes);
+                path -> MemorySession.empty(), model, settings.backend(), catalog, themes);
         screen.startScreen();
         this.loop = new AppLoop(screen, initial, effects, commandLine, CLOCK);
         holder[0] = loop;
@@ -76,6 +81,13 @@ final class TuiHarness {
     static TuiHarness start(int cols, int rows, LanguageModel model, ColorDepth depth, LoomSession session,
                             Executor models) throws IOException {
         return new TuiHarness(new DefaultVirtualTerminal(new TerminalSize(cols, rows)), model, depth, session, models);
+    }
+
+    /** With the backends {@code catalog} offers (the model picker, :set backend); models and probes run on {@code models}. */
+    static TuiHarness withBackends(int cols, int rows, LanguageModel model, BackendCatalog catalog, Executor models)
+            throws IOException {
+        return new TuiHarness(new DefaultVirtualTerminal(new TerminalSize(cols, rows)), model, ColorDepth.TRUECOLOR,
+                MemorySession.empty(), models, catalog);
     }
 
     /** Keys arrive as the bytes a terminal sends, through the real decoding ({@link KeyboardTerminal}). */

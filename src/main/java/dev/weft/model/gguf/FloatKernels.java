@@ -14,27 +14,8 @@ interface FloatKernels {
 
     String describe();
 
-    /**
-     * The dot product of a Q8_0 row ({@code n} values from byte {@code at}) with {@code x}, without
-     * dequantising it first: per block, the scale times the sum of its 32 signed bytes times x.
-     */
-    default float dotQ8_0(java.nio.ByteBuffer row, int at, float[] x, int n) {
-        float sum = 0;
-        for (int block = 0; block < n / 32; block++) {
-            int b = at + block * 34;
-            float d = Half.toFloat(row.getShort(b));
-            float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-            int xo = block * 32;
-            for (int i = 0; i < 32; i += 4) {
-                s0 += row.get(b + 2 + i) * x[xo + i];
-                s1 += row.get(b + 3 + i) * x[xo + i + 1];
-                s2 += row.get(b + 4 + i) * x[xo + i + 2];
-                s3 += row.get(b + 5 + i) * x[xo + i + 3];
-            }
-            sum += d * ((s0 + s1) + (s2 + s3));
-        }
-        return sum;
-    }
+    /** The products of quantised rows with vectors, on the same machinery. */
+    QuantDot quant();
 
     /**
      * The Vector API kernels when {@code jdk.incubator.vector} is in the boot layer, else the

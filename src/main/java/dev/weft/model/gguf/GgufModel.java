@@ -10,6 +10,7 @@ import dev.weft.model.Cancellation;
 import dev.weft.model.Continuation;
 import dev.weft.model.Capabilities;
 import dev.weft.model.Completion;
+import dev.weft.model.KvCacheStats;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
 import dev.weft.model.Prompt;
@@ -92,6 +93,7 @@ public final class GgufModel implements BatchedModel {
     }
 
     /** What the key/value cache holds and its hit rate so far. */
+    @Override
     public KvCacheStats cacheStats() {
         return cached.tree().stats();
     }
@@ -102,6 +104,11 @@ public final class GgufModel implements BatchedModel {
         long per = cached.tree().bytesPerPosition();
         return String.format(java.util.Locale.ROOT, "kv cache budget %d MB (WEFT_KV_CACHE_MB or --kv-cache-mb), %d KB a"
                 + " position: %d positions of loom paths kept", s.budget() >> 20, (per + 1023) / 1024, s.budget() / per);
+    }
+
+    /** What one cached position costs in memory (keys and values of every layer, its hidden state, overhead). */
+    public long cacheBytesPerPosition() {
+        return cached.tree().bytesPerPosition();
     }
 
     /** Sets the key/value cache's memory budget (0 keeps nothing between requests); evicts down to it. */

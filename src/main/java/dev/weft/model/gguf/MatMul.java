@@ -1,23 +1,27 @@
 package dev.weft.model.gguf;
 
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 
 /**
- * Products of a weight matrix with a batch of vectors, parallel over the matrix's rows. Each row
- * is dequantised once per batch and multiplied with every vector of the batch, which is why a
- * prompt is processed in batches: the weights are read once per batch instead of once per token.
+ * Products of a weight matrix with a batch of vectors, parallel over the matrix's rows (a
+ * ForkJoin pool of {@code threads}). Each row is read once per batch and multiplied with every
+ * vector of the batch, which is why a prompt, a multiverse level or siblings go through in
+ * batches: the weights are read once per batch instead of once per token.
  */
 final class MatMul implements AutoCloseable {
     private final ForkJoinPool pool;
     private final int threads;
     private final FloatKernels kernels;
     private final ThreadLocal<float[]> rowScratch = ThreadLocal.withInitial(() -> new float[0]);
+    private final ThreadLocal<QuantDot.Scratch> scratch = ThreadLocal.withInitial(QuantDot.Scratch::new);
 
     MatMul(int threads, FloatKernels kernels) {
         this.threads = threads;
         this.kernels = kernels;
-        this.pool = new ForkJoinPool(threads);
+        this.pool = new ForkJoinPool(Math.max(1, threads - 1)); // the caller is the other thread
     }
 
     int threads() {
@@ -28,27 +32,36 @@ final class MatMul implements AutoCloseable {
         return kernels;
     }
 
-    /** {@code out[b][r] = w.row(r) · x[b]} for b in [0, count). */
+    /**
+     * {@code out[b][r] = w.row(r) · x[b]} for b in [0, count): one pass over the weights for the
+     * whole batch. A quantised row is multiplied from its blocks ({@link QuantDot}), so a vector's
+     * result does not depend on {@code count}; other types are dequantised a row at a time.
+     */
     void apply(Tensor w, float[][] x, int count, float[][] out) {
         int rows = w.rows();
         int cols = w.cols();
         int chunk = Math.max(8, rows / (threads * 8));
         int chunks = (rows + chunk - 1) / chunk;
-        if (w.type() == GgmlType.Q8_0) {
-            // straight from the quantised bytes, at every batch size: a position's result must not
-            // depend on how many positions were computed with it (KV cache exactness)
-            run(chunks, c -> {
-                int end = Math.min(rows, (c + 1) * chunk);
-                for (int r = c * chunk; r < end; r++) {
-                    for (int b = 0; b < count; b++) {
-                        out[b][r] = kernels.dotQ8_0(w.data(), w.rowOffset(r), x[b], cols);
-                    }
+        GgmlType type = w.type();
+        if (QuantDot.handles(type)) {
+            QuantDot quant = kernels.quant();
+            int rowBytes = (int) type.bytesFor(cols);
+            int groups = (rows + QuantDot.ROWS - 1) / QuantDot.ROWS;
+            int perChunk = Math.max(2, groups / (threads * 8));
+            run((groups + perChunk - 1) / perChunk, c -> {
+                QuantDot.Scratch s = scratch.get();
+                byte[] bytes = s.row(QuantDot.ROWS * rowBytes);
+                int end = Math.min(rows, (c + 1) * perChunk * QuantDot.ROWS);
+                for (int r = c * perChunk * QuantDot.ROWS; r < end; r += QuantDot.ROWS) {
+                    int n = Math.min(QuantDot.ROWS, end - r);
+                    w.data().get(w.rowOffset(r), bytes, 0, n * rowBytes);
+                    quant.dot(type, bytes, n, cols, x, count, out, r, s);
                 }
             });
             return;
         }
         run(chunks, c -> {
-            float[] row = scratch(cols);
+            float[] row = rowScratch(cols);
             int end = Math.min(rows, (c + 1) * chunk);
             for (int r = c * chunk; r < end; r++) {
                 w.row(r, row);
@@ -59,18 +72,52 @@ final class MatMul implements AutoCloseable {
         });
     }
 
-    /** Runs {@code body} for every index in [0, n) on the pool, returning when all are done. */
-    void run(int n, java.util.function.IntConsumer body) {
+    /**
+     * Runs {@code body} for every index in [0, n), returning when all are done. The calling thread
+     * takes indices too, from the same counter as the pool's threads: on a busy machine a helper
+     * that is slow to wake leaves its share to the others instead of holding everyone up.
+     */
+    void run(int n, IntConsumer body) {
         if (n == 1 || threads == 1) {
             for (int i = 0; i < n; i++) {
                 body.accept(i);
             }
             return;
         }
-        pool.submit(() -> IntStream.range(0, n).parallel().forEach(body)).join();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable work = () -> {
+            for (int i; (i = next.getAndIncrement()) < n; ) {
+                try {
+                    body.accept(i);
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    done.incrementAndGet();
+                }
+            }
+        };
+        for (int h = Math.min(threads - 1, n - 1); h > 0; h--) {
+            pool.execute(work);
+        }
+        work.run();
+        for (int spins = 0; done.get() < n; spins++) {
+            if (spins < 1000) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield(); // a helper is finishing an index it took
+            }
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException e) {
+            throw e;
+        } else if (t instanceof Error e) {
+            throw e;
+        }
     }
 
-    private float[] scratch(int size) {
+    private float[] rowScratch(int size) {
         float[] s = rowScratch.get();
         if (s.length < size) {
             s = new float[size];

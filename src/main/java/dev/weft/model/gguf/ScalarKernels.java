@@ -26,6 +26,11 @@ final class ScalarKernels implements FloatKernels {
     }
 
     @Override
+    public QuantDot quant() {
+        return new ScalarQuantDot();
+    }
+
+    @Override
     public String describe() {
         return "scalar";
     }

@@ -1,8 +1,5 @@
 package dev.weft.model.gguf;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -44,27 +41,11 @@ final class VectorKernels implements FloatKernels {
         }
     }
 
-    private static final VectorSpecies<Byte> B = ByteVector.SPECIES_128;
-    private static final VectorSpecies<Float> F16 = FloatVector.SPECIES_512;
+    private final QuantDot quant = VectorQuantDot.supported() ? new VectorQuantDot() : new ScalarQuantDot();
 
     @Override
-    public float dotQ8_0(ByteBuffer row, int at, float[] x, int n) {
-        if (F.length() != 16) {
-            return FloatKernels.super.dotQ8_0(row, at, x, n);
-        }
-        FloatVector acc = FloatVector.zero(F16);
-        for (int block = 0; block < n / 32; block++) {
-            int b = at + block * 34;
-            float d = Half.toFloat(row.getShort(b));
-            int xo = block * 32;
-            FloatVector lo = (FloatVector) ByteVector.fromByteBuffer(B, row, b + 2, ByteOrder.LITTLE_ENDIAN)
-                    .convertShape(VectorOperators.B2F, F16, 0);
-            FloatVector hi = (FloatVector) ByteVector.fromByteBuffer(B, row, b + 18, ByteOrder.LITTLE_ENDIAN)
-                    .convertShape(VectorOperators.B2F, F16, 0);
-            FloatVector s = lo.mul(FloatVector.fromArray(F16, x, xo)).add(hi.mul(FloatVector.fromArray(F16, x, xo + 16)));
-            acc = s.fma(FloatVector.broadcast(F16, d), acc);
-        }
-        return acc.reduceLanes(VectorOperators.ADD);
+    public QuantDot quant() {
+        return quant;
     }
 
     @Override

@@ -31,6 +31,7 @@ public enum Action {
     COUNT_UP("more completions (n)"),
     MAX_TOKENS_DOWN("fewer max tokens"),
     MAX_TOKENS_UP("more max tokens"),
+    MODEL_PICKER("choose the model: profiles, embedded, model files", "model"),
 
     // changing the loom
     ALTERNATIVES("alternatives at the cursor", "alternatives"),
@@ -74,6 +75,10 @@ public enum Action {
     CONVERGENCE_VIEW("convergence of the branches leaving this path", "convergence"),
     SET_REFERENCE("make this path the reference of v", "reference"),
 
+    // sweep view
+    OPEN_SAMPLE("the selected sample whole, or the table again", "whole"),
+    ADD_SAMPLE("add the selected sample to the tree, at its temperature", "add"),
+
     // distribution view
     SORT_BARS("bars by probability, or in candidate order (toggle)", "sort"),
 
@@ -83,6 +88,10 @@ public enum Action {
     SWAP("branch here with the selected token", "swap"),
     SWAP_REGENERATE("branch with it and regenerate what follows", "swap+regenerate"),
     CLOSE("close", "close"),
+
+    // the start screen's offer of a model file found on this machine
+    USE_OFFERED("use the model offered (remembered in the config)", "use it"),
+    DECLINE_OFFER("keep the embedded model, and do not offer again", "no"),
 
     // siblings view
     MORE_SIBLINGS("sample n more siblings", "more"),
@@ -98,6 +107,9 @@ public enum Action {
     UNHOIST("show the whole tree again"),
     FIRST_ROW("first row"),
     LAST_ROW("last row"),
+
+    // model picker
+    USE_MODEL("generate with this model from now on", "use"),
 
     // search prompt
     RUN_SEARCH("find the matches", "find"),

@@ -15,10 +15,13 @@ public enum Context {
     CONVERGENCE("Convergence view", "the branches leaving a reference path with their endings aligned, and whether they re-join it"),
     DISTRIBUTION("Distribution view", "the probability of each candidate answer of :dist, as bars"),
     SWEEP("Sweep view", "samples of :sweep at each temperature, with how diverse they are"),
+    MODELS("Model picker", "the backends to generate with: the config's profiles, the embedded model, model files on this machine"),
     SEARCH("Search prompt", "typing a search; other keys type text"),
     COMMAND("Command line", "the : line on the bottom row (:set, :w, :e ...); other keys type text"),
     PLAYER("Replay player", "a recorded session step by step, as it was seen (weft replay FILE); digits type a step"),
-    HELP("Help", "this screen");
+    HELP("Help", "this screen"),
+    OFFER("Model offer", "on the start screen, a model file found on this machine when no profile is configured;"
+            + " any other key closes it and does what it does");
 
     private final String title;
     private final String about;

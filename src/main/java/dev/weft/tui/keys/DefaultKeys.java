@@ -27,7 +27,7 @@ final class DefaultKeys {
                 .hint(ALTERNATIVES, "a").hint(EDIT, "i", "e").bind(EDIT_EXTERNALLY, "E").bind(NEW_TREE, "P")
                 .bind(TEMPERATURE_DOWN, "-").bind(TEMPERATURE_UP, "+", "=")
                 .bind(COUNT_DOWN, "c").bind(COUNT_UP, "C")
-                .bind(MAX_TOKENS_DOWN, "m").bind(MAX_TOKENS_UP, "M")
+                .bind(MAX_TOKENS_DOWN, "m").bind(MAX_TOKENS_UP, "M").bind(MODEL_PICKER, "o")
                 .bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B")
                 .bind(DELETE, "d").bind(PRUNE, "D").bind(UNDO, "u")
                 .hint(SIBLINGS_VIEW, "s").hint(TREE_VIEW, "t").bind(MULTIVERSE_VIEW, "x")
@@ -55,7 +55,7 @@ final class DefaultKeys {
                 .hint(OPEN, "Enter").hint(MORE_SIBLINGS, "r")
                 .bind(BOOKMARK, "b").bind(DELETE, "d").bind(UNDO, "u")
                 .bind(CANCEL, "C-c")
-                .hint(BACK, "Esc", "s").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q").bind(SUSPEND, "C-z");
+                .hint(BACK, "Esc", "s").bind(MODEL_PICKER, "o").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q").bind(SUSPEND, "C-z");
 
         t.in(Context.TREE)
                 .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")
@@ -68,7 +68,7 @@ final class DefaultKeys {
                 .bind(GENERATE, "g").bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B")
                 .bind(DELETE, "d").bind(PRUNE, "D").bind(UNDO, "u")
                 .bind(CANCEL, "C-c")
-                .hint(BACK, "Esc", "t").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q").bind(SUSPEND, "C-z");
+                .hint(BACK, "Esc", "t").bind(MODEL_PICKER, "o").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q").bind(SUSPEND, "C-z");
 
         t.in(Context.MULTIVERSE)
                 .hint(BLOCK_UP, "k", "Up").hint(BLOCK_DOWN, "j", "Down")
@@ -100,7 +100,12 @@ final class DefaultKeys {
         t.in(Context.SWEEP)
                 .hint(CURSOR_UP, "k", "Up").hint(CURSOR_DOWN, "j", "Down")
                 .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f", "Space")
-                .hint(CLOSE, "Esc", "q");
+                .hint(OPEN_SAMPLE, "Enter").hint(ADD_SAMPLE, "a").hint(CLOSE, "Esc", "q");
+
+        t.in(Context.MODELS)
+                .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")
+                .bind(FIRST_ROW, "Home", "g").bind(LAST_ROW, "End", "G")
+                .hint(USE_MODEL, "Enter").hint(CLOSE, "Esc", "q", "o", "C-c");
 
         t.in(Context.SEARCH)
                 .hint(RUN_SEARCH, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").bind(DELETE_BACK, "Backspace");
@@ -125,6 +130,9 @@ final class DefaultKeys {
                 .hint(CURSOR_UP, "k", "Up").hint(CURSOR_DOWN, "j", "Down")
                 .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f", "Space")
                 .hint(CLOSE, "Esc", "q", "?");
+
+        t.in(Context.OFFER)
+                .hint(USE_OFFERED, "y", "Enter").hint(DECLINE_OFFER, "n").hint(CLOSE, "Esc");
 
         return t.rows;
     }

@@ -42,6 +42,9 @@ public final class Frame {
                 AlternativesPopup.render(state, a, p);
             }
         }
+        if (state.overlay() instanceof Overlay.Models m) {
+            ModelPickerBox.render(m.picker(), p, areas.bodyRows());
+        }
         if (areas.statusRow() >= 0) {
             if (state.overlay() instanceof Overlay.Command c && c.line().completing() != null) {
                 CommandLineView.candidates(c.line().completing(), p, areas.statusRow());

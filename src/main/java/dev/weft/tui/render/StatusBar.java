@@ -34,6 +34,10 @@ final class StatusBar {
             // a write failed: until :w succeeds, say what a crash now would lose
             s.add(new Bar.Segment(state.unrecorded().badge(), accent, 99, false));
         }
+        String loading = loadingBackend(state);
+        if (loading != null) {
+            s.add(new Bar.Segment("loading " + loading + "…", accent, 91, false));
+        }
         if (state.isGenerating()) {
             s.add(new Bar.Segment("generating…", accent, 90, false));
         }
@@ -52,6 +56,10 @@ final class StatusBar {
         s.add(new Bar.Segment("max " + params.maxTokens(), fill, 64, true));
         if (params.topP() < 1) {
             s.add(new Bar.Segment("top-p " + Numbers.number(params.topP()), fill, 30, true));
+        }
+        if (state.settings().backend().cache() != null) {
+            // the in-process model's cache: worth more than the logprob (the p beside it says the same)
+            s.add(new Bar.Segment(state.settings().backend().cache().brief(), fill, 52, true));
         }
         s.add(new Bar.Segment(state.settings().backend().name(), fill, 20, true));
         s.add(new Bar.Segment(state.session(), fill, 10, true));
@@ -86,7 +94,19 @@ final class StatusBar {
         if (state.overlay() instanceof Overlay.Distribution) {
             return "DISTRIBUTION";
         }
+        if (state.overlay() instanceof Overlay.Models) {
+            return "MODELS";
+        }
         return state.view().name();
+    }
+
+    private static String loadingBackend(UiState state) {
+        for (dev.weft.tui.state.Request r : state.requests().values()) {
+            if (r instanceof dev.weft.tui.state.Request.SwitchingBackend s) {
+                return s.name();
+            }
+        }
+        return null;
     }
 
     private static String cut(Node node) {

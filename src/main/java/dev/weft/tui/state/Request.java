@@ -27,6 +27,9 @@ public sealed interface Request {
     /** Scoring a candidate set for the distribution view. */
     record ScoringCandidates() implements Request {}
 
+    /** Opening another backend (a model file may take a while to load); generating waits for it. */
+    record SwitchingBackend(String name) implements Request {}
+
     /** Sampling one temperature of a sweep. */
     record Sweeping() implements Request {}
 }

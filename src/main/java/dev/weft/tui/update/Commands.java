@@ -103,7 +103,7 @@ final class Commands {
                     return;
                 }
                 case "backend" -> {
-                    step.effect(new Effect.SwitchBackend(v));
+                    ModelPickerKeys.switchTo(step, v);
                     return;
                 }
                 case "colors" -> {

@@ -17,6 +17,7 @@ final class CommonKeys {
         switch (action) {
             case HELP -> step.state = step.state.withOverlay(new Overlay.Help(0));
             case COMMAND_LINE -> CommandLineKeys.open(step);
+            case MODEL_PICKER -> ModelPickerKeys.open(step);
             case QUIT -> Commands.quit(step);
             case SUSPEND -> step.effect(new Effect.Suspend());
             case BACK -> step.state = step.state.withView(View.READ);

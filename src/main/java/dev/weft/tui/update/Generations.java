@@ -34,6 +34,11 @@ final class Generations {
             step.error("nothing to continue: move the cursor past the start, or write a prompt (i)");
             return;
         }
+        String loading = ModelPickerKeys.loading(step.state);
+        if (loading != null) {
+            step.error("still loading " + loading + ": g once the status bar says so (o chooses another)");
+            return;
+        }
         Node from = step.state.loom().node(parent);
         if (from.generation() != null && from.generation().finish() == FinishReason.RUNNING) {
             step.error("this node is still arriving: wait, or Esc to cancel it first");

@@ -2,6 +2,7 @@ package dev.weft.tui.update;
 
 import dev.weft.tui.keys.Action;
 import dev.weft.tui.keys.Context;
+import dev.weft.tui.state.Backend;
 import dev.weft.tui.state.Message;
 import dev.weft.tui.state.Msg;
 import dev.weft.tui.state.Next;
@@ -80,8 +81,21 @@ public final class Update {
             step.state = step.state.withSettings(step.state.settings().withTheme(t.theme()));
             step.info("theme " + t.theme().name());
         } else if (msg instanceof Msg.BackendSwitched b) {
-            step.state = step.state.withSettings(step.state.settings().withBackend(b.backend()));
-            step.info("backend " + b.backend().name() + " · " + b.backend().model());
+            ModelPickerKeys.switched(step, b);
+        } else if (msg instanceof Msg.BackendNotSwitched b) {
+            ModelPickerKeys.notSwitched(step, b);
+        } else if (msg instanceof Msg.ModelsListed l) {
+            ModelPickerKeys.listed(step, l);
+        } else if (msg instanceof Msg.ModelReached r) {
+            ModelPickerKeys.reached(step, r);
+        } else if (msg instanceof Msg.ModelOffered o) {
+            OfferKeys.offered(step, o);
+        } else if (msg instanceof Msg.CacheReported c) {
+            Backend current = step.state.settings().backend();
+            if (current.name().equals(c.backend())) {
+                // a report from a backend switched away from since is dropped
+                step.state = step.state.withSettings(step.state.settings().withBackend(current.withCache(c.stats())));
+            }
         } else if (msg instanceof Msg.SessionOpened o) {
             SessionSettings.opened(step, o);
         } else if (msg instanceof Msg.CompareArrived c) {
@@ -119,6 +133,10 @@ public final class Update {
             AlternativesKeys.handle(step, a, action);
         } else if (overlay instanceof Overlay.Help h) {
             HelpKeys.handle(step, h, action);
+        } else if (overlay instanceof Overlay.Offer o) {
+            if (!OfferKeys.handle(step, o, action)) {
+                key(step, key); // the offer is closed: the key does what it does in the view
+            }
         } else if (overlay instanceof Overlay.Multiverse m) {
             MultiverseKeys.handle(step, m, action);
         } else if (overlay instanceof Overlay.Compare c) {
@@ -131,6 +149,8 @@ public final class Update {
             SweepKeys.handle(step, w, action);
         } else if (overlay instanceof Overlay.Distribution d) {
             DistributionKeys.handle(step, d, action);
+        } else if (overlay instanceof Overlay.Models m) {
+            ModelPickerKeys.handle(step, m.picker(), action);
         } else if (action != null) {
             viewKey(step, action);
         } else {
@@ -159,6 +179,12 @@ public final class Update {
         }
         if (msg instanceof Msg.CommandEntered c) {
             return c.at();
+        }
+        if (msg instanceof Msg.CandidatesScored c) {
+            return c.at();
+        }
+        if (msg instanceof Msg.SweepRowArrived r) {
+            return r.at();
         }
         return Instant.EPOCH;
     }

@@ -75,7 +75,7 @@ class UpdateSettingsTest {
         assertEquals(List.of(new Effect.Open("x.json")), command(s, "e x.json").effects());
         assertEquals(List.of(new Effect.Export("out.txt", "Are bugs real? Yes, they are.\n")), command(s, "export out.txt").effects());
         assertEquals(List.of(new Effect.LoadTheme("monochrome")), command(s, "set theme monochrome").effects());
-        assertEquals(List.of(new Effect.SwitchBackend("local")), command(s, "set backend local").effects());
+        assertEquals(List.of(new Effect.SwitchBackend(1, "local")), command(s, "set backend local").effects());
         assertEquals(ColorDepth.ANSI256, command(s, "set colors 256").state().settings().depth());
         assertEquals(new Overlay.Help(0), command(s, "help").state().overlay());
     }
