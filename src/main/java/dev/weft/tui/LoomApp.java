@@ -121,6 +121,7 @@ public final class LoomApp {
             loop[0] = new AppLoop(screen, prepared.state.withSize(new Size(size.getColumns(), size.getRows())),
                     effects, commandLine, Clock.systemDefaultZone(), new AppLoop.Keys(keys, terminal::askCursorPosition));
             loop[0].usePrograms(TerminalPrograms.of(env, terminal));
+            loop[0].useClipboard(text -> terminal.writeControl(Osc52.sequence(text)));
             AppLoop started = loop[0];
             // a resize wakes the loop (it waits for messages, not a timer)
             terminal.addResizeListener((t, s) -> started.post(new Msg.Resized(new Size(s.getColumns(), s.getRows()))));
