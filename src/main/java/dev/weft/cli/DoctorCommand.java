@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.config.BackendFlags;
 import dev.weft.config.BackendResolver;
 import dev.weft.config.BackendSpec;
@@ -9,6 +10,7 @@ import dev.weft.config.WeftConfig;
 import dev.weft.model.ModelException;
 import dev.weft.model.embedded.EmbeddedModel;
 import dev.weft.model.gguf.GgufModel;
+import dev.weft.model.gguf.KvCacheProbe;
 import dev.weft.model.gguf.ModelInfo;
 import dev.weft.model.embedded.TrainingCorpus;
 import dev.weft.model.http.Doctor;
@@ -33,11 +35,17 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Check what works: the terminal, the config, the embedded model, each backend profile",
                 "and a model file given with --gguf (architecture, size, quantisation, threads, Vector API).",
                 "For a profile: reachability, the model, what the server says about itself, and the",
-                "capabilities weft assumes. Exit 1 when something fails."})
+                "capabilities weft assumes. For a model file, a check of its key/value cache: an edit's",
+                "re-score reuses the positions before the edit and agrees with a recomputation; the cache's",
+                "budget, use and hit rate. Exit 1 when something fails."})
 final class DoctorCommand implements Callable<Integer> {
     private static final HttpSettings PROBE = HttpSettings.DEFAULTS.withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(5));
 
     @Mixin ModelOptions modelOptions;
+
+    @picocli.CommandLine.Option(names = "--json", description = "Print one JSON object: every check with its status,"
+            + " and each model file's key/value cache figures.")
+    boolean json;
 
     @Spec CommandSpec spec;
 
@@ -45,6 +53,7 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> env = System.getenv();
         List<DoctorLine> lines = new ArrayList<>();
+        List<ObjectNode> caches = new ArrayList<>();
         lines.add(DoctorLine.ok("weft " + new Main.Version().getVersion()[0].substring(5) + " on Java "
                 + Runtime.version().feature()));
         terminal(env, lines);
@@ -53,25 +62,29 @@ final class DoctorCommand implements Callable<Integer> {
         TreeSet<String> names = new TreeSet<>(config.profiles().keySet());
         BackendFlags flags = modelOptions.flags();
         if (flags.profile() != null) {
-            remote(flags, config, env, lines); // --profile NAME checks that one profile only
+            remote(flags, config, env, lines, caches); // --profile NAME checks that one profile only
         } else {
             for (String name : names) {
-                remote(new BackendFlags(name, null, null, null, null), config, env, lines);
+                remote(new BackendFlags(name, null, null, null, null), config, env, lines, caches);
             }
             if (flags.api() != null) {
-                remote(flags, config, env, lines);
+                remote(flags, config, env, lines, caches);
             }
         }
         if (modelOptions.gguf != null) {
-            gguf(new BackendSpec.Gguf(null, modelOptions.gguf), modelOptions.kvCacheMb, lines);
+            gguf(new BackendSpec.Gguf(null, modelOptions.gguf), modelOptions.kvCacheMb, lines, caches);
         }
         if (names.isEmpty() && flags.api() == null && modelOptions.gguf == null) {
             lines.add(DoctorLine.info("no backend profiles: weft uses the embedded model (add profiles to "
                     + ModelOptions.configPath() + ")"));
         }
         PrintWriter out = spec.commandLine().getOut();
-        for (DoctorLine line : lines) {
-            out.printf(Locale.ROOT, "%-4s %s%n", symbol(line.status()), line.text());
+        if (json) {
+            out.println(DoctorJson.of(lines, caches));
+        } else {
+            for (DoctorLine line : lines) {
+                out.printf(Locale.ROOT, "%-4s %s%n", symbol(line.status()), line.text());
+            }
         }
         return lines.stream().anyMatch(l -> l.status() == DoctorLine.Status.FAIL) ? 1 : 0;
     }
@@ -124,13 +137,14 @@ final class DoctorCommand implements Callable<Integer> {
         }
     }
 
-    private static void remote(BackendFlags flags, WeftConfig config, Map<String, String> env, List<DoctorLine> lines) {
+    private static void remote(BackendFlags flags, WeftConfig config, Map<String, String> env, List<DoctorLine> lines,
+                               List<ObjectNode> caches) {
         try {
             BackendSpec spec = BackendResolver.resolve(flags, config, env);
             if (spec instanceof BackendSpec.Remote remote) {
                 lines.addAll(Doctor.report(remote, Doctor.probe(remote, PROBE)));
             } else if (spec instanceof BackendSpec.Gguf file) {
-                gguf(file, null, lines);
+                gguf(file, null, lines, caches);
             }
         } catch (ConfigException e) {
             lines.add(DoctorLine.fail((flags.profile() == null ? "" : "profile " + flags.profile() + ": ") + e.getMessage()));
@@ -138,7 +152,7 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     /** Loads the model file (mapping it costs little) and says what it is and how it will run. */
-    private static void gguf(BackendSpec.Gguf spec, Integer kvCacheMb, List<DoctorLine> lines) {
+    private static void gguf(BackendSpec.Gguf spec, Integer kvCacheMb, List<DoctorLine> lines, List<ObjectNode> caches) {
         String who = (spec.profile() == null ? "--gguf" : "profile " + spec.profile()) + ": ";
         try (GgufModel model = GgufModel.open(spec.path())) {
             ModelInfo info = model.info();
@@ -149,6 +163,11 @@ final class DoctorCommand implements Callable<Integer> {
             lines.add(DoctorLine.info(who + "runs in process: " + info.runtime()
                     + "; every token's probability, prompt scoring"));
             lines.add(DoctorLine.info(who + model.cacheDescription()));
+            KvCacheProbe probe = KvCacheProbe.run(model);
+            lines.add(probe.exact() ? DoctorLine.ok(who + "kv cache: " + probe.describe())
+                    : DoctorLine.fail(who + "kv cache: " + probe.describe() + " (a bug: please report it)"));
+            caches.add(DoctorJson.cache(spec.profile() == null ? "--gguf" : spec.profile(), spec.path().toString(),
+                    model.cacheStats(), model.cacheBytesPerPosition(), probe));
             if (!info.kernels().startsWith("Vector")) {
                 lines.add(DoctorLine.warn(who + "the Vector API is not in use: start java with --add-modules "
                         + "jdk.incubator.vector (the weft launcher does so when a model file is named)"));

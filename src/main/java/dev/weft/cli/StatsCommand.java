@@ -2,6 +2,8 @@ package dev.weft.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.analysis.AnalysisRecord;
+import dev.weft.analysis.AnalysisSummary;
 import dev.weft.analysis.Diversity;
 import dev.weft.analysis.LoomFigures;
 import dev.weft.loom.DisplayText;
@@ -11,6 +13,7 @@ import dev.weft.loom.NodeId;
 import dev.weft.session.SessionStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = {"The collapse figures of a session: for every node its mean logprob, share of tokens with "
-                + "p > 0.99 and mean top-k entropy; for every set of siblings also how different they are."})
+                + "p > 0.99 and mean top-k entropy; for every set of siblings also how different they are; and the "
+                + ":dist and :sweep runs the session kept, one line each (with --json, their numbers)."})
 final class StatsCommand implements Callable<Integer> {
     private static final int PREVIEW = 32;
 
@@ -39,10 +43,20 @@ final class StatsCommand implements Callable<Integer> {
             store.warnings().forEach(w -> spec.commandLine().getErr().println("weft: " + w));
             Loom loom = store.loom();
             LoomFigures figures = LoomFigures.of(loom);
+            List<AnalysisRecord> analyses = store.session().analyses();
             if (output.json) {
-                out.println(json(loom, figures));
+                ObjectNode root = json(loom, figures);
+                ArrayNode kept = root.putArray("analyses");
+                analyses.forEach(a -> kept.add(AnalysisJson.of(a)));
+                out.println(root);
             } else {
                 print(out, loom, figures);
+                if (!analyses.isEmpty()) {
+                    out.printf(Locale.ROOT, "analyses (%d, oldest first):%n", analyses.size());
+                    for (int i = 0; i < analyses.size(); i++) {
+                        out.printf(Locale.ROOT, "%3d. %s%n", i + 1, AnalysisSummary.of(analyses.get(i)));
+                    }
+                }
             }
         }
         return 0;

@@ -65,7 +65,7 @@ public final class BackendResolver {
         ServerDialect dialect = p.dialect() != null ? p.dialect() : ServerDialect.guess(baseUrl);
         String profileName = p.name().equals("--api") ? null : p.name();
         return new BackendSpec.Remote(profileName, p.api(), baseUrl, model.strip(), dialect,
-                key(p, flags, env, where), p.extra(), p.capabilities());
+                key(p, flags, env, where), p.extra(), p.capabilities(), p.parallel());
     }
 
     private static ApiKey key(Profile p, BackendFlags flags, Map<String, String> env, String where)

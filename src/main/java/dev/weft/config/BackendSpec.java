@@ -39,11 +39,20 @@ public sealed interface BackendSpec {
      * A server to talk to.
      *
      * @param profile the profile name it came from, or null for {@code --api} flags
-     * @param baseUrl without a trailing slash, e.g. {@code http://127.0.0.1:8000/v1}
+     * @param baseUrl  without a trailing slash, e.g. {@code http://127.0.0.1:8000/v1}
+     * @param parallel how many sibling requests at once; null: what the server says, else the default
      */
     record Remote(String profile, ApiKind api, String baseUrl, String model, ServerDialect dialect, ApiKey apiKey,
-                  ObjectNode extra, CapabilityOverrides capabilities) implements BackendSpec {
+                  ObjectNode extra, CapabilityOverrides capabilities, Integer parallel) implements BackendSpec {
+        public Remote(String profile, ApiKind api, String baseUrl, String model, ServerDialect dialect, ApiKey apiKey,
+                      ObjectNode extra, CapabilityOverrides capabilities) {
+            this(profile, api, baseUrl, model, dialect, apiKey, extra, capabilities, null);
+        }
+
         public Remote {
+            if (parallel != null && parallel < 1) {
+                throw new IllegalArgumentException("parallel must be >= 1, got " + parallel);
+            }
             if (api == null || baseUrl == null || model == null || dialect == null) {
                 throw new IllegalArgumentException("remote backend needs api, base URL, model and dialect");
             }

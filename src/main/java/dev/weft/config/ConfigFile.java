@@ -30,7 +30,8 @@ public final class ConfigFile {
         static final ObjectMapper JSON = new ObjectMapper();
     }
     private static final Set<String> PROFILE_KEYS =
-            Set.of("api", "base_url", "model", "api_key_env", "api_key", "server", "extra", "capabilities", "path");
+            Set.of("api", "base_url", "model", "api_key_env", "api_key", "server", "extra", "capabilities", "path",
+                    "parallel");
     private static final Set<String> CAPABILITY_KEYS =
             Set.of("max_top_logprobs", "scores_text", "honours_n", "streams");
 
@@ -133,8 +134,14 @@ public final class ConfigFile {
         if (!extra.isMissingNode() && !extra.isObject()) {
             throw new ConfigException(where + ": 'extra' must be an object of request fields");
         }
+        JsonNode parallel = node.path("parallel");
+        if (!parallel.isMissingNode() && !(parallel.isIntegralNumber() && parallel.canConvertToInt()
+                && parallel.asInt() >= 1 && parallel.asInt() <= 64)) {
+            throw new ConfigException(where + ": 'parallel' must be a whole number from 1 to 64 (requests at once)");
+        }
         return new Profile(name, kind, baseUrl, text(node, "model", where), text(node, "api_key_env", where), apiKey,
-                dialect, extra.isObject() ? (ObjectNode) extra : null, capabilities(node.path("capabilities"), where));
+                dialect, extra.isObject() ? (ObjectNode) extra : null, capabilities(node.path("capabilities"), where),
+                parallel.isMissingNode() ? null : parallel.asInt());
     }
 
     private static CapabilityOverrides capabilities(JsonNode node, String where) throws ConfigException {

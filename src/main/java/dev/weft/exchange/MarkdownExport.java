@@ -55,7 +55,7 @@ public final class MarkdownExport {
                 depths.push(depth + 1);
             }
         }
-        return out.toString();
+        return out.append(AnalysisMarkdown.of(session.analyses())).toString();
     }
 
     /** The text from the root to the end of {@code end}, in one piece, then its nodes with their figures. */
@@ -73,7 +73,7 @@ public final class MarkdownExport {
         for (Node node : path) {
             out.append("- ").append(heading(node)).append("\n");
         }
-        return out.toString();
+        return out.append(AnalysisMarkdown.of(session.analyses())).toString();
     }
 
     private static String legend(int nodes) {

@@ -95,6 +95,15 @@ public final class DeferredModel implements LanguageModel {
         return await().score(prompt, continuation, topLogprobs);
     }
 
+    /** The loaded model's cache figures; none while it loads. */
+    @Override
+    public KvCacheStats cacheStats() {
+        if (!loading.isDone() || loading.isCompletedExceptionally()) {
+            return null;
+        }
+        return loading.join().cacheStats();
+    }
+
     @Override
     public void close() {
         loading.thenAccept(LanguageModel::close);

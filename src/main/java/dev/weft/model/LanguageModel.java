@@ -68,6 +68,14 @@ public interface LanguageModel extends AutoCloseable {
         throw new ModelException(backend() + " cannot score text");
     }
 
+    /**
+     * What this model's key/value cache holds and how often it helped, for the status bar and the
+     * doctor; null for a model that keeps no such cache (a server's cache is its own).
+     */
+    default KvCacheStats cacheStats() {
+        return null;
+    }
+
     @Override
     default void close() {}
 }

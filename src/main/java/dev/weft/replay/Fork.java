@@ -37,6 +37,8 @@ public final class Fork {
                     store.record(a.action());
                 } else if (entry instanceof JournalEntry.ViewChange v) {
                     store.recordView(v.view());
+                } else if (entry instanceof JournalEntry.AnalysisRun r) {
+                    store.recordAnalysis(r.record());
                 } else {
                     store.recordBackend(((JournalEntry.BackendUsed) entry).use());
                 }

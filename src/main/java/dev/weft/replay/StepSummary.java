@@ -1,5 +1,6 @@
 package dev.weft.replay;
 
+import dev.weft.analysis.AnalysisSummary;
 import dev.weft.loom.Alternative;
 import dev.weft.loom.DisplayText;
 import dev.weft.loom.Generation;
@@ -7,6 +8,7 @@ import dev.weft.loom.Loom;
 import dev.weft.loom.LoomAction;
 import dev.weft.loom.NodeFigures;
 import dev.weft.loom.NodeId;
+import dev.weft.loom.NodeMarks;
 import dev.weft.loom.Origin;
 import dev.weft.loom.SamplingParams;
 import dev.weft.loom.TokenRun;
@@ -23,13 +25,15 @@ import java.util.Locale;
  * made, and a line a person can read. Text from the session is made terminal-safe and shortened.
  *
  * @param kind    prompt, completion, stream, finish, split, join, swap, edit, text, score, delete,
- *                restore, bookmark, view or backend
+ *                restore, bookmark, view, backend, dist or sweep
  * @param node    the node the step is about; null for a backend change or a view of an empty tree
  * @param created the nodes the step added, in id order
  * @param text    one line describing the step
  */
 public record StepSummary(String kind, NodeId node, List<NodeId> created, String text) {
     private static final int PREVIEW = 40;
+    /** The view setting that says which view or overlay the loom showed (tui ShownView). */
+    private static final String OPEN = "open";
 
     public StepSummary {
         created = List.copyOf(created);
@@ -43,6 +47,9 @@ public record StepSummary(String kind, NodeId node, List<NodeId> created, String
         }
         if (entry instanceof JournalEntry.ViewChange v) {
             return view(v.view(), before.view());
+        }
+        if (entry instanceof JournalEntry.AnalysisRun r) {
+            return new StepSummary(r.record().kind(), r.record().node(), created, AnalysisSummary.of(r.record()));
         }
         if (entry instanceof JournalEntry.BackendUsed b) {
             BackendUse use = b.use();
@@ -102,8 +109,22 @@ public record StepSummary(String kind, NodeId node, List<NodeId> created, String
         if (action instanceof LoomAction.Undelete a) {
             return new StepSummary("restore", a.node(), created, "restored " + a.node());
         }
+        if (action instanceof LoomAction.Mark a) {
+            return new StepSummary("mark", a.node(), created, marks(a));
+        }
         LoomAction.Bookmark a = (LoomAction.Bookmark) action;
         return new StepSummary("bookmark", a.node(), created, (a.on() ? "bookmarked " : "unbookmarked ") + a.node());
+    }
+
+    private static String marks(LoomAction.Mark a) {
+        NodeMarks m = a.marks();
+        StringBuilder out = new StringBuilder(a.node().toString());
+        out.append(m.unread() ? " unread" : " read");
+        out.append(m.tags().isEmpty() ? " · no tags" : " · tags " + DisplayText.token(String.join(" ", m.tags())));
+        if (!m.note().isEmpty()) {
+            out.append(" · note ").append(quote(m.note()));
+        }
+        return out.toString();
     }
 
     private static StepSummary append(LoomAction.Append a, NodeId made, List<NodeId> created) {
@@ -137,12 +158,15 @@ public record StepSummary(String kind, NodeId node, List<NodeId> created, String
     private static StepSummary view(SessionView view, SessionView previous) {
         List<String> changed = new ArrayList<>();
         view.settings().forEach((key, value) -> {
-            if (!value.equals(previous.settings().get(key))) {
+            if (key.equals(OPEN) && !value.equals(previous.settings().get(key))) {
+                int space = value.indexOf(' ');
+                changed.add(0, DisplayText.token(space < 0 ? value : value.substring(0, space)) + " open");
+            } else if (!value.equals(previous.settings().get(key))) {
                 changed.add(DisplayText.token(key) + "=" + DisplayText.token(value));
             }
         });
         previous.settings().keySet().stream().filter(key -> !view.settings().containsKey(key))
-                .forEach(key -> changed.add("no " + DisplayText.token(key)));
+                .forEach(key -> changed.add(key.equals(OPEN) ? "back to the read view" : "no " + DisplayText.token(key)));
         String where = view.current() == null ? "view: empty tree"
                 : "view at " + view.current() + " token " + view.cursor();
         return new StepSummary("view", view.current(), List.of(), where

@@ -10,7 +10,8 @@ import java.time.Instant;
 /**
  * A journal entry as one JSON line: {@code {"seq": N, "at": ISO-8601, "kind": K, …fields of K}}.
  * The first three fields come in that order so a reader knows what follows; kinds are the
- * loom actions of {@link LoomActionCodec}, {@code view} and {@code backend}.
+ * loom actions of {@link LoomActionCodec}, {@code view}, {@code backend}, and the analyses
+ * {@code dist} and {@code sweep} ({@link AnalysisCodec}).
  */
 final class JournalCodec {
     private JournalCodec() {}
@@ -27,6 +28,9 @@ final class JournalCodec {
             } else if (entry instanceof JournalEntry.ViewChange v) {
                 g.writeStringField("kind", "view");
                 ViewCodec.writeFields(g, v.view());
+            } else if (entry instanceof JournalEntry.AnalysisRun r) {
+                g.writeStringField("kind", r.record().kind());
+                AnalysisCodec.writeFields(g, r.record());
             } else {
                 BackendUse use = ((JournalEntry.BackendUsed) entry).use();
                 g.writeStringField("kind", "backend");
@@ -106,11 +110,13 @@ final class JournalCodec {
         LoomActionCodec.Fields action;
         ViewCodec.Fields view;
         BackendFields backend;
+        AnalysisCodec.Fields analysis;
 
         void startBody(JsonInput in) throws SessionException {
             switch (kind) {
                 case "view" -> view = new ViewCodec.Fields();
                 case "backend" -> backend = new BackendFields();
+                case AnalysisCodec.DIST, AnalysisCodec.SWEEP -> analysis = new AnalysisCodec.Fields(kind);
                 default -> {
                     if (!LoomActionCodec.isActionKind(kind)) {
                         throw in.error("unknown entry kind " + JsonInput.quoted(kind));
@@ -123,6 +129,7 @@ final class JournalCodec {
         boolean readBodyField(JsonInput in, String name) throws SessionException {
             return action != null ? action.read(in, name)
                     : view != null ? view.read(in, name)
+                    : analysis != null ? analysis.read(in, name)
                     : backend.read(in, name);
         }
 
@@ -132,6 +139,9 @@ final class JournalCodec {
             }
             if (view != null) {
                 return new JournalEntry.ViewChange(seq, at, view.build(in, start, "this view entry"));
+            }
+            if (analysis != null) {
+                return new JournalEntry.AnalysisRun(seq, analysis.build(in, start, at));
             }
             return new JournalEntry.BackendUsed(seq, at, backend.build(in, start));
         }

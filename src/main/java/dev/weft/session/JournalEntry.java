@@ -1,5 +1,6 @@
 package dev.weft.session;
 
+import dev.weft.analysis.AnalysisRecord;
 import dev.weft.loom.LoomAction;
 import java.time.Instant;
 
@@ -23,4 +24,11 @@ public sealed interface JournalEntry {
 
     /** From here on, requests went to this backend. */
     record BackendUsed(long seq, Instant at, BackendUse use) implements JournalEntry {}
+
+    /** A {@code :dist} or {@code :sweep} run and its results; its time is the record's. */
+    record AnalysisRun(long seq, AnalysisRecord record) implements JournalEntry {
+        public Instant at() {
+            return record.at();
+        }
+    }
 }

@@ -16,6 +16,14 @@ public final class SessionFile {
         return SessionReader.read(file);
     }
 
+    /**
+     * The start of a session file only: the view's path as a loom of its own, for a first screen
+     * while the rest is read; null when the file does not begin with it (see {@link SessionReader#readViewPath}).
+     */
+    public static Session readViewPath(Path file) throws SessionException {
+        return SessionReader.readViewPath(file);
+    }
+
     /** The journal beside a session file: the recording replay walks. */
     public static Path journalOf(Path sessionFile) {
         return SessionFormat.journalOf(sessionFile);

@@ -2,6 +2,7 @@ package dev.weft.session;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.weft.analysis.AnalysisRecord;
 import dev.weft.loom.Generation;
 import dev.weft.loom.Loom;
 import dev.weft.loom.Node;
@@ -38,12 +39,41 @@ final class SessionReader {
 
     /** Reads a session from a stream, naming it {@code source} in errors. */
     static Session read(InputStream stream, String source) throws SessionException {
+        return read(stream, source, null);
+    }
+
+    /**
+     * Reads only the start of a session file: its header, tables and the nodes of the view's
+     * path, which a version-2 file written by this weft holds before the others. The session
+     * returned has a loom of that path alone (each node's children cut to the next one on it);
+     * null when the file does not start its nodes with the view's path (version 1, an older
+     * file, an empty tree). What it read is checked as {@link #read} checks it.
+     */
+    static Session readViewPath(Path file) throws SessionException {
+        try (InputStream stream = Files.newInputStream(file)) {
+            return read(stream, file.toString(), new PathFirst());
+        } catch (NoSuchFileException e) {
+            throw new SessionException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new SessionException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Session read(InputStream stream, String source, PathFirst pathFirst) throws SessionException {
         try (JsonParser parser = SessionFormat.JSON.createParser(new Utf8Check(stream))) {
             JsonInput in = new JsonInput(parser, source, 1);
             if (in.next() == null) {
                 throw new SessionException(source + ": empty file, not a weft session");
             }
-            Session session = readSession(in, source);
+            Session session;
+            try {
+                session = readSession(in, source, pathFirst);
+            } catch (PathFirst.Done done) {
+                return pathFirst.session(done.fields, source);
+            }
+            if (pathFirst != null) {
+                return null; // the nodes did not start with the view's path
+            }
             if (in.next() != null) {
                 throw in.error("unexpected content after the session object");
             }
@@ -55,7 +85,7 @@ final class SessionReader {
         }
     }
 
-    private static Session readSession(JsonInput in, String source) throws SessionException {
+    private static Session readSession(JsonInput in, String source, PathFirst pathFirst) throws SessionException {
         JsonInput.Mark start = in.mark();
         TopFields f = new TopFields();
         in.object("the session", name -> {
@@ -82,6 +112,14 @@ final class SessionReader {
                 }
                 case "backends" -> f.backends = readBackends(in);
                 case "view" -> f.view = ViewCodec.read(in, field);
+                case "analyses" -> {
+                    if (f.version < 2) {
+                        throw in.unknownField(name, "a version-1 session");
+                    }
+                    List<AnalysisRecord> analyses = new ArrayList<>();
+                    in.array(field, i -> analyses.add(AnalysisCodec.read(in, "analysis " + (i + 1))));
+                    f.analyses = analyses;
+                }
                 case "next_id" -> f.nextId = in.intValue(field);
                 case "roots" -> {
                     List<NodeId> roots = new ArrayList<>();
@@ -95,7 +133,15 @@ final class SessionReader {
                     List<Node> nodes = new ArrayList<>();
                     if (f.version >= 2) {
                         CompactNodes.Tables tables = new CompactNodes.Tables(f.pieces, f.generations);
-                        in.array(field, i -> nodes.add(CompactNodes.readNode(in, tables)));
+                        in.array(field, i -> {
+                            Node node = CompactNodes.readNode(in, tables);
+                            nodes.add(node);
+                            if (pathFirst != null) {
+                                pathFirst.offer(f, node);
+                            }
+                        });
+                    } else if (pathFirst != null) {
+                        throw new PathFirst.Done(null); // version 1: no path first
                     } else {
                         in.array(field, i -> nodes.add(readNode(in)));
                     }
@@ -125,7 +171,7 @@ final class SessionReader {
         } catch (IllegalArgumentException e) {
             throw new SessionException(source + ": inconsistent tree: " + e.getMessage(), e);
         }
-        return new Session(f.created, f.saved, f.journalSeq, f.backends, f.view, loom);
+        return new Session(f.created, f.saved, f.journalSeq, f.backends, f.view, loom, f.analyses);
     }
 
     private static int checkVersion(JsonInput in, int version) throws SessionException {
@@ -189,6 +235,65 @@ final class SessionReader {
         return new Node(p.id, p.parent, p.origin, f.tokens, p.children, f.generation, p.bookmarked, p.deleted);
     }
 
+    /** Collects the view's path from the first nodes, and stops the reading once it is complete. */
+    private static final class PathFirst {
+        private final List<Node> up = new ArrayList<>();
+
+        /** Ends the reading early: the path is complete ({@code fields} set), or not at the start (null). */
+        static final class Done extends RuntimeException {
+            final TopFields fields;
+
+            Done(TopFields fields) {
+                super(null, null, false, false);
+                this.fields = fields;
+            }
+        }
+
+        /** Takes node {@code up.size()} of the file: the path's end first, then each parent up to a root. */
+        void offer(TopFields f, Node node) {
+            NodeId expected = up.isEmpty() ? null : up.get(up.size() - 1).parent();
+            boolean onPath = up.isEmpty()
+                    ? f.view != null && (node.id().equals(ViewPath.end(f.view)) || node.id().equals(f.view.current()))
+                    : node.id().equals(expected);
+            if (!onPath) {
+                throw new Done(null);
+            }
+            up.add(node);
+            if (node.parent() == null) {
+                throw new Done(f);
+            }
+        }
+
+        Session session(TopFields f, String source) throws SessionException {
+            if (f == null || f.created == null || f.saved == null || f.journalSeq == null || f.backends == null
+                    || f.nextId == null || node(f.view.current()) == null) {
+                return null;
+            }
+            List<Node> path = new ArrayList<>(up.size());
+            NodeId child = null;
+            for (Node n : up) {
+                path.add(new Node(n.id(), n.parent(), n.origin(), n.tokens(), child == null ? List.of() : List.of(child),
+                        n.generation(), n.bookmarked(), n.deleted()));
+                child = n.id();
+            }
+            try {
+                Loom loom = Loom.of(path, List.of(child), f.nextId);
+                return new Session(f.created, f.saved, f.journalSeq, f.backends, f.view, loom);
+            } catch (IllegalArgumentException e) {
+                throw new SessionException(source + ": inconsistent tree: " + e.getMessage(), e);
+            }
+        }
+
+        private Node node(NodeId id) {
+            for (Node n : up) {
+                if (n.id().equals(id)) {
+                    return n;
+                }
+            }
+            return null;
+        }
+    }
+
     private static final class TopFields {
         int count;
         int version;
@@ -210,6 +315,8 @@ final class SessionReader {
         Integer nextId;
         List<NodeId> roots;
         List<Node> nodes;
+        /** Optional: absent when the session kept no analysis. */
+        List<AnalysisRecord> analyses = List.of();
     }
 
     private static final class NodeFields {

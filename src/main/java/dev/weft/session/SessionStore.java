@@ -1,5 +1,6 @@
 package dev.weft.session;
 
+import dev.weft.analysis.AnalysisRecord;
 import dev.weft.loom.Interrupted;
 import dev.weft.loom.Loom;
 import dev.weft.loom.LoomAction;
@@ -229,6 +230,13 @@ public final class SessionStore implements Closeable {
         contentSeq = session.journalSeq();
     }
 
+    /** Journals a {@code :dist} or {@code :sweep} run with its results, and keeps it in the session. */
+    public synchronized void recordAnalysis(AnalysisRecord record) throws SessionException {
+        requireWritable();
+        append(new JournalEntry.AnalysisRun(session.journalSeq() + 1, record));
+        contentSeq = session.journalSeq();
+    }
+
     /** The journal as it is now: the recording that replay walks. */
     public SessionJournal.Contents journal() throws SessionException {
         return SessionJournal.read(SessionFormat.journalOf(file));
@@ -264,7 +272,8 @@ public final class SessionStore implements Closeable {
             Session snapshot;
             synchronized (this) {
                 requireWritable();
-                snapshot = new Session(session.created(), clock.instant(), session.journalSeq(), session.backends(), view, loom);
+                snapshot = new Session(session.created(), clock.instant(), session.journalSeq(), session.backends(), view, loom,
+                        session.analyses());
             }
             if (!stampOf(file).equals(stamp)) {
                 throw new SessionException(file + ": changed on disk since it was opened; not saved"

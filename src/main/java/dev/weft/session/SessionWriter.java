@@ -8,12 +8,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Streams a session to a file in the layout of weft-session(5), version 2: top-level fields one
- * per line, then the piece table, the generation table and the nodes in id order, one per line,
+ * per line, then the piece table, the generation table and the nodes (the view's path first, then the
+ * others in id order), one per line,
  * without indentation. Memory use beyond the tree: a sorted list of node references and the two
  * tables' indexes.
  */
@@ -34,6 +37,15 @@ final class SessionWriter {
         writeBackends(g, session.backends());
         g.writeFieldName("view");
         writeView(g, session.view());
+        if (!session.analyses().isEmpty()) { // optional: a session without any stays as before
+            g.writeFieldName("analyses");
+            SessionLayout.expandNext(g);
+            g.writeStartArray();
+            for (dev.weft.analysis.AnalysisRecord record : session.analyses()) {
+                AnalysisCodec.write(g, record);
+            }
+            g.writeEndArray();
+        }
         Loom loom = session.loom();
         g.writeNumberField("next_id", loom.nextId());
         g.writeArrayFieldStart("roots");
@@ -41,12 +53,30 @@ final class SessionWriter {
             g.writeNumber(root.value());
         }
         g.writeEndArray();
-        List<Node> nodes = new ArrayList<>(loom.nodes());
-        nodes.sort(Comparator.comparing(Node::id));
-        CompactNodes.write(g, nodes);
+        CompactNodes.write(g, inFileOrder(loom, session.view()));
         g.writeEndObject();
         g.writeRaw('\n');
         g.flush();
+    }
+
+    /**
+     * The view's path first, from its end up to the root (what reopening shows before the rest
+     * is read, see {@link SessionReader#readViewPath}), then every other node in id order.
+     */
+    static List<Node> inFileOrder(Loom loom, SessionView view) {
+        List<Node> path = ViewPath.of(loom, view);
+        Set<NodeId> first = new HashSet<>();
+        path.forEach(n -> first.add(n.id()));
+        List<Node> rest = new ArrayList<>(loom.size());
+        for (Node n : loom.nodes()) {
+            if (!first.contains(n.id())) {
+                rest.add(n);
+            }
+        }
+        rest.sort(Comparator.comparing(Node::id));
+        List<Node> all = new ArrayList<>(path);
+        all.addAll(rest);
+        return all;
     }
 
     private static void writeBackends(JsonGenerator g, SessionBackends backends) throws IOException {

@@ -4,6 +4,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
+import dev.weft.loom.Loom;
 import dev.weft.tui.keys.KeySpec;
 import dev.weft.tui.render.Frame;
 import dev.weft.tui.render.Scrolling;
@@ -16,6 +17,7 @@ import dev.weft.tui.state.UiState;
 import dev.weft.tui.theme.ColorDepth;
 import dev.weft.tui.theme.Palette;
 import dev.weft.tui.update.SessionSettings;
+import dev.weft.tui.update.ShownView;
 import dev.weft.tui.update.Update;
 import java.io.IOException;
 import java.time.Clock;
@@ -31,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * The UI thread. It alone owns the screen: each round it waits for messages (keys come as
  * messages from the {@link KeyReader}'s thread the moment they are typed), runs
  * {@link Update#update} for each, hands the effects to the runner, and redraws once (Lanterna
- * sends only the cells that changed, in one write). Backend threads only post messages.
+ * sends only the cells that changed, in one write) after the round's journal writes are on the
+ * disk: a change is never on screen before it would survive a kill. Backend threads only post messages.
  * Without a key reader (tests on a virtual terminal) each round polls the screen for keys.
  */
 public final class AppLoop {
@@ -57,6 +60,14 @@ public final class AppLoop {
     private long viewSavedAt;
 
     private record SavedView(Focus focus, Map<String, String> settings) {}
+
+    /**
+     * While a big session is read behind the first screen: the tree shown meanwhile (its path
+     * alone). Keys wait, and nothing is saved, until the whole session replaces it.
+     */
+    private volatile Loom opening;
+    /** Why the session could not be opened behind the first screen: the loop ends, saving nothing. */
+    private volatile String openFailure;
 
     /**
      * Where keys come from when a thread reads them: the reader, and how to ask the terminal
@@ -88,6 +99,27 @@ public final class AppLoop {
         }
     }
 
+    /**
+     * Shows {@code path} (a session's path, read first) while the whole session is opened on
+     * another thread, which then calls {@link #connectKeys} or {@link #openFailed}. Before {@link #run}.
+     */
+    void showWhileOpening(Msg.SessionOpened path, String notice) {
+        opening = path.loom();
+        post(path);
+        post(new Msg.Notice(notice));
+    }
+
+    /** From the opening thread: the session could not be opened; the loop ends without saving. */
+    void openFailed(String why) {
+        openFailure = why;
+        post(new Msg.Notice(why)); // wakes the loop
+    }
+
+    /** Why the session opened behind the first screen could not be, or null. */
+    String openFailure() {
+        return openFailure;
+    }
+
     /** From the reader's thread: a key, or the end of the input (the terminal is gone: quit, saving). */
     private void keyRead(KeyStroke key) {
         post(key.getKeyType() == KeyType.EOF ? new Msg.CommandEntered("quit", clock.instant())
@@ -110,11 +142,15 @@ public final class AppLoop {
 
     /** Runs until the user quits; the session is saved before this returns. */
     public void run() throws IOException, InterruptedException {
-        connectKeys();
-        while (!state.quitting()) {
+        if (opening == null) {
+            connectKeys();
+        }
+        while (!state.quitting() && openFailure == null) {
             round(keys != null ? IDLE_WAIT_MS : 15);
         }
-        effects.saveAndWait(state, 10, TimeUnit.SECONDS);
+        if (opening == null && openFailure == null) {
+            effects.saveAndWait(state, 10, TimeUnit.SECONDS);
+        }
     }
 
     /** One round: up to {@code waitMillis} for something to happen, everything pending handled, one redraw. */
@@ -143,6 +179,7 @@ public final class AppLoop {
         }
         recordViewNowAndThen();
         if (state != drawn) {
+            effects.awaitJournal(); // nothing is shown before it is recorded
             draw();
         }
     }
@@ -153,6 +190,9 @@ public final class AppLoop {
      * ':' belong to the line.
      */
     private void handle(Msg msg) {
+        if (opening != null && msg instanceof Msg.SessionOpened o && o.loom() != opening) {
+            opening = null; // the whole session: from here on the user's changes go to it
+        }
         Next next = Update.update(state, msg);
         state = next.state();
         for (Effect e : next.effects()) {
@@ -245,11 +285,17 @@ public final class AppLoop {
 
     /** The current node and cursor go to the session every few seconds when they change, not on every key. */
     private void recordViewNowAndThen() {
+        if (opening != null) {
+            return; // the path shown while opening is the file's own view
+        }
         long now = clock.millis();
-        if (now - viewSavedAt < VIEW_SAVE_INTERVAL_MS) {
+        SavedView view = new SavedView(state.focus(), SessionSettings.of(state));
+        // a view or overlay opening or closing goes at once: the player shows each step as it was seen
+        boolean opened = recordedView != null && !java.util.Objects.equals(
+                ShownView.kind(view.settings().get(ShownView.KEY)), ShownView.kind(recordedView.settings().get(ShownView.KEY)));
+        if (now - viewSavedAt < VIEW_SAVE_INTERVAL_MS && !opened) {
             return;
         }
-        SavedView view = new SavedView(state.focus(), SessionSettings.of(state));
         if (!view.equals(recordedView)) {
             effects.saveView(state);
             recordedView = view;
@@ -264,6 +310,9 @@ public final class AppLoop {
 
     /** For a hang-up: save what there is and wait (bounded) for the disk. */
     boolean saveNow() throws InterruptedException {
+        if (opening != null || openFailure != null) {
+            return true; // nothing the user did yet: keys wait for the opened session
+        }
         return effects.saveAndWait(state, 5, TimeUnit.SECONDS);
     }
 }

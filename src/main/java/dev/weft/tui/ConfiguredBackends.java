@@ -3,6 +3,7 @@ package dev.weft.tui;
 import dev.weft.config.BackendFlags;
 import dev.weft.config.BackendResolver;
 import dev.weft.config.BackendSpec;
+import dev.weft.config.ConfigEdits;
 import dev.weft.config.ConfigException;
 import dev.weft.config.ModelFolders;
 import dev.weft.config.WeftConfig;
@@ -20,11 +21,15 @@ import dev.weft.model.http.Notices;
 import dev.weft.model.local.LocalModel;
 import dev.weft.model.local.LocalModels;
 import dev.weft.model.local.StoreLocations;
+import dev.weft.tui.state.ModelOffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -47,6 +52,8 @@ public final class ConfiguredBackends implements BackendCatalog {
     private final Notices notices;
     private final String start;
     private final BackendSpec.Remote flags;
+    /** Where the answer to the start screen's offer is remembered; null: nowhere (and nothing is offered). */
+    private final Path configFile;
     private LanguageModel embedded;
     /** Model files stay open once loaded: switching back to one is then instant. */
     private final Map<String, LanguageModel> modelFiles = new HashMap<>();
@@ -64,7 +71,14 @@ public final class ConfiguredBackends implements BackendCatalog {
      */
     public ConfiguredBackends(WeftConfig config, Map<String, String> env, ModelSource embedded, Notices notices,
                               String start, BackendSpec.Remote flags) {
+        this(config, null, env, embedded, notices, start, flags);
+    }
+
+    /** As above, with the config file's path, where the answer to the start screen's offer is remembered. */
+    public ConfiguredBackends(WeftConfig config, Path configFile, Map<String, String> env, ModelSource embedded,
+                              Notices notices, String start, BackendSpec.Remote flags) {
         this.config = config;
+        this.configFile = configFile;
         this.env = Map.copyOf(env);
         this.embeddedSource = embedded;
         this.http = HttpSettings.DEFAULTS.withNotices(notices);
@@ -81,6 +95,11 @@ public final class ConfiguredBackends implements BackendCatalog {
     public ConfiguredBackends(WeftConfig config, Map<String, String> env, ModelSource embedded, Notices notices,
                               String start) {
         this(config, env, embedded, notices, start, null);
+    }
+
+    public ConfiguredBackends(WeftConfig config, Path configFile, Map<String, String> env, ModelSource embedded,
+                              Notices notices) {
+        this(config, configFile, env, embedded, notices, null, null);
     }
 
     private static List<LocalModel> localModels(WeftConfig config, Map<String, String> env) {
@@ -104,6 +123,63 @@ public final class ConfiguredBackends implements BackendCatalog {
             return ModelChoices.GGUF_ENV_NAME;
         }
         return config.defaultProfile() != null ? config.defaultProfile() : EMBEDDED;
+    }
+
+    /**
+     * The model file to offer on the start screen, once the search has finished: when no profile
+     * is configured, no backend is named (on the command line or by {@value #GGUF_ENV}), the config
+     * has not declined offers, and a runnable model was found. The smallest is offered (the
+     * quickest on a CPU); the others are counted (the model picker lists them).
+     */
+    public CompletableFuture<Optional<ModelOffer>> offer() {
+        if (configFile == null || !config.profiles().isEmpty() || start != null || flags != null || ggufFromEnv() != null
+                || !ConfigEdits.offersLocalModels(configFile)) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return local.thenApply(found -> found.stream()
+                .min(Comparator.comparingLong(LocalModel::size).thenComparing(LocalModel::name))
+                .map(m -> new ModelOffer(m.name(), about(m), m.path().toString(), found.size() - 1)));
+    }
+
+    /** "ollama · llama 1.2B Q8_0 · 1.2 GB" */
+    private static String about(LocalModel m) {
+        String size = m.size() >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GB", m.size() / (double) (1L << 30))
+                : String.format(Locale.ROOT, "%d MB", Math.max(1, m.size() >> 20));
+        String params = m.parameters() >= 1_000_000_000L ? String.format(Locale.ROOT, "%.1fB", m.parameters() / 1e9)
+                : String.format(Locale.ROOT, "%dM", m.parameters() / 1_000_000);
+        return m.store().label + " · " + m.architecture() + " " + params + " " + m.quantisation() + " · " + size;
+    }
+
+    @Override
+    public void rememberOffer(ModelOffer offer, boolean accepted) throws ModelException {
+        if (configFile == null) {
+            return;
+        }
+        try {
+            if (accepted) {
+                ConfigEdits.useLocalModel(configFile, offer.name(), Path.of(offer.path()));
+            } else {
+                ConfigEdits.declineLocalModels(configFile);
+            }
+        } catch (ConfigException e) {
+            throw new ModelException(e.getMessage());
+        }
+    }
+
+    /** The model file a backend name runs in process (without opening it), or null for any other backend. */
+    public Path modelFileOf(String name) {
+        if (name.equals(ModelChoices.GGUF_ENV_NAME) && ggufFromEnv() != null && !config.profiles().containsKey(name)) {
+            return BackendResolver.expandHome(ggufFromEnv(), env);
+        }
+        if (!config.profiles().containsKey(name)) {
+            return null;
+        }
+        try {
+            return BackendResolver.resolve(new BackendFlags(name, null, null, null, null), config, env)
+                    instanceof BackendSpec.Gguf file ? file.path() : null;
+        } catch (ConfigException e) {
+            return null; // opening it says why
+        }
     }
 
     private String ggufFromEnv() {

@@ -28,9 +28,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -55,11 +58,15 @@ final class EffectRunner {
     private volatile LanguageModel model;
     /** The last backend switch asked for: an earlier one that finishes later is not used. */
     private volatile long latestSwitch;
+    /** The name of {@link #model} (written after it, read before it: a report never names the wrong model). */
+    private volatile String modelName;
     /** The backend in use, noted in the session when it first generates. Touched only on the I/O thread. */
     private Backend backend;
     private boolean backendNoted;
     /** Why the last save failed, or null after one that succeeded: what quitting must report. */
     private volatile String lastSaveFailure;
+    /** The last journal write handed to the I/O thread (done once it is on the disk or has failed). */
+    private volatile CompletableFuture<Void> journaled = CompletableFuture.completedFuture(null);
 
     EffectRunner(Executor models, Executor io, Consumer<Msg> post, LoomSession session, SessionOpener opener,
                  LanguageModel model, Backend backend, BackendCatalog backends, ThemeLibrary themes) {
@@ -69,6 +76,7 @@ final class EffectRunner {
         this.session = session;
         this.opener = opener;
         this.model = model;
+        this.modelName = backend.name();
         this.backend = backend;
         this.backends = backends;
         this.themes = themes;
@@ -85,13 +93,24 @@ final class EffectRunner {
     /** Runs one effect; {@code state} is the state it came with (for saving where the user is). */
     void run(Effect effect, UiState state) {
         if (effect instanceof Effect.Journal j) {
-            io.execute(() -> {
-                try {
-                    session.record(j.action());
-                } catch (IOException | RuntimeException e) {
-                    post.accept(new Msg.NotRecorded(j.action(), e.getMessage()));
-                }
-            });
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            journaled = done;
+            try {
+                io.execute(() -> {
+                    try {
+                        session.record(j.action());
+                    } catch (IOException | RuntimeException e) {
+                        post.accept(new Msg.NotRecorded(j.action(), e.getMessage()));
+                    } finally {
+                        done.complete(null);
+                    }
+                });
+            } catch (RejectedExecutionException shutDown) {
+                done.complete(null);
+                post.accept(new Msg.NotRecorded(j.action(), "weft is closing"));
+            }
+        } else if (effect instanceof Effect.RecordAnalysis r) {
+            write(() -> session.recordAnalysis(r.record()), "keeping the " + r.record().kind() + " in the session");
         } else if (effect instanceof Effect.Generate g) {
             write(() -> {
                 if (!backendNoted) {
@@ -154,6 +173,8 @@ final class EffectRunner {
             SessionListing.list(l.request(), Path.of(l.folder()), java.time.Clock.systemUTC(), models, post);
         } else if (effect instanceof Effect.ListModels l) {
             ModelListing.list(l.request(), backends, models, post);
+        } else if (effect instanceof Effect.AnswerOffer a) {
+            answerOffer(a);
         } else if (effect instanceof Effect.ExpandMultiverse x) {
             expand(x);
         } else if (effect instanceof Effect.CompareContinue c) {
@@ -174,6 +195,38 @@ final class EffectRunner {
         } else if (effect instanceof Effect.Search s) {
             models.execute(() -> post.accept(Searching.find(searchIndex, s)));
         }
+    }
+
+    /**
+     * Waits until every journal write handed over so far is done: on the disk, or failed and its
+     * {@link Msg.NotRecorded} posted. The loop draws a change only after this (weft-session(5),
+     * "Durability": a change weft has shown survives a crash). The I/O thread runs in order, so
+     * waiting for the last write waits for all of them.
+     */
+    void awaitJournal() throws InterruptedException {
+        try {
+            journaled.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a journal write never fails its future", e);
+        }
+    }
+
+    /**
+     * Opens the launcher's session on the I/O thread, as the first of its writes (a big session's
+     * tree takes seconds to read, behind a first screen of its path): its tree goes to the loop,
+     * then {@code then} runs; a session that cannot be opened goes to {@code failed} instead.
+     */
+    void openInBackground(Path file, Runnable then, Consumer<String> failed) {
+        io.execute(() -> {
+            try {
+                session = opener.open(file);
+                post.accept(new Msg.SessionOpened(session.name(), session.loom(), session.focus(), session.settings()));
+                session.warnings().forEach(w -> post.accept(new Msg.Failure(w)));
+                then.run();
+            } catch (IOException | RuntimeException e) {
+                failed.accept(e.getMessage());
+            }
+        });
     }
 
     /** Records where the user is, for the next save and for reopening. */
@@ -225,7 +278,9 @@ final class EffectRunner {
         CountDownLatch done = new CountDownLatch(1);
         io.execute(() -> {
             try {
-                session.close();
+                if (session != null) { // null: it never opened
+                    session.close();
+                }
             } catch (IOException e) {
                 post.accept(new Msg.Failure("close failed: " + e.getMessage()));
             } finally {
@@ -237,6 +292,7 @@ final class EffectRunner {
 
     private void generate(Effect.Generate g) {
         AtomicBoolean stop = cancelled.computeIfAbsent(g.request(), id -> new AtomicBoolean());
+        String name = modelName;
         LanguageModel m = model;
         models.execute(() -> {
             try {
@@ -250,6 +306,7 @@ final class EffectRunner {
                 post.accept(new Msg.GenerationFailed(g.request(), e.getClass().getSimpleName() + ": " + e.getMessage()));
             } finally {
                 cancelled.remove(g.request());
+                reportCache(name, m);
             }
         });
     }
@@ -277,17 +334,27 @@ final class EffectRunner {
     }
 
     private void sampleSweepRow(Effect.SampleSweepRow r) {
-        LanguageModel m = model;
-        offThread(r.request(), () -> new Msg.SweepRowArrived(r.request(),
-                SweepRow.of(r.params().temperature(), m.generate(r.context(), r.params()))), Msg.AnalysisFailed::new);
+        LanguageModel current = model;
+        offThread(r.request(), () -> {
+            LanguageModel m = r.profile() == null ? current : backends.open(r.profile());
+            SweepRow row = SweepRow.of(r.params().temperature(), m.generate(r.context(), r.params()));
+            return new Msg.SweepRowArrived(r.request(), answered(r.profile(), m), row, java.time.Instant.now());
+        }, Msg.AnalysisFailed::new);
     }
 
     private void scoreCandidates(Effect.ScoreCandidates c) {
-        LanguageModel m = model;
+        LanguageModel current = model;
         offThread(c.request(), () -> {
+            LanguageModel m = c.profile() == null ? current : backends.open(c.profile());
             List<String> candidates = c.file() == null ? c.candidates() : candidateFile(c.file());
-            return new Msg.CandidatesScored(c.request(), CandidateScoring.score(m, c.context(), candidates, c.prefix()));
+            return new Msg.CandidatesScored(c.request(), answered(c.profile(), m),
+                    CandidateScoring.score(m, c.context(), candidates, c.prefix()), java.time.Instant.now());
         }, Msg.AnalysisFailed::new);
+    }
+
+    /** Who answered an analysis: the profile asked for (null: the backend in use) and what the model says it is. */
+    private static Backend answered(String profile, LanguageModel m) {
+        return new Backend(profile, m.backend(), m.model(), m.capabilities(), m.defaultedWhenOff());
     }
 
     /** Work for a view, done on the model pool; its result is a message for the UI. */
@@ -298,6 +365,8 @@ final class EffectRunner {
 
     /** Runs the work off the UI thread and posts its result, or one line saying why it failed. */
     private void offThread(long request, ViewWork work, BiFunction<Long, String, Msg> failure) {
+        String name = modelName;
+        LanguageModel m = model;
         models.execute(() -> {
             Msg result;
             try {
@@ -308,7 +377,20 @@ final class EffectRunner {
                 result = failure.apply(request, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
             post.accept(result);
+            reportCache(name, m);
         });
+    }
+
+    /** The status bar's cache figures, after each request to a model that keeps a key/value cache. */
+    private void reportCache(String name, LanguageModel m) {
+        try {
+            dev.weft.model.KvCacheStats stats = m.cacheStats();
+            if (stats != null) {
+                post.accept(new Msg.CacheReported(name, stats));
+            }
+        } catch (RuntimeException e) {
+            // figures for the status bar only: a model that cannot give them just shows none
+        }
     }
 
     /** One candidate per line, blank lines skipped, as {@code weft dist --candidates @FILE} reads it. */
@@ -320,18 +402,31 @@ final class EffectRunner {
         }
     }
 
+    /** Remembers the answer in the config (a failure is said; a yes switches for this run all the same). */
+    private void answerOffer(Effect.AnswerOffer a) {
+        io.execute(() -> {
+            try {
+                backends.rememberOffer(a.offer(), a.accepted());
+            } catch (ModelException e) {
+                post.accept(new Msg.Failure("not remembered: " + e.getMessage()));
+            }
+        });
+    }
+
     /** Opens the backend off the UI thread; of several switches under way, only the last one asked for takes effect. */
     private void switchBackend(Effect.SwitchBackend b) {
         latestSwitch = b.request();
         models.execute(() -> {
             try {
                 LanguageModel next = backends.open(b.name());
-                Backend switched = new Backend(b.name(), next.backend(), next.model(), next.capabilities(), next.defaultedWhenOff());
+                Backend switched = new Backend(b.name(), next.backend(), next.model(), next.capabilities(),
+                        next.defaultedWhenOff(), next.cacheStats());
                 synchronized (this) {
                     if (latestSwitch != b.request()) {
                         return;
                     }
                     model = next;
+                    modelName = b.name();
                 }
                 io.execute(() -> {
                     backend = switched;

@@ -7,10 +7,16 @@ import dev.weft.config.ConfigException;
 import dev.weft.config.ConfigFile;
 import dev.weft.loom.Loom;
 import dev.weft.loom.SamplingParams;
+import dev.weft.model.Capabilities;
 import dev.weft.model.DeferredModel;
+import dev.weft.model.KvCacheStats;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
+import dev.weft.model.gguf.GgufModel;
 import dev.weft.model.http.Notices;
+import dev.weft.session.Session;
+import dev.weft.session.SessionException;
+import dev.weft.session.SessionFile;
 import dev.weft.tui.keys.Keymap;
 import dev.weft.tui.state.Backend;
 import dev.weft.tui.state.Focus;
@@ -37,6 +43,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -125,18 +132,33 @@ public final class LoomApp {
             AppLoop started = loop[0];
             // a resize wakes the loop (it waits for messages, not a timer)
             terminal.addResizeListener((t, s) -> started.post(new Msg.Resized(new Size(s.getColumns(), s.getRows()))));
-            loop[0].post(opened(prepared.session));
-            if (launch.session() == null && hasSessions(Path.of(SESSIONS))) {
-                loop[0].post(new Msg.OfferSessions(SESSIONS + "/"));
+            Runnable command = () -> {
+                if (launch.command() != null) {
+                    started.post(new Msg.CommandEntered(launch.command(), Clock.systemDefaultZone().instant()));
+                }
+            };
+            if (prepared.session != null) {
+                loop[0].post(opened(prepared.session));
+                prepared.session.warnings().forEach(w -> loop[0].post(new Msg.Failure(w)));
+                command.run();
+                if (launch.session() == null && hasSessions(Path.of(SESSIONS))) {
+                    loop[0].post(new Msg.OfferSessions(SESSIONS + "/"));
+                }
+            } else {
+                Path file = prepared.pathFirst.file();
+                loop[0].showWhileOpening(prepared.pathFirst.opened(),
+                        "opening " + file.getFileName() + " (" + megabytes(file) + "): where you were; keys wait for the rest");
+                effects.openInBackground(file, () -> {
+                    command.run(); // after the whole session, like the keys
+                    started.connectKeys();
+                }, started::openFailed);
             }
             if (prepared.model instanceof DeferredModel d && !d.isDone()) {
                 noticeLine.accept("loading model " + d.model() + "…");
             }
             noticeLine.to(line -> started.post(new Msg.Notice(line)));
-            prepared.session.warnings().forEach(w -> loop[0].post(new Msg.Failure(w)));
-            if (launch.command() != null) {
-                loop[0].post(new Msg.CommandEntered(launch.command(), Clock.systemDefaultZone().instant()));
-            }
+            prepared.loaded.complete(started::post);
+            prepared.catalog.offer().thenAccept(offer -> offer.ifPresent(o -> started.post(new Msg.ModelOffered(o))));
             Thread hangUp = new Thread(() -> saveOnExit(loop[0]), "weft-save-on-exit");
             Runtime.getRuntime().addShutdownHook(hangUp);
             try {
@@ -145,6 +167,10 @@ public final class LoomApp {
                 screen.stopScreen();
                 forget(hangUp);
                 effects.closeSession(5, TimeUnit.SECONDS);
+            }
+            if (loop[0].openFailure() != null) {
+                err.println("weft: " + loop[0].openFailure());
+                return 1;
             }
             String notSaved = loop[0].notSavedAtExit();
             if (notSaved != null) {
@@ -214,7 +240,8 @@ public final class LoomApp {
      */
     static Settings settings(TuiConfig config, String colorsFlag, Map<String, String> env, ThemeLibrary themes,
                              LanguageModel model, String backendName) throws IOException {
-        Backend backend = new Backend(backendName, model.backend(), model.model(), model.capabilities(), model.defaultedWhenOff());
+        Backend backend = new Backend(backendName, model.backend(), model.model(), model.capabilities(),
+                model.defaultedWhenOff(), model.cacheStats());
         return settings(config, colorsFlag, env, themes, backend);
     }
 
@@ -230,23 +257,74 @@ public final class LoomApp {
         return new Settings(SamplingParams.DEFAULTS, theme, depth, keymap, backend);
     }
 
-    private record Prepared(LoomSession session, UiState state, ThemeLibrary themes, ConfiguredBackends catalog,
-                            LanguageModel model, Backend backend) {}
+    /**
+     * @param session   the opened session; null while a big one opens behind its first screen
+     * @param pathFirst that session's file and the path shown meanwhile, or null
+     */
+    /** @param loaded where a model file loading behind the loom reports its cache when ready (the loop, once it runs) */
+    private record Prepared(LoomSession session, PathFirst pathFirst, UiState state, ThemeLibrary themes,
+                            ConfiguredBackends catalog, LanguageModel model, Backend backend,
+                            CompletableFuture<Consumer<Msg>> loaded) {}
+
+    /** A big session's file and the first screen's tree: the path the user was on, read first. */
+    record PathFirst(Path file, Msg.SessionOpened opened) {}
+
+    /**
+     * Files from this size on open behind a first screen of their view's path (a file of 80 MB,
+     * 100,000 nodes, takes seconds to read; one of a few hundred KB, a few tens of milliseconds).
+     */
+    private static final long PATH_FIRST_BYTES = 2L << 20;
+
+    /** The path the file was left on, when it is big and starts with it (weft-session(5)); else null. */
+    private static PathFirst pathFirst(Path path) throws IOException {
+        return pathFirst(path, PATH_FIRST_BYTES);
+    }
+
+    /** As above, for files from {@code minBytes} on. */
+    static PathFirst pathFirst(Path path, long minBytes) throws IOException {
+        if (!Files.isRegularFile(path) || Files.size(path) < minBytes) {
+            return null;
+        }
+        Session first;
+        try {
+            first = SessionFile.readViewPath(path);
+        } catch (SessionException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (first == null) {
+            return null;
+        }
+        Map<String, String> settings = new java.util.HashMap<>(first.view().settings());
+        settings.remove(StoreSession.PATH_END);
+        return new PathFirst(path, new Msg.SessionOpened(path.getFileName().toString(), first.loom(),
+                StoreSession.focusOf(first.loom(), first.view()), settings));
+    }
+
+    private static String megabytes(Path file) {
+        try {
+            return Files.size(file) / 1_000_000 + " MB";
+        } catch (IOException e) {
+            return "?";
+        }
+    }
 
     private static Prepared prepare(Launch launch, Map<String, String> env, Notices notices)
             throws IOException, ConfigException, ModelException {
         Path configFile = launch.config();
         TuiConfig config = TuiConfig.load(configFile);
-        ConfiguredBackends catalog = new ConfiguredBackends(ConfigFile.load(configFile), env, launch.embedded(), notices,
-                launch.backend(), launch.flags());
+        ConfiguredBackends catalog = new ConfiguredBackends(ConfigFile.load(configFile), configFile, env,
+                launch.embedded(), notices, launch.backend(), launch.flags());
         String backendName = catalog.initial();
         ModelSource.Preview preview = launch.embedded().preview();
+        Path modelFile = catalog.modelFileOf(backendName);
+        CompletableFuture<Consumer<Msg>> loaded = new CompletableFuture<>();
         LanguageModel model = backendName.equals(ConfiguredBackends.EMBEDDED) && preview != null
                 // the loom comes up at once; generating waits for the model, everything else works meanwhile
                 ? DeferredModel.start(preview.backend(), preview.model(), preview.capabilities(),
                         () -> catalog.open(ConfiguredBackends.EMBEDDED),
                         why -> notices.notice("the embedded model did not load: " + why),
                         () -> notices.notice("model " + preview.model() + " ready"))
+                : modelFile != null ? modelFile(catalog, backendName, modelFile, notices, loaded)
                 : openSaying(catalog, backendName, notices);
         ThemeLibrary themes = ThemeLibrary.standard(env);
         Settings settings = settings(config, launch.colors(), env, themes, model, backendName);
@@ -255,8 +333,33 @@ public final class LoomApp {
         if (Files.isRegularFile(path) && Files.size(path) > SLOW_SESSION_BYTES) {
             notices.notice("opening " + path.getFileName() + " (" + dev.weft.model.choice.ModelChoices.bytes(Files.size(path)) + ")…");
         }
-        LoomSession session = NewSession.at(path);
-        return new Prepared(session, initialState(settings, session.name()), themes, catalog, model, settings.backend());
+        PathFirst first = pathFirst(path);
+        LoomSession session = first == null ? NewSession.at(path) : null;
+        String name = session != null ? session.name() : path.getFileName().toString();
+        return new Prepared(session, first, initialState(settings, name), themes, catalog, model, settings.backend(),
+                loaded);
+    }
+
+    /** Before a model file is open its capabilities are not known; once loaded, its own apply to every request. */
+    private static final Capabilities MODEL_FILE = new Capabilities(1 << 20, true, true, true, true, true);
+
+    /**
+     * A model file loads behind the loom (a large one takes seconds): generating waits for it,
+     * everything else works meanwhile; once loaded, the status bar gets its cache figures.
+     */
+    private static LanguageModel modelFile(ConfiguredBackends catalog, String name, Path file, Notices notices,
+                                           CompletableFuture<Consumer<Msg>> loaded) {
+        DeferredModel[] deferred = new DeferredModel[1];
+        deferred[0] = DeferredModel.start(GgufModel.BACKEND, file.getFileName().toString(), MODEL_FILE,
+                () -> catalog.open(name), why -> notices.notice("model " + name + " did not load: " + why),
+                () -> loaded.thenAccept(post -> {
+                    notices.notice("model " + name + " ready");
+                    KvCacheStats stats = deferred[0].cacheStats();
+                    if (stats != null) {
+                        post.accept(new Msg.CacheReported(name, stats));
+                    }
+                }));
+        return deferred[0];
     }
 
     /** A session file this big takes long enough to read that the terminal should say so first. */

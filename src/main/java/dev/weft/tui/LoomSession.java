@@ -1,5 +1,6 @@
 package dev.weft.tui;
 
+import dev.weft.analysis.AnalysisRecord;
 import dev.weft.loom.Loom;
 import dev.weft.loom.LoomAction;
 import dev.weft.tui.state.Backend;
@@ -70,6 +71,9 @@ public interface LoomSession extends AutoCloseable {
 
     /** Notes that requests now go to this backend (for replay against it later). */
     default void recordBackend(Backend backend) throws IOException {}
+
+    /** Keeps a {@code :dist} or {@code :sweep} run and its results in the session (journaled first). */
+    void recordAnalysis(AnalysisRecord record) throws IOException;
 
     @Override
     default void close() throws IOException {}

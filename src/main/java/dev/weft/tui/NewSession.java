@@ -1,5 +1,6 @@
 package dev.weft.tui;
 
+import dev.weft.analysis.AnalysisRecord;
 import dev.weft.loom.Loom;
 import dev.weft.loom.LoomAction;
 import dev.weft.tui.state.Backend;
@@ -94,16 +95,25 @@ public final class NewSession implements LoomSession {
 
     @Override
     public void record(LoomAction action) throws IOException {
+        firstChange().record(action);
+    }
+
+    /** A kept {@code :dist} or {@code :sweep} run is a change like any other: it creates the file. */
+    @Override
+    public void recordAnalysis(AnalysisRecord record) throws IOException {
+        firstChange().recordAnalysis(record);
+    }
+
+    /** The created session a change goes to, creating it on the first one. */
+    private LoomSession firstChange() throws IOException {
         if (created == null && failure != null) {
             // the journal would miss what came before: only :w, which saves the whole tree, may start it now
             throw new IOException("not recorded: " + path + " could not be created (" + failure + "); :w saves all");
         }
         try {
-            create().record(action);
+            return create();
         } catch (IOException e) {
-            if (created == null) {
-                failure = e.getMessage();
-            }
+            failure = e.getMessage();
             throw e;
         }
     }

@@ -1,5 +1,6 @@
 package dev.weft.tui;
 
+import dev.weft.analysis.AnalysisRecord;
 import dev.weft.loom.Loom;
 import dev.weft.loom.LoomAction;
 import dev.weft.session.BackendUse;
@@ -120,6 +121,15 @@ public final class StoreSession implements LoomSession {
     public void recordBackend(Backend backend) throws IOException {
         try {
             store.recordBackend(new BackendUse(backend.name(), backend.kind(), backend.model()));
+        } catch (SessionException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void recordAnalysis(AnalysisRecord record) throws IOException {
+        try {
+            store.recordAnalysis(record);
         } catch (SessionException e) {
             throw new IOException(e.getMessage(), e);
         }

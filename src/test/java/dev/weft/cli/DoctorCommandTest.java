@@ -3,6 +3,10 @@ package dev.weft.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.model.gguf.GgmlType;
+import dev.weft.model.gguf.TinyModels;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,5 +65,31 @@ class DoctorCommandTest {
         } finally {
             System.setProperty(ModelOptions.CONFIG_PROPERTY, previous);
         }
+    }
+
+    @Test
+    void aModelFileGetsItsCacheCheckedAndReportedAsJson(@TempDir Path dir) throws Exception {
+        Path file = TinyModels.write(TinyModels.Spec.of("llama", GgmlType.Q8_0, "gpt2"), dir.resolve("tiny.gguf"));
+        CliRun text = CliRun.of("doctor", "--gguf", file.toString(), "--kv-cache-mb", "64");
+        assertEquals(0, text.exit(), text.out() + text.err());
+        assertTrue(text.out().lines().anyMatch(l -> l.startsWith("ok") && l.contains("kv cache: an edit's re-score reused")
+                && l.contains("logprobs agree")), text.out());
+        assertTrue(text.out().contains("kv cache budget 64 MB"), text.out());
+
+        CliRun json = CliRun.of("doctor", "--gguf", file.toString(), "--kv-cache-mb", "64", "--json");
+        assertEquals(0, json.exit(), json.err());
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        assertTrue(root.get("ok").asBoolean());
+        assertTrue(root.get("checks").size() > 3);
+        JsonNode kv = root.get("kv_caches").get(0);
+        assertEquals(file.toString(), kv.get("path").asText());
+        assertEquals(64L << 20, kv.get("budget_bytes").asLong());
+        assertTrue(kv.get("bytes_per_position").asLong() > 0);
+        JsonNode probe = kv.get("probe");
+        assertTrue(probe.get("exact").asBoolean());
+        assertEquals(probe.get("positions").asLong(), probe.get("reused").asLong() + probe.get("computed").asLong());
+        assertTrue(probe.get("reused").asLong() > probe.get("computed").asLong(),
+                "the edit is at the end: most positions come from the cache: " + probe);
+        assertTrue(kv.get("hit_rate").asDouble() > 0, kv.toString());
     }
 }

@@ -79,6 +79,19 @@ class ConfigFileTest {
                 message("{\"profiles\": {\"x\": {\"api\": \"ollama\", \"capabilities\": {\"max_top_logprobs\": -1}}}}", p));
     }
 
+    @Test
+    void aProfileSaysHowManyRequestsAtOnce() throws Exception {
+        Path p = dir.resolve("c.json");
+        WeftConfig c = ConfigFile.parse("{\"profiles\": {\"l\": {\"api\": \"llamacpp\", \"model\": \"m\", \"parallel\": 8},"
+                + " \"o\": {\"api\": \"ollama\", \"model\": \"m\"}}}", p);
+        assertEquals(8, c.profile("l").orElseThrow().parallel());
+        assertEquals(null, c.profile("o").orElseThrow().parallel()); // the server's slots, else the default
+        for (String bad : new String[] {"0", "65", "2.5", "\"8\""}) {
+            assertEquals("config " + p + ": profile 'x': 'parallel' must be a whole number from 1 to 64 (requests at once)",
+                    message("{\"profiles\": {\"x\": {\"api\": \"ollama\", \"parallel\": " + bad + "}}}", p));
+        }
+    }
+
     private static String message(String text, Path p) {
         return assertThrows(ConfigException.class, () -> ConfigFile.parse(text, p)).getMessage();
     }

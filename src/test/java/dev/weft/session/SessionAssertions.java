@@ -24,6 +24,7 @@ final class SessionAssertions {
         assertEquals(expected.journalSeq(), actual.journalSeq(), "journal seq");
         assertEquals(expected.backends(), actual.backends(), "backends");
         assertEquals(expected.view(), actual.view(), "view");
+        assertEquals(expected.analyses(), actual.analyses(), "analyses");
         assertSameLoom(expected.loom(), actual.loom());
     }
 

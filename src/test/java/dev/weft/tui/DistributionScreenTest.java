@@ -37,6 +37,14 @@ class DistributionScreenTest {
     }
 
     @Test
+    void barsAt100By30() throws Exception {
+        h = TuiHarness.start(100, 30, TestModels.embedded());
+        h.press(Action.EDIT).type("Mr President, I would like to").press(Action.COMMIT).press(Action.TEXT_END);
+        scored();
+        Golden.assertScreen("distribution-100x30", h.screenText());
+    }
+
+    @Test
     void aBarIsPaintedInItsCandidatesProbabilityColour() {
         scored();
         CandidateProbability say = ((Overlay.Distribution) h.state().overlay()).view().distribution().candidates().get(1);

@@ -26,6 +26,16 @@ class GoldenScreensTest {
     }
 
     @Test
+    void theStartScreenOffersAModelFileFoundOnThisMachine() {
+        h.loop.post(new dev.weft.tui.state.Msg.ModelOffered(new dev.weft.tui.state.ModelOffer("llama3.2:1b",
+                "ollama · llama 1.2B Q8_0 · 1.2 GB", "/home/u/.ollama/models/blobs/sha256-ab", 2)));
+        h.settle();
+        Golden.assertScreen("start-offer", h.screenText());
+        h.press(Action.CLOSE);
+        Golden.assertScreen("start-offer-closed", h.screenText());
+    }
+
+    @Test
     void writingAPrompt() {
         h.press(Action.EDIT).type("Are bugs real?\nAnswer:");
         Golden.assertScreen("prompt-editor", h.screenText());

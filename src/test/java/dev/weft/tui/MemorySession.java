@@ -11,6 +11,7 @@ import java.util.Map;
 /** A session kept in memory: it applies every journaled action to its own loom, as the store does. */
 final class MemorySession implements LoomSession {
     final List<LoomAction> journal = new ArrayList<>();
+    final List<dev.weft.analysis.AnalysisRecord> analyses = new ArrayList<>();
     private final String name;
     private Loom loom;
     Focus focus;
@@ -52,6 +53,11 @@ final class MemorySession implements LoomSession {
     public void record(LoomAction action) {
         journal.add(action);
         loom = action.apply(loom).loom();
+    }
+
+    @Override
+    public void recordAnalysis(dev.weft.analysis.AnalysisRecord record) {
+        analyses.add(record);
     }
 
     @Override

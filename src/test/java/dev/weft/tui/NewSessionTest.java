@@ -68,6 +68,20 @@ class NewSessionTest {
     }
 
     @Test
+    void aKeptDistributionIsAChangeAndCreatesTheFile() throws Exception {
+        Path file = dir.resolve("sessions/d.json");
+        LoomSession s = NewSession.at(file);
+        var side = new dev.weft.analysis.AnalysisRecord.Side("embedded", "embedded", "kn-3");
+        var distribution = new dev.weft.analysis.CandidateDistribution(java.util.List.of(
+                dev.weft.analysis.CandidateProbability.exact("7", " 7", 0.5)));
+        s.recordAnalysis(new dev.weft.analysis.DistRecord(java.time.Instant.parse("2024-05-01T12:00:00Z"), null, 0,
+                "Pick a number:", "7", " ", java.util.List.of(new dev.weft.analysis.DistRecord.Run(side, distribution, null))));
+        s.close();
+        assertTrue(Files.exists(file), "the run is kept: the file is created for it");
+        assertTrue(Files.readString(dir.resolve("sessions/d.json.journal")).contains("Pick a number:"));
+    }
+
+    @Test
     void aFileThatExistsIsOpenedAsBefore() throws Exception {
         Path file = dir.resolve("s.json");
         try (LoomSession first = NewSession.at(file)) {

@@ -32,6 +32,25 @@ class SweepScreenTest {
     }
 
     @Test
+    void theCursorWalksTheSamplesAndOneOpensWhole() throws Exception {
+        h.press(Action.CURSOR_DOWN, 9);
+        Golden.assertScreen("sweep-selected", h.screenText());
+        h.press(Action.OPEN_SAMPLE);
+        Golden.assertScreen("sweep-whole", h.screenText());
+        TuiHarness wide = TuiHarness.start(100, 30, TestModels.embedded());
+        wide.press(Action.EDIT).type("Mr President, I would like to").press(Action.COMMIT).press(Action.TEXT_END);
+        wide.command("set max-tokens 40").command("sweep 0,1,1.9 6")
+                .awaitState(s -> s.overlay() instanceof Overlay.Sweep w && w.view().settled());
+        Golden.assertScreen("sweep-100x30", wide.screenText());
+        wide.press(Action.CURSOR_DOWN, 9);
+        Golden.assertScreen("sweep-100x30-selected", wide.screenText());
+        wide.press(Action.OPEN_SAMPLE);
+        Golden.assertScreen("sweep-100x30-whole", wide.screenText());
+        wide.press(Action.ADD_SAMPLE);
+        Golden.assertScreen("sweep-100x30-added", wide.screenText());
+    }
+
+    @Test
     void aSampleIsColouredByItsTokensProbability() {
         Token first = ((Overlay.Sweep) h.state().overlay()).view().slots().get(0).row().samples().get(0).tokens().get(0);
         Theme theme = h.state().settings().theme();

@@ -10,6 +10,7 @@ import dev.weft.model.Cancellation;
 import dev.weft.model.Continuation;
 import dev.weft.model.Capabilities;
 import dev.weft.model.Completion;
+import dev.weft.model.KvCacheStats;
 import dev.weft.model.LanguageModel;
 import dev.weft.model.ModelException;
 import dev.weft.model.Prompt;
@@ -92,6 +93,7 @@ public final class GgufModel implements BatchedModel {
     }
 
     /** What the key/value cache holds and its hit rate so far. */
+    @Override
     public KvCacheStats cacheStats() {
         return cached.tree().stats();
     }
@@ -102,6 +104,11 @@ public final class GgufModel implements BatchedModel {
         long per = cached.tree().bytesPerPosition();
         return String.format(java.util.Locale.ROOT, "kv cache budget %d MB (WEFT_KV_CACHE_MB or --kv-cache-mb), %d KB a"
                 + " position: %d positions of loom paths kept", s.budget() >> 20, (per + 1023) / 1024, s.budget() / per);
+    }
+
+    /** What one cached position costs in memory (keys and values of every layer, its hidden state, overhead). */
+    public long cacheBytesPerPosition() {
+        return cached.tree().bytesPerPosition();
     }
 
     /** Sets the key/value cache's memory budget (0 keeps nothing between requests); evicts down to it. */
@@ -153,8 +160,9 @@ public final class GgufModel implements BatchedModel {
         int alternatives = capabilities.cappedTopLogprobs(params.topLogprobs());
         List<Choice> choices = new ArrayList<>();
         for (Sampler sampler : samplers) {
-            choices.add(new Choice(choices.size(), sampler, shared.fork(context.length), first.clone()));
+            choices.add(new Choice(choices.size(), sampler, shared.fork(context.length)));
         }
+        matmul.run(choices.size(), i -> choices.get(i).draw(this, first, alternatives));
         int position = context.length;
         for (int step = 0; step < params.maxTokens(); step++, position++) {
             boolean any = false;
@@ -167,13 +175,13 @@ public final class GgufModel implements BatchedModel {
                     return finish(choices, FinishReason.CUT, context, hidden);
                 }
                 any = true;
-                int id = choice.sampler.next(choice.probabilities);
+                int id = choice.drawn;
                 byte[] bytes = tokenizer.piece(id);
                 if (tokenizer.endsGeneration(id) || stops.completedBy(choice.text, choice.textLength, bytes)) {
                     choice.finish = FinishReason.STOP;
                     continue;
                 }
-                Token token = token(id, choice.probabilities, alternatives, false);
+                Token token = choice.drawnToken;
                 choice.append(token, bytes);
                 sink.accept(choice.index, token);
                 if (step + 1 < params.maxTokens()) {
@@ -201,10 +209,10 @@ public final class GgufModel implements BatchedModel {
                 float[][] h = cached.step(ids, positions, caches);
                 float[][] logits = transformer.logits(h);
                 for (int i = 0; i < ids.length; i++) {
-                    Choice choice = stepping.get(i);
-                    choice.forwarded(ids[i], h[i]);
-                    choice.probabilities = probabilities(logits[i]);
+                    stepping.get(i).forwarded(ids[i], h[i]);
                 }
+                // each sibling's distribution, draw and alternatives (passes over the whole vocabulary) side by side
+                matmul.run(ids.length, i -> stepping.get(i).draw(this, probabilities(logits[i]), alternatives));
             }
         }
         return finish(choices, FinishReason.LENGTH, context, hidden);
@@ -377,7 +385,9 @@ public final class GgufModel implements BatchedModel {
         final int index;
         final Sampler sampler;
         final KvCache cache;
-        double[] probabilities;
+        /** The next token, drawn from the model's distribution after the tokens so far, and its record. */
+        int drawn;
+        Token drawnToken;
         final List<Token> tokens = new ArrayList<>();
         byte[] text = new byte[64];
         int textLength;
@@ -389,11 +399,19 @@ public final class GgufModel implements BatchedModel {
         float[][] forwardedHidden = new float[16][];
         int forwardedCount;
 
-        Choice(int index, Sampler sampler, KvCache cache, double[] probabilities) {
+        Choice(int index, Sampler sampler, KvCache cache) {
             this.index = index;
             this.sampler = sampler;
             this.cache = cache;
-            this.probabilities = probabilities;
+        }
+
+        /**
+         * Draws the next token from {@code probabilities} (this sibling's own random stream, so
+         * siblings may draw at the same time) and makes its record with the alternatives.
+         */
+        void draw(GgufModel model, double[] probabilities, int alternatives) {
+            drawn = sampler.next(probabilities);
+            drawnToken = model.token(drawn, probabilities, alternatives, false);
         }
 
         void forwarded(int id, float[] hidden) {

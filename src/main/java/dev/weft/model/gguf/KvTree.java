@@ -1,5 +1,6 @@
 package dev.weft.model.gguf;
 
+import dev.weft.model.KvCacheStats;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;

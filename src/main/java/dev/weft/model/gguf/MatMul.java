@@ -1,7 +1,9 @@
 package dev.weft.model.gguf;
 
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 
 /**
  * Products of a weight matrix with a batch of vectors, parallel over the matrix's rows (a
@@ -19,7 +21,7 @@ final class MatMul implements AutoCloseable {
     MatMul(int threads, FloatKernels kernels) {
         this.threads = threads;
         this.kernels = kernels;
-        this.pool = new ForkJoinPool(threads);
+        this.pool = new ForkJoinPool(Math.max(1, threads - 1)); // the caller is the other thread
     }
 
     int threads() {
@@ -44,17 +46,16 @@ final class MatMul implements AutoCloseable {
         if (QuantDot.handles(type)) {
             QuantDot quant = kernels.quant();
             int rowBytes = (int) type.bytesFor(cols);
-            run(chunks, c -> {
+            int groups = (rows + QuantDot.ROWS - 1) / QuantDot.ROWS;
+            int perChunk = Math.max(2, groups / (threads * 8));
+            run((groups + perChunk - 1) / perChunk, c -> {
                 QuantDot.Scratch s = scratch.get();
-                byte[] bytes = s.row(rowBytes);
-                float[] sums = s.out(count);
-                int end = Math.min(rows, (c + 1) * chunk);
-                for (int r = c * chunk; r < end; r++) {
-                    w.data().get(w.rowOffset(r), bytes, 0, rowBytes);
-                    quant.dot(type, bytes, cols, x, count, sums, s);
-                    for (int b = 0; b < count; b++) {
-                        out[b][r] = sums[b];
-                    }
+                byte[] bytes = s.row(QuantDot.ROWS * rowBytes);
+                int end = Math.min(rows, (c + 1) * perChunk * QuantDot.ROWS);
+                for (int r = c * perChunk * QuantDot.ROWS; r < end; r += QuantDot.ROWS) {
+                    int n = Math.min(QuantDot.ROWS, end - r);
+                    w.data().get(w.rowOffset(r), bytes, 0, n * rowBytes);
+                    quant.dot(type, bytes, n, cols, x, count, out, r, s);
                 }
             });
             return;
@@ -71,15 +72,49 @@ final class MatMul implements AutoCloseable {
         });
     }
 
-    /** Runs {@code body} for every index in [0, n) on the pool, returning when all are done. */
-    void run(int n, java.util.function.IntConsumer body) {
+    /**
+     * Runs {@code body} for every index in [0, n), returning when all are done. The calling thread
+     * takes indices too, from the same counter as the pool's threads: on a busy machine a helper
+     * that is slow to wake leaves its share to the others instead of holding everyone up.
+     */
+    void run(int n, IntConsumer body) {
         if (n == 1 || threads == 1) {
             for (int i = 0; i < n; i++) {
                 body.accept(i);
             }
             return;
         }
-        pool.submit(() -> IntStream.range(0, n).parallel().forEach(body)).join();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable work = () -> {
+            for (int i; (i = next.getAndIncrement()) < n; ) {
+                try {
+                    body.accept(i);
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    done.incrementAndGet();
+                }
+            }
+        };
+        for (int h = Math.min(threads - 1, n - 1); h > 0; h--) {
+            pool.execute(work);
+        }
+        work.run();
+        for (int spins = 0; done.get() < n; spins++) {
+            if (spins < 1000) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield(); // a helper is finishing an index it took
+            }
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException e) {
+            throw e;
+        } else if (t instanceof Error e) {
+            throw e;
+        }
     }
 
     private float[] rowScratch(int size) {

@@ -5,7 +5,6 @@ import static jdk.incubator.vector.VectorOperators.LSHR;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -13,22 +12,17 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link QuantDot} on the Vector API, for float vectors of 8 or 16 lanes (AVX2, AVX-512): the
  * quantised values of {@code L} lanes are loaded as bytes, unpacked with byte operations, widened
- * to floats and scaled, then multiplied with each vector with two accumulators. Loaded only by
+ * to floats and scaled, then multiplied with each vector with two accumulators per row. Loaded only by
  * name (see {@link FloatKernels#best()}).
  */
 final class VectorQuantDot implements QuantDot {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int L = F.length();
     private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(Math.max(64, L * 8)));
-    private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
-    /** For Q5_0's fifth bits: lane i of chunk c reads bit c·L+i (low nibbles) or 16+c·L+i (high ones). */
-    private static final int[] BIT = new int[32];
-
-    static {
-        for (int i = 0; i < 32; i++) {
-            BIT[i] = i;
-        }
-    }
+    /** For Q5_0's fifth bits: lane i tests bit i % 8 of its byte; lanes 8-15 take the second byte. */
+    private static final ByteVector BITS = ByteVector.fromArray(B, new byte[] {
+        1, 2, 4, 8, 16, 32, 64, (byte) 128, 1, 2, 4, 8, 16, 32, 64, (byte) 128}, 0);
+    private static final jdk.incubator.vector.VectorMask<Byte> UPPER = B.indexInRange(-8, B.length() - 8);
 
     /** Whether this JVM's preferred vectors have lanes this class is written for. */
     static boolean supported() {
@@ -36,43 +30,83 @@ final class VectorQuantDot implements QuantDot {
     }
 
     @Override
-    public void dot(GgmlType type, byte[] row, int cols, float[][] x, int count, float[] out, Scratch scratch) {
+    public void dot(GgmlType type, byte[] bytes, int rows, int cols, float[][] x, int count, float[][] out, int first,
+            Scratch scratch) {
         float[] w = scratch.values;
-        float[] sums = scratch.sums(count * L);
+        float[] sums = scratch.sums(count * ROWS * L);
+        int rowBytes = (int) type.bytesFor(cols);
         int perSegment = Math.max(type.blockSize(), SEGMENT);
         for (int seg = 0; seg < cols; seg += perSegment) {
             int len = Math.min(perSegment, cols - seg);
-            decode(type, row, (int) type.bytesFor(seg), len, w);
+            int at = (int) type.bytesFor(seg);
+            for (int q = 0; q < rows; q++) {
+                decode(type, bytes, q * rowBytes + at, len, w, q * SEGMENT);
+            }
             for (int b = 0; b < count; b++) {
-                float[] v = x[b];
-                FloatVector a0 = FloatVector.zero(F);
-                FloatVector a1 = FloatVector.zero(F);
-                for (int i = 0; i < len; i += 2 * L) {
-                    a0 = FloatVector.fromArray(F, w, i).fma(FloatVector.fromArray(F, v, seg + i), a0);
-                    a1 = FloatVector.fromArray(F, w, i + L).fma(FloatVector.fromArray(F, v, seg + i + L), a1);
+                if (rows == ROWS) {
+                    four(w, x[b], seg, len, sums, b * ROWS * L);
+                } else {
+                    for (int q = 0; q < rows; q++) {
+                        one(w, q * SEGMENT, x[b], seg, len, sums, (b * ROWS + q) * L);
+                    }
                 }
-                FloatVector.fromArray(F, sums, b * L).add(a0.add(a1)).intoArray(sums, b * L);
             }
         }
         for (int b = 0; b < count; b++) {
-            out[b] = FloatVector.fromArray(F, sums, b * L).reduceLanes(VectorOperators.ADD);
+            for (int q = 0; q < rows; q++) {
+                out[b][first + q] = FloatVector.fromArray(F, sums, (b * ROWS + q) * L).reduceLanes(VectorOperators.ADD);
+            }
         }
     }
 
-    private static void decode(GgmlType type, byte[] r, int at, int len, float[] w) {
+    /**
+     * One row's segment (from {@code w[wo]}) times {@code v[seg..seg+len)}, added to the lanes at
+     * {@code sums[so]}: even chunks into one accumulator, odd ones into another, in order.
+     */
+    private static void one(float[] w, int wo, float[] v, int seg, int len, float[] sums, int so) {
+        FloatVector a0 = FloatVector.zero(F);
+        FloatVector a1 = FloatVector.zero(F);
+        for (int i = 0; i < len; i += 2 * L) {
+            a0 = FloatVector.fromArray(F, w, wo + i).fma(FloatVector.fromArray(F, v, seg + i), a0);
+            a1 = FloatVector.fromArray(F, w, wo + i + L).fma(FloatVector.fromArray(F, v, seg + i + L), a1);
+        }
+        FloatVector.fromArray(F, sums, so).add(a0.add(a1)).intoArray(sums, so);
+    }
+
+    /** {@link #one} for four rows at once, each chunk of {@code v} loaded once: the same operations per row. */
+    private static void four(float[] w, float[] v, int seg, int len, float[] sums, int so) {
+        FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F);
+        FloatVector b0 = FloatVector.zero(F), b1 = FloatVector.zero(F);
+        FloatVector c0 = FloatVector.zero(F), c1 = FloatVector.zero(F);
+        FloatVector d0 = FloatVector.zero(F), d1 = FloatVector.zero(F);
+        for (int i = 0; i < len; i += 2 * L) {
+            FloatVector x0 = FloatVector.fromArray(F, v, seg + i);
+            FloatVector x1 = FloatVector.fromArray(F, v, seg + i + L);
+            a0 = FloatVector.fromArray(F, w, i).fma(x0, a0);
+            a1 = FloatVector.fromArray(F, w, i + L).fma(x1, a1);
+            b0 = FloatVector.fromArray(F, w, SEGMENT + i).fma(x0, b0);
+            b1 = FloatVector.fromArray(F, w, SEGMENT + i + L).fma(x1, b1);
+            c0 = FloatVector.fromArray(F, w, 2 * SEGMENT + i).fma(x0, c0);
+            c1 = FloatVector.fromArray(F, w, 2 * SEGMENT + i + L).fma(x1, c1);
+            d0 = FloatVector.fromArray(F, w, 3 * SEGMENT + i).fma(x0, d0);
+            d1 = FloatVector.fromArray(F, w, 3 * SEGMENT + i + L).fma(x1, d1);
+        }
+        FloatVector.fromArray(F, sums, so).add(a0.add(a1)).intoArray(sums, so);
+        FloatVector.fromArray(F, sums, so + L).add(b0.add(b1)).intoArray(sums, so + L);
+        FloatVector.fromArray(F, sums, so + 2 * L).add(c0.add(c1)).intoArray(sums, so + 2 * L);
+        FloatVector.fromArray(F, sums, so + 3 * L).add(d0.add(d1)).intoArray(sums, so + 3 * L);
+    }
+
+    static void decode(GgmlType type, byte[] r, int at, int len, float[] w, int wo) {
         int blocks = len / type.blockSize();
-        for (int k = 0; k < blocks; k++) {
-            int b = at + k * type.blockBytes();
-            int o = k * type.blockSize();
-            switch (type) {
-                case Q8_0 -> q8_0(r, b, w, o);
-                case Q4_0 -> q4_0(r, b, w, o);
-                case Q5_0 -> q5_0(r, b, w, o);
-                case Q4_K -> q4_k(r, b, w, o);
-                case Q5_K -> q5_k(r, b, w, o);
-                case Q6_K -> q6_k(r, b, w, o);
-                default -> throw new IllegalArgumentException(type.name());
-            }
+        switch (type) {
+            case Q8_0 -> q8_0(r, at, blocks, w, wo);
+            case Q4_0 -> q4_0(r, at, blocks, w, wo);
+            case Q5_0 -> q5_0(r, at, blocks, w, wo);
+            case Q4_K -> q4_k(r, at, blocks, w, wo);
+            case Q5_K -> q5_k(r, at, blocks, w, wo);
+            case Q6_K -> q6_k(r, at, blocks, w, wo);
+            default -> throw new IllegalArgumentException(type.name());
         }
     }
 
@@ -84,94 +118,128 @@ final class VectorQuantDot implements QuantDot {
         return ByteVector.fromArray(B, r, at);
     }
 
-    private static void q8_0(byte[] r, int at, float[] y, int o) {
-        float d = ScalarQuantDot.half(r, at);
-        for (int c = 0; c < 32; c += L) {
-            floats(bytes(r, at + 2 + c)).mul(d).intoArray(y, o + c);
-        }
-    }
-
-    private static void q4_0(byte[] r, int at, float[] y, int o) {
-        float d = ScalarQuantDot.half(r, at);
-        for (int c = 0; c < 16; c += L) {
-            ByteVector q = bytes(r, at + 2 + c);
-            floats(q.and((byte) 0x0F).sub((byte) 8)).mul(d).intoArray(y, o + c);
-            floats(q.lanewise(LSHR, 4).sub((byte) 8)).mul(d).intoArray(y, o + 16 + c);
-        }
-    }
-
-    private static void q5_0(byte[] r, int at, float[] y, int o) {
-        float d = ScalarQuantDot.half(r, at);
-        IntVector qh = IntVector.broadcast(I, ScalarQuantDot.int32(r, at + 2));
-        for (int c = 0; c < 16; c += L) {
-            ByteVector q = bytes(r, at + 6 + c);
-            IntVector lo = (IntVector) q.and((byte) 0x0F).convertShape(VectorOperators.B2I, I, 0);
-            IntVector hi = (IntVector) q.lanewise(LSHR, 4).convertShape(VectorOperators.B2I, I, 0);
-            IntVector h0 = qh.lanewise(LSHR, IntVector.fromArray(I, BIT, c)).and(1).lanewise(LSHL, 4);
-            IntVector h1 = qh.lanewise(LSHR, IntVector.fromArray(I, BIT, 16 + c)).and(1).lanewise(LSHL, 4);
-            ((FloatVector) lo.or(h0).sub(16).convertShape(VectorOperators.I2F, F, 0)).mul(d).intoArray(y, o + c);
-            ((FloatVector) hi.or(h1).sub(16).convertShape(VectorOperators.I2F, F, 0)).mul(d).intoArray(y, o + 16 + c);
-        }
-    }
-
-    private static void q4_k(byte[] r, int at, float[] y, int o) {
-        float d = ScalarQuantDot.half(r, at);
-        float min = ScalarQuantDot.half(r, at + 2);
-        for (int j = 0, is = 0; j < 256; j += 64, is += 2) {
-            int q = at + 16 + j / 2;
-            float d1 = d * ScalarQuantDot.scaleMinK4(r, at + 4, is, false);
-            float m1 = -(min * ScalarQuantDot.scaleMinK4(r, at + 4, is, true));
-            float d2 = d * ScalarQuantDot.scaleMinK4(r, at + 4, is + 1, false);
-            float m2 = -(min * ScalarQuantDot.scaleMinK4(r, at + 4, is + 1, true));
+    private static void q8_0(byte[] r, int from, int blocks, float[] y, int wo) {
+        for (int k = 0; k < blocks; k++) {
+            int at = from + k * 34;
+            int o = wo + k * 32;
+            float d = ScalarQuantDot.half(r, at);
             for (int c = 0; c < 32; c += L) {
-                ByteVector v = bytes(r, q + c);
-                floats(v.and((byte) 0x0F)).fma(d1, m1).intoArray(y, o + j + c);
-                floats(v.lanewise(LSHR, 4)).fma(d2, m2).intoArray(y, o + j + 32 + c);
+                floats(bytes(r, at + 2 + c)).mul(d).intoArray(y, o + c);
             }
         }
     }
 
-    private static void q5_k(byte[] r, int at, float[] y, int o) {
-        float d = ScalarQuantDot.half(r, at);
-        float min = ScalarQuantDot.half(r, at + 2);
-        for (int j = 0, is = 0; j < 256; j += 64, is += 2) {
-            int ql = at + 48 + j / 2;
-            int shift = j / 32;
-            float d1 = d * ScalarQuantDot.scaleMinK4(r, at + 4, is, false);
-            float m1 = -(min * ScalarQuantDot.scaleMinK4(r, at + 4, is, true));
-            float d2 = d * ScalarQuantDot.scaleMinK4(r, at + 4, is + 1, false);
-            float m2 = -(min * ScalarQuantDot.scaleMinK4(r, at + 4, is + 1, true));
-            for (int c = 0; c < 32; c += L) {
-                ByteVector v = bytes(r, ql + c);
-                ByteVector h = bytes(r, at + 16 + c).lanewise(LSHR, shift);
-                ByteVector lo = v.and((byte) 0x0F).or(h.and((byte) 1).lanewise(LSHL, 4));
-                ByteVector hi = v.lanewise(LSHR, 4).or(h.and((byte) 2).lanewise(LSHL, 3));
-                floats(lo).fma(d1, m1).intoArray(y, o + j + c);
-                floats(hi).fma(d2, m2).intoArray(y, o + j + 32 + c);
+    private static void q4_0(byte[] r, int from, int blocks, float[] y, int wo) {
+        for (int k = 0; k < blocks; k++) {
+            int at = from + k * 18;
+            int o = wo + k * 32;
+            float d = ScalarQuantDot.half(r, at);
+            for (int c = 0; c < 16; c += L) {
+                ByteVector q = bytes(r, at + 2 + c);
+                floats(q.and((byte) 0x0F).sub((byte) 8)).mul(d).intoArray(y, o + c);
+                floats(q.lanewise(LSHR, 4).sub((byte) 8)).mul(d).intoArray(y, o + 16 + c);
             }
         }
     }
 
-    private static void q6_k(byte[] r, int at, float[] y, int o) {
-        float d = ScalarQuantDot.half(r, at + 208);
-        for (int n = 0; n < 2; n++) {
-            int ql = at + 64 * n;
-            int qh = at + 128 + 32 * n;
-            int sc = at + 192 + 8 * n;
-            int base = o + 128 * n;
-            for (int c = 0; c < 32; c += L) {
-                int is = c / 16;
-                ByteVector a = bytes(r, ql + c);
-                ByteVector b = bytes(r, ql + 32 + c);
-                ByteVector h = bytes(r, qh + c);
-                ByteVector q1 = a.and((byte) 0x0F).or(h.and((byte) 3).lanewise(LSHL, 4)).sub((byte) 32);
-                ByteVector q2 = b.and((byte) 0x0F).or(h.lanewise(LSHR, 2).and((byte) 3).lanewise(LSHL, 4)).sub((byte) 32);
-                ByteVector q3 = a.lanewise(LSHR, 4).or(h.lanewise(LSHR, 4).and((byte) 3).lanewise(LSHL, 4)).sub((byte) 32);
-                ByteVector q4 = b.lanewise(LSHR, 4).or(h.lanewise(LSHR, 6).lanewise(LSHL, 4)).sub((byte) 32);
-                floats(q1).mul(d * r[sc + is]).intoArray(y, base + c);
-                floats(q2).mul(d * r[sc + is + 2]).intoArray(y, base + 32 + c);
-                floats(q3).mul(d * r[sc + is + 4]).intoArray(y, base + 64 + c);
-                floats(q4).mul(d * r[sc + is + 6]).intoArray(y, base + 96 + c);
+    private static void q5_0(byte[] r, int from, int blocks, float[] y, int wo) {
+        ByteVector zero = ByteVector.zero(B);
+        for (int k = 0; k < blocks; k++) {
+            int at = from + k * 22;
+            int o = wo + k * 32;
+            float d = ScalarQuantDot.half(r, at);
+            for (int c = 0; c < 16; c += L) {
+                ByteVector q = bytes(r, at + 6 + c);
+                // the fifth bits of lanes c.. (low nibbles: bits c.., high ones: bits 16+c..) set 0x10
+                ByteVector h0 = fifthBits(r[at + 2 + c / 8], r[at + 3 + c / 8]);
+                ByteVector h1 = fifthBits(r[at + 4 + c / 8], r[at + 5 + c / 8]);
+                ByteVector lo = q.and((byte) 0x0F).or(zero.blend((byte) 0x10, h0.compare(VectorOperators.NE, 0)));
+                ByteVector hi = q.lanewise(LSHR, 4).or(zero.blend((byte) 0x10, h1.compare(VectorOperators.NE, 0)));
+                floats(lo.sub((byte) 16)).mul(d).intoArray(y, o + c);
+                floats(hi.sub((byte) 16)).mul(d).intoArray(y, o + 16 + c);
+            }
+        }
+    }
+
+    /** Lane i: bit i of {@code first} (lanes 0-7), then of {@code second} (8-15), as a non-zero byte. */
+    private static ByteVector fifthBits(byte first, byte second) {
+        ByteVector v = ByteVector.broadcast(B, first);
+        if (L == 16) {
+            v = v.blend(second, UPPER);
+        }
+        return v.and(BITS);
+    }
+
+    private static void q4_k(byte[] r, int from, int blocks, float[] y, int wo) {
+        for (int k = 0; k < blocks; k++) {
+            int at = from + k * 144;
+            int o = wo + k * 256;
+            float d = ScalarQuantDot.half(r, at);
+            float min = ScalarQuantDot.half(r, at + 2);
+            for (int j = 0, is = 0; j < 256; j += 64, is += 2) {
+                int q = at + 16 + j / 2;
+                float d1 = d * ScalarQuantDot.scaleMinK4(r, at + 4, is, false);
+                float m1 = -(min * ScalarQuantDot.scaleMinK4(r, at + 4, is, true));
+                float d2 = d * ScalarQuantDot.scaleMinK4(r, at + 4, is + 1, false);
+                float m2 = -(min * ScalarQuantDot.scaleMinK4(r, at + 4, is + 1, true));
+                for (int c = 0; c < 32; c += L) {
+                    ByteVector v = bytes(r, q + c);
+                    floats(v.and((byte) 0x0F)).fma(d1, m1).intoArray(y, o + j + c);
+                    floats(v.lanewise(LSHR, 4)).fma(d2, m2).intoArray(y, o + j + 32 + c);
+                }
+            }
+        }
+    }
+
+    private static void q5_k(byte[] r, int from, int blocks, float[] y, int wo) {
+        for (int k = 0; k < blocks; k++) {
+            int at = from + k * 176;
+            int o = wo + k * 256;
+            float d = ScalarQuantDot.half(r, at);
+            float min = ScalarQuantDot.half(r, at + 2);
+            for (int j = 0, is = 0; j < 256; j += 64, is += 2) {
+                int ql = at + 48 + j / 2;
+                int shift = j / 32;
+                float d1 = d * ScalarQuantDot.scaleMinK4(r, at + 4, is, false);
+                float m1 = -(min * ScalarQuantDot.scaleMinK4(r, at + 4, is, true));
+                float d2 = d * ScalarQuantDot.scaleMinK4(r, at + 4, is + 1, false);
+                float m2 = -(min * ScalarQuantDot.scaleMinK4(r, at + 4, is + 1, true));
+                for (int c = 0; c < 32; c += L) {
+                    ByteVector v = bytes(r, ql + c);
+                    ByteVector h = bytes(r, at + 16 + c).lanewise(LSHR, shift);
+                    ByteVector lo = v.and((byte) 0x0F).or(h.and((byte) 1).lanewise(LSHL, 4));
+                    ByteVector hi = v.lanewise(LSHR, 4).or(h.and((byte) 2).lanewise(LSHL, 3));
+                    floats(lo).fma(d1, m1).intoArray(y, o + j + c);
+                    floats(hi).fma(d2, m2).intoArray(y, o + j + 32 + c);
+                }
+            }
+        }
+    }
+
+    private static void q6_k(byte[] r, int from, int blocks, float[] y, int wo) {
+        for (int k = 0; k < blocks; k++) {
+            int at = from + k * 210;
+            int o = wo + k * 256;
+            float d = ScalarQuantDot.half(r, at + 208);
+            for (int n = 0; n < 2; n++) {
+                int ql = at + 64 * n;
+                int qh = at + 128 + 32 * n;
+                int sc = at + 192 + 8 * n;
+                int base = o + 128 * n;
+                for (int c = 0; c < 32; c += L) {
+                    int is = c / 16;
+                    ByteVector a = bytes(r, ql + c);
+                    ByteVector b = bytes(r, ql + 32 + c);
+                    ByteVector h = bytes(r, qh + c);
+                    ByteVector q1 = a.and((byte) 0x0F).or(h.and((byte) 3).lanewise(LSHL, 4)).sub((byte) 32);
+                    ByteVector q2 = b.and((byte) 0x0F).or(h.lanewise(LSHR, 2).and((byte) 3).lanewise(LSHL, 4)).sub((byte) 32);
+                    ByteVector q3 = a.lanewise(LSHR, 4).or(h.lanewise(LSHR, 4).and((byte) 3).lanewise(LSHL, 4)).sub((byte) 32);
+                    ByteVector q4 = b.lanewise(LSHR, 4).or(h.lanewise(LSHR, 6).lanewise(LSHL, 4)).sub((byte) 32);
+                    floats(q1).mul(d * r[sc + is]).intoArray(y, base + c);
+                    floats(q2).mul(d * r[sc + is + 2]).intoArray(y, base + 32 + c);
+                    floats(q3).mul(d * r[sc + is + 4]).intoArray(y, base + 64 + c);
+                    floats(q4).mul(d * r[sc + is + 6]).intoArray(y, base + 96 + c);
+                }
             }
         }
     }

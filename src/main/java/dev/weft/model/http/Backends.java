@@ -29,17 +29,19 @@ public final class Backends {
         HttpTransport transport = transport(spec, settings);
         Capabilities caps = capabilities(spec);
         String backend = spec.api().label();
+        java.util.function.IntSupplier parallel = ServerSlots.of(spec, transport, settings);
         return switch (spec.api()) {
             case OPENAI_COMPLETIONS -> {
                 OpenAiCompletionsProtocol protocol = new OpenAiCompletionsProtocol(spec.dialect());
-                yield new HttpModel(backend, spec.model(), caps, protocol, protocol, transport, spec.extra(), settings);
+                yield new HttpModel(backend, spec.model(), caps, protocol, protocol, transport, spec.extra(), settings,
+                        parallel);
             }
             case OPENAI_CHAT -> new HttpModel(backend, spec.model(), caps, new OpenAiChatProtocol(spec.dialect()), null,
-                    transport, spec.extra(), settings);
+                    transport, spec.extra(), settings, parallel);
             case LLAMACPP -> new HttpModel(backend, spec.model(), caps, new LlamaCppProtocol(), null, transport,
-                    spec.extra(), settings);
+                    spec.extra(), settings, parallel);
             case OLLAMA -> new HttpModel(backend, spec.model(), caps, new OllamaProtocol(), null, transport,
-                    spec.extra(), settings);
+                    spec.extra(), settings, parallel);
             case GGUF -> throw new IllegalArgumentException("a gguf profile is a model file, not a server");
         };
     }

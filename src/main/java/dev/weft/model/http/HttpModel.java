@@ -43,6 +43,12 @@ public final class HttpModel implements LanguageModel {
      */
     public HttpModel(String backend, String model, Capabilities capabilities, WireProtocol protocol,
                      TextScoring scoring, HttpTransport transport, ObjectNode extra, HttpSettings settings) {
+        this(backend, model, capabilities, protocol, scoring, transport, extra, settings, settings::maxParallel);
+    }
+
+    /** @param parallel how many sibling requests at once, asked at the first fan-out (see {@link ServerSlots}) */
+    HttpModel(String backend, String model, Capabilities capabilities, WireProtocol protocol, TextScoring scoring,
+              HttpTransport transport, ObjectNode extra, HttpSettings settings, java.util.function.IntSupplier parallel) {
         this.backend = backend;
         this.model = model;
         this.capabilities = capabilities;
@@ -51,7 +57,7 @@ public final class HttpModel implements LanguageModel {
         this.transport = transport;
         this.extra = extra.deepCopy();
         this.notices = settings.notices();
-        this.parallel = new ParallelRequests(backend, settings.maxParallel(), notices);
+        this.parallel = new ParallelRequests(backend, parallel, notices);
     }
 
     @Override

@@ -41,6 +41,8 @@ public enum Action {
     YANK("copy the path's text to the clipboard (OSC 52)", "copy"),
     BOOKMARK("bookmark the node (toggle)"),
     NEXT_BOOKMARK("go to the next bookmark"),
+    NEXT_UNREAD("go to the next unread node (generated, not yet looked at)", "unread"),
+    TAG("tag the node (opens :tag; :note writes a note)", "tag"),
     DELETE("delete the node and its subtree"),
     PRUNE("delete the node's siblings"),
     UNDO("undo the last delete or prune"),
@@ -76,6 +78,10 @@ public enum Action {
     CONVERGENCE_VIEW("convergence of the branches leaving this path", "convergence"),
     SET_REFERENCE("make this path the reference of v", "reference"),
 
+    // sweep view
+    OPEN_SAMPLE("the selected sample whole, or the table again", "whole"),
+    ADD_SAMPLE("add the selected sample to the tree, at its temperature", "add"),
+
     // distribution view
     SORT_BARS("bars by probability, or in candidate order (toggle)", "sort"),
 
@@ -85,6 +91,10 @@ public enum Action {
     SWAP("branch here with the selected token", "swap"),
     SWAP_REGENERATE("branch with it and regenerate what follows", "swap+regenerate"),
     CLOSE("close", "close"),
+
+    // the start screen's offer of a model file found on this machine
+    USE_OFFERED("use the model offered (remembered in the config)", "use it"),
+    DECLINE_OFFER("keep the embedded model, and do not offer again", "no"),
 
     // siblings view
     MORE_SIBLINGS("sample n more siblings", "more"),

@@ -21,7 +21,9 @@ public enum Context {
     SEARCH("Search prompt", "typing a search; other keys type text"),
     COMMAND("Command line", "the : line on the bottom row (:set, :w, :e ...); other keys type text"),
     PLAYER("Replay player", "a recorded session step by step, as it was seen (weft replay FILE); digits type a step"),
-    HELP("Help", "this screen");
+    HELP("Help", "this screen"),
+    OFFER("Model offer", "on the start screen, a model file found on this machine when no profile is configured;"
+            + " any other key closes it and does what it does");
 
     private final String title;
     private final String about;

@@ -18,7 +18,7 @@ final class ReadView {
         ReadPath path = ReadPath.of(state.loom(), state.focus().current());
         Overlay.Editor editor = state.overlay() instanceof Overlay.Editor e ? e : null;
         if (path.isEmpty() && editor == null) {
-            Welcome.render(p, rows);
+            Welcome.render(p, rows, state.overlay() instanceof Overlay.Offer o ? o.offer() : null);
             return;
         }
         ReadLayout layout = ReadLayouts.of(state);

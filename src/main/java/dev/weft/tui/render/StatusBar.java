@@ -44,6 +44,9 @@ final class StatusBar {
         Node node = Anchor.of(state);
         if (node != null) {
             s.add(new Bar.Segment(node.id() + " " + node.origin().label() + cut(node), fill, 60, false));
+            if (!node.marks().tags().isEmpty() || !node.marks().note().isEmpty()) {
+                s.add(new Bar.Segment(marks(node), fill, 55, false));
+            }
             if (state.view() == View.READ && !(state.overlay() instanceof Overlay.Editor)) {
                 token(state, s, fill);
             } else {
@@ -56,6 +59,10 @@ final class StatusBar {
         s.add(new Bar.Segment("max " + params.maxTokens(), fill, 64, true));
         if (params.topP() < 1) {
             s.add(new Bar.Segment("top-p " + Numbers.number(params.topP()), fill, 30, true));
+        }
+        if (state.settings().backend().cache() != null) {
+            // the in-process model's cache: worth more than the logprob (the p beside it says the same)
+            s.add(new Bar.Segment(state.settings().backend().cache().brief(), fill, 52, true));
         }
         s.add(new Bar.Segment(state.settings().backend().name(), fill, 20, true));
         s.add(new Bar.Segment(state.session(), fill, 10, true));
@@ -97,6 +104,18 @@ final class StatusBar {
             return "MODELS";
         }
         return state.view().name();
+    }
+
+    /** The node's tags and, when it has a note, ※ (:note shows it). */
+    private static String marks(Node node) {
+        StringBuilder out = new StringBuilder();
+        for (String tag : node.marks().tags()) {
+            out.append(out.length() == 0 ? "" : " ").append('#').append(dev.weft.loom.DisplayText.token(tag));
+        }
+        if (!node.marks().note().isEmpty()) {
+            out.append(out.length() == 0 ? "" : " ").append(TreeView.NOTE);
+        }
+        return out.toString();
     }
 
     private static String loadingBackend(UiState state) {

@@ -31,10 +31,15 @@ final class SweepTable {
     }
 
     static void render(SweepView view, Painter p, int rows) {
+        if (view.whole() && view.sampleAt(view.selected()) != null) {
+            whole(view, p, rows);
+            return;
+        }
         p.clipped(0, 0, "sweep after " + tail(view.context(), Math.max(10, p.cols() / 2)) + " · " + view.n()
                 + (view.n() == 1 ? " sample" : " samples") + " per temperature", p.style(Part.HEADING), p.cols());
         p.clipped(0, 1, COLUMNS, p.style(Part.MUTED), p.cols());
         List<Line> lines = new ArrayList<>();
+        int selected = view.selected();
         for (SweepView.Slot s : view.slots()) {
             String t = String.format(Locale.ROOT, "%5s", Numbers.number(s.temperature()));
             if (s.row() != null) {
@@ -43,8 +48,9 @@ final class SweepTable {
                 List<Completion> samples = s.row().samples();
                 for (int i = 0; i < samples.size(); i++) {
                     Completion c = samples.get(i);
-                    String number = String.format(Locale.ROOT, "%5s  ", "#" + (i + 1));
-                    lines.add((p2, row) -> sample(p2, row, number, c));
+                    boolean cursor = lines.size() == selected;
+                    String number = String.format(Locale.ROOT, "%5s  ", (cursor ? "▸#" : "#") + (i + 1));
+                    lines.add((p2, row) -> sample(p2, row, number, c, cursor));
                 }
             } else if (s.failure() != null) {
                 lines.add((p2, row) -> p2.clipped(0, row, t + "  failed: " + s.failure(), p2.style(Part.ERROR), p2.cols()));
@@ -71,8 +77,8 @@ final class SweepTable {
     }
 
     /** One sample on one line: its tokens in their probability colours, cut at the right edge. */
-    private static void sample(Painter p, int row, String number, Completion c) {
-        int col = p.text(0, row, number, p.style(Part.MUTED));
+    private static void sample(Painter p, int row, String number, Completion c, boolean cursor) {
+        int col = p.text(0, row, number, cursor ? p.style(Part.CURSOR) : p.style(Part.MUTED));
         for (Token token : c.tokens()) {
             Style style = token.isScored() ? p.theme().probability(token.probability()).over(p.style(Part.TEXT))
                     : p.style(Part.TEXT);
@@ -82,6 +88,36 @@ final class SweepTable {
                 return;
             }
             col = p.text(col, row, text, style);
+        }
+    }
+
+    /** The selected sample whole: its temperature's figures, then every token, wrapped to the width. */
+    private static void whole(SweepView view, Painter p, int rows) {
+        int[] at = view.sampleAt(view.selected());
+        SweepView.Slot slot = view.slots().get(at[0]);
+        Completion c = slot.row().samples().get(at[1]);
+        p.clipped(0, 0, "sample #" + (at[1] + 1) + " of " + slot.row().samples().size() + " at T="
+                + Numbers.number(slot.temperature()) + " after " + tail(view.context(), Math.max(10, p.cols() / 2))
+                + " · " + c.tokens().size() + " tokens · " + c.finish().label(), p.style(Part.HEADING), p.cols());
+        p.clipped(0, 1, figures(String.format(Locale.ROOT, "%5s", Numbers.number(slot.temperature())), slot.row()),
+                p.style(Part.MUTED), p.cols());
+        int row = 2;
+        int col = 0;
+        for (Token token : c.tokens()) {
+            Style style = token.isScored() ? p.theme().probability(token.probability()).over(p.style(Part.TEXT))
+                    : p.style(Part.TEXT);
+            for (int cp : DisplayText.token(token.piece().text()).codePoints().toArray()) {
+                String glyph = new String(Character.toChars(cp));
+                int w = Math.max(1, Glyphs.columns(glyph));
+                if (col + w > p.cols()) {
+                    row++;
+                    col = 0;
+                }
+                if (row >= rows) {
+                    return;
+                }
+                col = p.text(col, row, glyph, style);
+            }
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.weft.tui.render;
 
+import dev.weft.tui.state.ModelOffer;
 import dev.weft.tui.theme.Part;
+import java.util.ArrayList;
 import java.util.List;
 
-/** What an empty loom shows: how to begin. */
+/** What an empty loom shows: how to begin, and a model file found on this machine when one is offered. */
 final class Welcome {
     private static final List<String> LINES = List.of(
             "weft — a loom for a language model's completions",
@@ -15,12 +17,25 @@ final class Welcome {
 
     private Welcome() {}
 
-    static void render(Painter p, int rows) {
-        int top = Math.max(0, (rows - LINES.size()) / 2);
-        int width = LINES.stream().mapToInt(String::length).max().orElse(0);
-        int left = Math.max(0, (p.cols() - width) / 2);
-        for (int i = 0; i < LINES.size() && top + i < rows; i++) {
-            p.clipped(left, top + i, LINES.get(i), p.style(i == 0 ? Part.HEADING : Part.MUTED), p.cols() - left);
+    static void render(Painter p, int rows, ModelOffer offer) {
+        List<String> lines = new ArrayList<>(LINES);
+        int offerStart = lines.size() + 1;
+        if (offer != null) {
+            lines.add("");
+            lines.add("Found a model on this machine: " + offer.name());
+            lines.add("  " + offer.about() + (offer.others() > 0 ? " · " + offer.others() + " more: o lists them" : ""));
+            lines.add("y   use it, in process     n   keep the embedded model     Esc   not now");
         }
+        int top = Math.max(0, (rows - lines.size()) / 2);
+        int width = lines.stream().mapToInt(Welcome::columns).max().orElse(0);
+        int left = Math.max(0, (p.cols() - width) / 2);
+        for (int i = 0; i < lines.size() && top + i < rows; i++) {
+            Part part = i == 0 || i == offerStart ? Part.HEADING : i > offerStart ? Part.TEXT : Part.MUTED;
+            p.clipped(left, top + i, lines.get(i), p.style(part), p.cols() - left);
+        }
+    }
+
+    private static int columns(String line) {
+        return dev.weft.tui.layout.Glyphs.columns(line);
     }
 }

@@ -26,19 +26,25 @@ public sealed interface Effect {
     record ExpandMultiverse(long request, Prompt context, MultiverseSettings settings) implements Effect {}
 
     /**
-     * Score each candidate as the continuation of {@code context} (after {@code prefix}), answering
-     * with {@link Msg.CandidatesScored}; {@code file}, when not null, holds the candidates one per line
-     * and {@code candidates} is empty.
+     * Score each candidate as the continuation of {@code context} (after {@code prefix}) on the backend
+     * {@code profile} (null: the one in use), answering with {@link Msg.CandidatesScored}; {@code file},
+     * when not null, holds the candidates one per line and {@code candidates} is empty.
      */
-    record ScoreCandidates(long request, Prompt context, List<String> candidates, String file, String prefix)
-            implements Effect {
+    record ScoreCandidates(long request, String profile, Prompt context, List<String> candidates, String file,
+                           String prefix) implements Effect {
         public ScoreCandidates {
             candidates = List.copyOf(candidates);
         }
     }
 
-    /** Sample {@code params.n()} completions at one temperature of a sweep, answering with {@link Msg.SweepRowArrived}. */
-    record SampleSweepRow(long request, Prompt context, SamplingParams params) implements Effect {}
+    /**
+     * Sample {@code params.n()} completions at one temperature of a sweep on the backend {@code profile}
+     * (null: the one in use), answering with {@link Msg.SweepRowArrived}.
+     */
+    record SampleSweepRow(long request, String profile, Prompt context, SamplingParams params) implements Effect {}
+
+    /** Keep a {@code :dist} or {@code :sweep} run in the session (journaled, then in the file on save). */
+    record RecordAnalysis(dev.weft.analysis.AnalysisRecord record) implements Effect {}
 
     /**
      * The {@code :} line opened: give it its history and the names Tab completes, at once
@@ -86,6 +92,9 @@ public sealed interface Effect {
      * model files ends), then probe each that needs it, off the UI thread ({@link Msg.ModelReached}).
      */
     record ListModels(long request) implements Effect {}
+
+    /** The user's answer to the start screen's offer, to remember in the config (a yes also switches, as the picker does). */
+    record AnswerOffer(ModelOffer offer, boolean accepted) implements Effect {}
 
     /**
      * List the sessions in {@code folder} at once ({@link Msg.SessionsListed}), then read each one's first line

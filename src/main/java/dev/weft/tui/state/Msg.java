@@ -47,9 +47,12 @@ public sealed interface Msg {
 
     record MultiverseExpanded(long request, Multiverse multiverse) implements Msg {}
 
-    record CandidatesScored(long request, CandidateDistribution distribution) implements Msg {}
+    /** A candidate set scored by {@code answered} (its name null: the backend in use), at {@code at}. */
+    record CandidatesScored(long request, Backend answered, CandidateDistribution distribution, Instant at)
+            implements Msg {}
 
-    record SweepRowArrived(long request, SweepRow row) implements Msg {}
+    /** One temperature of a sweep sampled by {@code answered} (its name null: the backend in use), at {@code at}. */
+    record SweepRowArrived(long request, Backend answered, SweepRow row, Instant at) implements Msg {}
 
     /** An analysis (multiverse, distribution, sweep) failed; the reason is one line. */
     record AnalysisFailed(long request, String reason) implements Msg {}
@@ -110,6 +113,12 @@ public sealed interface Msg {
 
     /** What the doctor's probe found for one of the picker's choices. */
     record ModelReached(long request, String name, dev.weft.model.choice.Reach reach) implements Msg {}
+
+    /** A model file found on this machine is worth offering (no profile is configured, none was declined). */
+    record ModelOffered(ModelOffer offer) implements Msg {}
+
+    /** The in-process model named {@code backend} reports its key/value cache after a request. */
+    record CacheReported(String backend, dev.weft.model.KvCacheStats stats) implements Msg {}
 
     /** Another session file was opened: its loom, where the user was, and its saved settings. */
     record SessionOpened(String name, Loom loom, Focus focus, Map<String, String> settings) implements Msg {

@@ -49,6 +49,13 @@ public sealed interface Overlay {
         }
     }
 
+    /** A model file found on this machine, offered on the start screen (any key but its own closes it). */
+    record Offer(ModelOffer offer) implements Overlay {
+        public Context context() {
+            return Context.OFFER;
+        }
+    }
+
     /** The key list; {@code top} is the first line shown. */
     record Help(int top) implements Overlay {
         public Context context() {

@@ -1,6 +1,9 @@
 package dev.weft.tui.update;
 
+import dev.weft.analysis.AnalysisRecord;
 import dev.weft.analysis.CandidateSet;
+import dev.weft.analysis.DistRecord;
+import dev.weft.tui.state.Backend;
 import dev.weft.analysis.CandidateDistribution;
 import dev.weft.loom.Node;
 import dev.weft.loom.TokenRun;
@@ -62,8 +65,19 @@ final class DistributionKeys {
         Prompt context = Prompt.of(runs);
         long id = step.newRequest();
         step.state = step.state.withRequests(step.state.requests().plus(id, new Request.ScoringCandidates()))
-                .withOverlay(new Overlay.Distribution(DistributionView.scoring(id, spec, context.text())));
-        step.effect(new Effect.ScoreCandidates(id, context, candidates, file, PREFIX));
+                .withOverlay(new Overlay.Distribution(DistributionView.scoring(id, spec, context.text(), node.id(),
+                        index, side(step, null))));
+        step.effect(new Effect.ScoreCandidates(id, null, context, candidates, file, PREFIX));
+    }
+
+    /** The backend that answered (or will): a named profile, else the one in use, as the session records it. */
+    static AnalysisRecord.Side side(Step step, Backend answered) {
+        Backend inUse = step.state.settings().backend();
+        if (answered == null) {
+            return new AnalysisRecord.Side(inUse.name(), inUse.kind(), inUse.model());
+        }
+        return new AnalysisRecord.Side(answered.name() == null ? inUse.name() : answered.name(), answered.kind(),
+                answered.model());
     }
 
     /**
@@ -82,9 +96,13 @@ final class DistributionKeys {
         step.state = step.state.withRequests(step.state.requests().minus(msg.request()));
         if (step.state.overlay() instanceof Overlay.Distribution d && d.view().request() == msg.request()) {
             CandidateDistribution dist = msg.distribution();
-            step.state = step.state.withOverlay(new Overlay.Distribution(d.view().arrived(dist)));
+            DistributionView view = d.view().arrived(dist, side(step, msg.answered()));
+            step.state = step.state.withOverlay(new Overlay.Distribution(view));
+            // kept in the session: the bars outlive the view (weft stats, export, replay)
+            step.effect(new Effect.RecordAnalysis(new DistRecord(step.now, view.node(), view.cursor(), view.context(),
+                    view.spec(), PREFIX, List.of(new DistRecord.Run(view.side(), dist, null)))));
             step.info(dist.candidates().size() + " candidates scored " + (dist.isExact() ? "exactly" : "from the reported top-k")
-                    + " · mass " + Numbers.shortPercent(dist.totalMass()));
+                    + " · mass " + Numbers.shortPercent(dist.totalMass()) + " · kept in the session");
         }
     }
 

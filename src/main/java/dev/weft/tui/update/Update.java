@@ -2,6 +2,7 @@ package dev.weft.tui.update;
 
 import dev.weft.tui.keys.Action;
 import dev.weft.tui.keys.Context;
+import dev.weft.tui.state.Backend;
 import dev.weft.tui.state.Message;
 import dev.weft.tui.state.Msg;
 import dev.weft.tui.state.Next;
@@ -32,6 +33,7 @@ public final class Update {
             // same action (split, then "still arriving") must not leave that step behind
             return Next.of(Viewport.follow(state.withMessage(step.state.message())));
         }
+        Marking.markShownRead(step, state);
         step.state = Viewport.follow(step.state);
         return step.next();
     }
@@ -93,6 +95,14 @@ public final class Update {
             ModelPickerKeys.listed(step, l);
         } else if (msg instanceof Msg.ModelReached r) {
             ModelPickerKeys.reached(step, r);
+        } else if (msg instanceof Msg.ModelOffered o) {
+            OfferKeys.offered(step, o);
+        } else if (msg instanceof Msg.CacheReported c) {
+            Backend current = step.state.settings().backend();
+            if (current.name().equals(c.backend())) {
+                // a report from a backend switched away from since is dropped
+                step.state = step.state.withSettings(step.state.settings().withBackend(current.withCache(c.stats())));
+            }
         } else if (msg instanceof Msg.SessionOpened o) {
             SessionSettings.opened(step, o);
         } else if (msg instanceof Msg.CompareArrived c) {
@@ -130,6 +140,10 @@ public final class Update {
             AlternativesKeys.handle(step, a, action);
         } else if (overlay instanceof Overlay.Help h) {
             HelpKeys.handle(step, h, action);
+        } else if (overlay instanceof Overlay.Offer o) {
+            if (!OfferKeys.handle(step, o, action)) {
+                key(step, key); // the offer is closed: the key does what it does in the view
+            }
         } else if (overlay instanceof Overlay.Multiverse m) {
             MultiverseKeys.handle(step, m, action);
         } else if (overlay instanceof Overlay.Compare c) {
@@ -174,6 +188,12 @@ public final class Update {
         }
         if (msg instanceof Msg.CommandEntered c) {
             return c.at();
+        }
+        if (msg instanceof Msg.CandidatesScored c) {
+            return c.at();
+        }
+        if (msg instanceof Msg.SweepRowArrived r) {
+            return r.at();
         }
         return Instant.EPOCH;
     }

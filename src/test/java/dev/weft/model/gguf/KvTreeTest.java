@@ -3,6 +3,7 @@ package dev.weft.model.gguf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.model.KvCacheStats;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -8,6 +8,7 @@ import dev.weft.loom.Piece;
 import dev.weft.loom.SamplingParams;
 import dev.weft.loom.Token;
 import dev.weft.model.Completion;
+import dev.weft.model.KvCacheStats;
 import dev.weft.model.Prompt;
 import dev.weft.model.Scoring;
 import java.nio.file.Path;

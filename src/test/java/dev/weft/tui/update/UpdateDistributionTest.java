@@ -31,6 +31,32 @@ class UpdateDistributionTest {
         return s;
     }
 
+    /** The backend in use answered (its name null: the one in use), a second after the command. */
+    static final dev.weft.tui.state.Backend TINY = new dev.weft.tui.state.Backend(null, "tiny", "tiny-1",
+            new dev.weft.model.Capabilities(5, true, true, true, false, false));
+    static final java.time.Instant LATER = UiFixtures.NOW.plusSeconds(1);
+
+    @Test
+    void arrivedScoresAreKeptInTheSessionWithWhereWhatAndWho() {
+        Next opened = Update.update(UiFixtures.withCompletion(), new Msg.CommandEntered("dist 0..2", UiFixtures.NOW));
+        long request = view(opened.state()).request();
+        Next arrived = Update.update(opened.state(), new Msg.CandidatesScored(request, TINY, numbers(3), LATER));
+        Effect.RecordAnalysis kept = assertInstanceOf(Effect.RecordAnalysis.class, arrived.effects().get(0));
+        dev.weft.analysis.DistRecord r = assertInstanceOf(dev.weft.analysis.DistRecord.class, kept.record());
+        assertEquals(LATER, r.at());
+        assertEquals(UiFixtures.id(1), r.node());
+        assertEquals(0, r.cursor(), "the cursor's token in #1: \" Yes\"");
+        assertEquals("Are bugs real? Yes", r.context());
+        assertEquals("0..2", r.spec());
+        assertEquals(" ", r.prefix());
+        assertEquals(new dev.weft.analysis.AnalysisRecord.Side("tiny", "tiny", "tiny-1"), r.runs().get(0).side());
+        assertEquals(numbers(3), r.runs().get(0).distribution());
+        assertTrue(arrived.state().message().text().endsWith("kept in the session"), arrived.state().message().text());
+        UiState closed = press(opened.state(), Action.CLOSE);
+        assertTrue(Update.update(closed, new Msg.CandidatesScored(request, TINY, numbers(3), LATER)).effects().isEmpty(),
+                "a closed view's late answer is not kept");
+    }
+
     private static DistributionView view(UiState s) {
         return assertInstanceOf(Overlay.Distribution.class, s.overlay()).view();
     }
@@ -46,7 +72,7 @@ class UpdateDistributionTest {
     private static UiState arrived(int count) {
         Next opened = Update.update(UiFixtures.withCompletion(), new Msg.CommandEntered("dist 0.." + (count - 1), UiFixtures.NOW));
         long request = view(opened.state()).request();
-        return Update.update(opened.state(), new Msg.CandidatesScored(request, numbers(count))).state();
+        return Update.update(opened.state(), new Msg.CandidatesScored(request, TINY, numbers(count), LATER)).state();
     }
 
     @Test
@@ -118,7 +144,7 @@ class UpdateDistributionTest {
         long request = view(opened.state()).request();
         UiState closed = press(opened.state(), Action.CLOSE);
         assertTrue(closed.requests().isEmpty());
-        assertEquals(Overlay.NONE, Update.update(closed, new Msg.CandidatesScored(request, numbers(2))).state().overlay());
+        assertEquals(Overlay.NONE, Update.update(closed, new Msg.CandidatesScored(request, TINY, numbers(2), LATER)).state().overlay());
         UiState failed = Update.update(opened.state(), new Msg.AnalysisFailed(request, "boom")).state();
         assertEquals(Overlay.NONE, failed.overlay());
         assertTrue(failed.message().text().startsWith("dist failed"));

@@ -39,6 +39,9 @@ class UpdateSweepTest {
         return SweepRow.of(t, out);
     }
 
+    static final dev.weft.tui.state.Backend TINY = UpdateDistributionTest.TINY;
+    static final java.time.Instant LATER = UpdateDistributionTest.LATER;
+
     private static Next sweep(String line) {
         return Update.update(UiFixtures.withCompletion(), new Msg.CommandEntered(line, UiFixtures.NOW));
     }
@@ -74,7 +77,7 @@ class UpdateSweepTest {
     void rowsFillInAsTheyArriveInAnyOrder() {
         Next next = sweep("sweep 0,1 2");
         SweepView v = view(next.state());
-        UiState s = Update.update(next.state(), new Msg.SweepRowArrived(v.slots().get(1).request(), row(1, 2))).state();
+        UiState s = Update.update(next.state(), new Msg.SweepRowArrived(v.slots().get(1).request(), TINY, row(1, 2), LATER)).state();
         assertTrue(view(s).slots().get(0).pending());
         assertEquals(2, view(s).slots().get(1).row().samples().size());
         s = Update.update(s, new Msg.AnalysisFailed(v.slots().get(0).request(), "boom")).state();
@@ -84,6 +87,85 @@ class UpdateSweepTest {
         assertTrue(s.message().error());
     }
 
+    private static UiState press(UiState s, Action... actions) {
+        for (Action a : actions) {
+            s = Update.update(s, key(s, a)).state();
+        }
+        return s;
+    }
+
+    @Test
+    void theRunIsKeptOnceWhenEveryRowIsInWithEachSampleAtItsTemperature() {
+        Next next = sweep("sweep 0,1.4 2");
+        SweepView v = view(next.state());
+        Next first = Update.update(next.state(), new Msg.SweepRowArrived(v.slots().get(1).request(), TINY, row(1.4, 2), LATER));
+        assertTrue(first.effects().isEmpty(), "not kept while a row is still sampling");
+        Next last = Update.update(first.state(), new Msg.AnalysisFailed(v.slots().get(0).request(), "boom"));
+        Effect.RecordAnalysis kept = assertInstanceOf(Effect.RecordAnalysis.class, last.effects().get(0));
+        dev.weft.analysis.SweepRecord r = assertInstanceOf(dev.weft.analysis.SweepRecord.class, kept.record());
+        assertEquals("Are bugs real? Yes", r.context());
+        assertEquals(UiFixtures.id(1), r.node());
+        assertEquals(2, r.n());
+        dev.weft.analysis.SweepRecord.Run run = r.runs().get(0);
+        assertEquals("tiny", run.side().profile());
+        assertEquals("boom", run.rows().get(0).failure());
+        assertEquals(1.4, run.rows().get(1).temperature());
+        assertEquals(2, run.rows().get(1).samples().size());
+        dev.weft.loom.Generation g = run.rows().get(1).samples().get(0).generation();
+        assertEquals(1.4, g.params().temperature());
+        assertEquals(2, g.params().n());
+        assertEquals("tiny-1", g.model());
+        assertEquals(LATER, g.at());
+        assertTrue(view(last.state()).recorded());
+        UiState closed = Update.update(last.state(), key(last.state(), Action.CLOSE)).state();
+        assertEquals(Overlay.NONE, closed.overlay());
+        assertTrue(Update.update(last.state(), key(last.state(), Action.CLOSE)).effects().isEmpty(), "kept once");
+    }
+
+    @Test
+    void closingWithSomeRowsInKeepsThemAndSaysWhichDidNotArrive() {
+        Next next = sweep("sweep 0,1 2");
+        SweepView v = view(next.state());
+        UiState s = Update.update(next.state(), new Msg.SweepRowArrived(v.slots().get(0).request(), TINY, row(0, 2), LATER)).state();
+        Next closed = Update.update(s, key(s, Action.CLOSE));
+        dev.weft.analysis.SweepRecord r = (dev.weft.analysis.SweepRecord)
+                assertInstanceOf(Effect.RecordAnalysis.class, closed.effects().get(0)).record();
+        assertEquals("closed before it arrived", r.runs().get(0).rows().get(1).failure());
+        assertEquals(2, r.runs().get(0).rows().get(0).samples().size());
+        assertTrue(Update.update(next.state(), key(next.state(), Action.CLOSE)).effects().isEmpty(),
+                "nothing arrived: nothing kept");
+    }
+
+    @Test
+    void aSampleIsOpenedWholeAndAddedWhereTheContextEndsAsASampleAtItsTemperature() {
+        Next next = sweep("sweep 0,1.4 2");
+        UiState s = next.state();
+        for (SweepView.Slot slot : view(s).slots()) {
+            s = Update.update(s, new Msg.SweepRowArrived(slot.request(), TINY, row(slot.temperature(), 2), LATER)).state();
+        }
+        s = press(s, Action.CURSOR_DOWN, Action.CURSOR_DOWN, Action.CURSOR_DOWN);
+        assertEquals(4, view(s).selected(), "figures of T=0, #1, #2, figures of T=1.4, #1");
+        assertEquals(1, view(s).sampleAt(4)[0]);
+        s = press(s, Action.OPEN_SAMPLE);
+        assertTrue(view(s).whole());
+        Next added = Update.update(s, key(s, Action.ADD_SAMPLE));
+        UiState a = added.state();
+        // the cursor was on " Yes", token 0 of #1: #1 is split after it and the sample hangs there
+        assertInstanceOf(dev.weft.loom.LoomAction.Split.class, ((Effect.Journal) added.effects().get(0)).action());
+        dev.weft.loom.LoomAction.Append append = assertInstanceOf(dev.weft.loom.LoomAction.Append.class,
+                ((Effect.Journal) added.effects().get(1)).action());
+        assertEquals(UiFixtures.id(1), append.parent());
+        assertEquals(dev.weft.loom.Origin.MODEL, append.origin());
+        assertEquals(1.4, append.generation().params().temperature());
+        assertEquals(" yes", append.tokens().text());
+        assertEquals(append.tokens().text(), a.loom().node(a.focus().current()).tokens().text());
+        assertEquals("Are bugs real? Yes yes", a.loom().pathText(a.focus().current()));
+        assertTrue(a.message().text().startsWith("added sample #1 at T=1.4"), a.message().text());
+        assertInstanceOf(Overlay.Sweep.class, a.overlay(), "the view stays open for more");
+        UiState twice = Update.update(a, key(a, Action.ADD_SAMPLE)).state();
+        assertEquals(a.loom().size() + 1, twice.loom().size(), "no second split: the context ends at #1's end now");
+    }
+
     @Test
     void closingDropsTheRowsStillSampling() {
         Next next = sweep("sweep 0,1 2");
@@ -91,7 +173,7 @@ class UpdateSweepTest {
         UiState closed = Update.update(next.state(), key(next.state(), Action.CLOSE)).state();
         assertEquals(Overlay.NONE, closed.overlay());
         assertTrue(closed.requests().isEmpty());
-        assertEquals(Overlay.NONE, Update.update(closed, new Msg.SweepRowArrived(first, row(0, 2))).state().overlay());
+        assertEquals(Overlay.NONE, Update.update(closed, new Msg.SweepRowArrived(first, TINY, row(0, 2), LATER)).state().overlay());
     }
 
     @Test
@@ -99,11 +181,16 @@ class UpdateSweepTest {
         Next next = sweep("sweep 0,1 20");
         UiState s = next.state();
         for (SweepView.Slot slot : view(s).slots()) {
-            s = Update.update(s, new Msg.SweepRowArrived(slot.request(), row(slot.temperature(), 20))).state();
+            s = Update.update(s, new Msg.SweepRowArrived(slot.request(), TINY, row(slot.temperature(), 20), LATER)).state();
         }
         assertEquals(42, view(s).lines());
         s = Update.update(s, key(s, Action.CURSOR_DOWN)).state();
-        assertEquals(1, view(s).top());
+        assertEquals(1, view(s).selected(), "the cursor on the first sample");
+        for (int i = 0; i < 30; i++) {
+            s = Update.update(s, key(s, Action.CURSOR_DOWN)).state();
+        }
+        assertEquals(32, view(s).selected(), "the 20 of T=0, the figures of T=1 skipped, the 11th of T=1");
+        assertEquals(32 - SweepKeys.lineRows(new Step(s, UiFixtures.NOW)) + 1, view(s).top(), "scrolled to keep it in sight");
         s = Update.update(s, key(s, Action.PAGE_DOWN)).state();
         s = Update.update(s, key(s, Action.PAGE_DOWN)).state();
         assertEquals(42 - SweepKeys.lineRows(new Step(s, UiFixtures.NOW)), view(s).top(), "the last line on the last row");

@@ -103,6 +103,9 @@ class LlamaCppTest {
     @Test
     void siblingsGoAsParallelRequestsWithSeedsOffsetPerChoice() throws Exception {
         server.respondWith(r -> {
+            if (r.path().startsWith("/props")) {
+                return LocalServer.Reply.ok("{\"total_slots\":3}");
+            }
             long seed = Harness.json(r.body()).get("seed").asLong();
             return LocalServer.Reply.ok("{\"content\":\"s" + seed + "\",\"stop\":true,\"stop_type\":\"eos\","
                     + "\"completion_probabilities\":[{\"token\":\"s" + seed + "\",\"logprob\":-0.5,\"top_logprobs\":[]}]}");
@@ -113,9 +116,10 @@ class LlamaCppTest {
                     (i, t) -> sunk.add(i + "=" + t.text()), Cancellation.NEVER);
             assertEquals(List.of("s7", "s8", "s9"), out.stream().map(Completion::text).toList());
         }
-        assertEquals(3, server.requests().size());
+        assertEquals(4, server.requests().size(), "the server's slots asked once, then one request per sibling");
+        assertTrue(server.requests().get(0).path().startsWith("/props"));
         Set<String> sorted = new TreeSet<>(sunk);
         assertEquals(Set.of("0=s7", "1=s8", "2=s9"), sorted);
-        server.requests().forEach(r -> assertTrue(!Harness.json(r.body()).has("n")));
+        server.requests().subList(1, 4).forEach(r -> assertTrue(!Harness.json(r.body()).has("n")));
     }
 }

@@ -1,4 +1,4 @@
-package dev.weft.model.gguf;
+package dev.weft.model;
 
 import java.util.Locale;
 
@@ -21,8 +21,19 @@ public record KvCacheStats(long positions, int blocks, long bytes, long budget, 
                 100 * hitRate(), reused, computed, evictedBlocks > 0 ? ", " + evictedBlocks + " blocks evicted" : "");
     }
 
-    /** "kv 87% · 12 MB" for a status bar: the hit rate and the memory held. */
+    /**
+     * "kv 87% · 12 MB" for a status bar: the hit rate and the memory held ("kv 0 MB" before
+     * anything was asked of the cache).
+     */
     public String brief() {
-        return String.format(Locale.ROOT, "kv %.0f%% · %.0f MB", 100 * hitRate(), bytes / 1048576.0);
+        String use = megabytes(bytes) + " MB";
+        return reused + computed == 0 ? "kv " + use
+                : String.format(Locale.ROOT, "kv %.0f%% · %s", 100 * hitRate(), use);
+    }
+
+    /** Megabytes, with a decimal below 10 (a few short paths hold well under one). */
+    private static String megabytes(long bytes) {
+        double mb = bytes / 1048576.0;
+        return mb < 10 && bytes > 0 ? String.format(Locale.ROOT, "%.1f", mb) : String.format(Locale.ROOT, "%.0f", mb);
     }
 }

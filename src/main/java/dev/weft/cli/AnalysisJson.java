@@ -1,0 +1,93 @@
+package dev.weft.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.analysis.AnalysisRecord;
+import dev.weft.analysis.CandidateDistribution;
+import dev.weft.analysis.CandidateProbability;
+import dev.weft.analysis.DistRecord;
+import dev.weft.analysis.SweepRecord;
+import dev.weft.analysis.SweepRow;
+import dev.weft.model.Completion;
+
+/**
+ * A kept analysis as the numbers {@code weft dist --json} and {@code weft sweep --json} print, with
+ * where and on what it ran: for {@code weft stats --json}.
+ */
+final class AnalysisJson {
+    private AnalysisJson() {}
+
+    static ObjectNode of(AnalysisRecord r) {
+        ObjectNode o = TokenJson.MAPPER.createObjectNode();
+        o.put("kind", r.kind());
+        o.put("at", r.at().toString());
+        if (r.node() == null) {
+            o.putNull("node");
+        } else {
+            o.put("node", r.node().value());
+        }
+        o.put("cursor", r.cursor());
+        o.put("context", r.context());
+        ArrayNode runs = o.putArray("runs");
+        if (r instanceof DistRecord d) {
+            o.put("candidates", d.spec());
+            o.put("prefix", d.prefix());
+            for (DistRecord.Run run : d.runs()) {
+                ObjectNode side = side(runs.addObject(), run.side(), run.failure());
+                if (run.distribution() != null) {
+                    dist(side, run.distribution());
+                }
+            }
+        } else {
+            SweepRecord s = (SweepRecord) r;
+            o.put("n", s.n());
+            for (SweepRecord.Run run : s.runs()) {
+                ArrayNode rows = side(runs.addObject(), run.side(), null).putArray("rows");
+                for (SweepRecord.Row row : run.rows()) {
+                    ObjectNode line = rows.addObject();
+                    line.put("temperature", row.temperature());
+                    SweepRow figures = row.figures();
+                    if (figures == null) {
+                        line.put("failure", row.failure());
+                        continue;
+                    }
+                    line.set("diversity", DiversityJson.of(figures.diversity()));
+                    DiversityJson.number(line, "mean_token_probability", figures.meanTokenProbability());
+                    ArrayNode samples = line.putArray("samples");
+                    for (Completion c : figures.samples()) {
+                        samples.add(c.text());
+                    }
+                }
+            }
+        }
+        return o;
+    }
+
+    private static ObjectNode side(ObjectNode o, AnalysisRecord.Side side, String failure) {
+        o.put("profile", side.profile());
+        o.put("backend", side.backend());
+        o.put("model", side.model());
+        if (failure != null) {
+            o.put("failure", failure);
+        }
+        return o;
+    }
+
+    private static void dist(ObjectNode run, CandidateDistribution d) {
+        run.put("method", d.isExact() ? "exact" : "top-k");
+        run.put("top", d.top().candidate());
+        run.put("total_mass", d.totalMass());
+        DiversityJson.number(run, "entropy_bits", d.entropyBits());
+        run.put("max_entropy_bits", d.maxEntropyBits());
+        DiversityJson.number(run, "entropy_ratio", d.entropyRatio());
+        ArrayNode list = run.putArray("candidates");
+        for (CandidateProbability c : d.candidates()) {
+            ObjectNode o = list.addObject();
+            o.put("candidate", c.candidate());
+            o.put("continuation", c.continuation());
+            o.put("probability", c.probability());
+            o.put("estimate", c.estimate().label());
+            DiversityJson.number(o, "at_most", c.atMost());
+        }
+    }
+}

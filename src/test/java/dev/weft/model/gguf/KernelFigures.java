@@ -1,0 +1,66 @@
+package dev.weft.model.gguf;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Figures for the matrix products alone: each quantised type, the scalar and the Vector API
+ * kernels, one vector (generation) and a batch of 32 (prefill), on a 2048 x 8192 matrix (a
+ * Llama-3.2-1B feed-forward one). Weights GB/s and multiply-adds per second. With one thread the time is this thread's CPU time, so a busy machine
+ * changes it less. Not a test:
+ * {@code java --add-modules jdk.incubator.vector -cp ... dev.weft.model.gguf.KernelFigures [THREADS]}.
+ */
+public final class KernelFigures {
+    private static final java.lang.management.ThreadMXBean THREAD = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private KernelFigures() {}
+
+    public static void main(String[] args) {
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
+        String only = System.getProperty("weft.bench.types", ".*");
+        boolean cpu = threads == 1; // then the products run on this thread: its CPU time, whatever else runs
+        int cols = 2048;
+        int rows = 8192;
+        SplittableRandom random = new SplittableRandom(1);
+        float[][] x = new float[32][cols];
+        for (float[] v : x) {
+            for (int i = 0; i < cols; i++) {
+                v[i] = (float) random.nextGaussian();
+            }
+        }
+        float[][] out = new float[32][rows];
+        System.out.printf(Locale.ROOT, "%d threads, %d x %d, Java %s%n", threads, rows, cols, Runtime.version());
+        FloatKernels[] kernels = FloatKernels.best() instanceof ScalarKernels
+                ? new FloatKernels[] {new ScalarKernels()}
+                : new FloatKernels[] {new ScalarKernels(), FloatKernels.best()};
+        for (GgmlType type : GgmlType.values()) {
+            if (!QuantDot.handles(type) || !type.name().matches(only)) {
+                continue;
+            }
+            byte[] bytes = RandomTensors.bytes(type, (long) cols * rows, random);
+            ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).order(ByteOrder.LITTLE_ENDIAN);
+            direct.put(bytes).clear();
+            Tensor w = new Tensor("w", type, new long[] {cols, rows}, direct);
+            for (FloatKernels k : kernels) {
+                try (MatMul mm = new MatMul(threads, k)) {
+                    for (int count : new int[] {1, 32}) {
+                        int reps = count == 1 ? 40 : 4;
+                        for (int warm = 0; warm < reps; warm++) {
+                            mm.apply(w, x, count, out);
+                        }
+                        long t0 = cpu ? THREAD.getCurrentThreadCpuTime() : System.nanoTime();
+                        for (int rep = 0; rep < reps; rep++) {
+                            mm.apply(w, x, count, out);
+                        }
+                        double s = ((cpu ? THREAD.getCurrentThreadCpuTime() : System.nanoTime()) - t0) / 1e9 / reps;
+                        System.out.printf(Locale.ROOT, "%-5s %-22s batch %2d  %7.2f ms  %6.2f GB/s of weights  %6.2f G mul-add/s%n",
+                                type, k.quant().describe(), count, s * 1e3, bytes.length / s / 1e9,
+                                (double) cols * rows * count / s / 1e9);
+                    }
+                }
+            }
+        }
+    }
+}
