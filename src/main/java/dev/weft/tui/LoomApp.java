@@ -96,6 +96,9 @@ public final class LoomApp {
             return 1;
         }
         // notices go to stderr until the full screen starts, then (kept meanwhile) to its message line
+        // one line before anything slow (the config, the model, the session), so the terminal is never blank and silent
+        err.println("weft: loading " + (launch.session() == null ? "a new session" : launch.session().getFileName()) + "…");
+        err.flush();
         NoticeRoute noticeLine = new NoticeRoute(line -> err.println("weft: " + line));
         Notices notices = noticeLine::accept;
         Prepared prepared;
