@@ -151,6 +151,14 @@ final class EffectRunner {
                 Files.writeString(target, e.text(), StandardCharsets.UTF_8);
                 post.accept(new Msg.Notice("exported " + e.text().length() + " characters to " + target));
             }, "export");
+        } else if (effect instanceof Effect.Yank y) {
+            io.execute(() -> {
+                try {
+                    post.accept(new Msg.Notice(YankFile.write(y.path(), y.text(), y.overwrite(), System.getenv())));
+                } catch (IOException | RuntimeException x) {
+                    post.accept(new Msg.Failure("yank: " + x.getMessage()));
+                }
+            });
         } else if (effect instanceof Effect.LoadTheme t) {
             io.execute(() -> {
                 try {

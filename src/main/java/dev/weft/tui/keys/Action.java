@@ -38,6 +38,7 @@ public enum Action {
     EDIT("edit from the cursor (a perturbation), or write the prompt", "edit"),
     NEW_TREE("write a new prompt (a new tree)"),
     EDIT_EXTERNALLY("edit from the cursor to the end in $VISUAL or $EDITOR", "$EDITOR"),
+    YANK("copy the path's text to the clipboard (OSC 52)", "copy"),
     BOOKMARK("bookmark the node (toggle)"),
     NEXT_BOOKMARK("go to the next bookmark"),
     NEXT_UNREAD("go to the next unread node (generated, not yet looked at)", "unread"),

@@ -18,6 +18,7 @@ final class CommonKeys {
             case HELP -> step.state = step.state.withOverlay(new Overlay.Help(0));
             case COMMAND_LINE -> CommandLineKeys.open(step);
             case MODEL_PICKER -> ModelPickerKeys.open(step);
+            case YANK -> Yanking.copy(step, target == null ? null : pathEnd(step, target));
             case QUIT -> Commands.quit(step);
             case SUSPEND -> step.effect(new Effect.Suspend());
             case BACK -> step.state = step.state.withView(View.READ);
