@@ -32,6 +32,8 @@ import java.util.Locale;
  */
 public record StepSummary(String kind, NodeId node, List<NodeId> created, String text) {
     private static final int PREVIEW = 40;
+    /** The view setting that says which view or overlay the loom showed (tui ShownView). */
+    private static final String OPEN = "open";
 
     public StepSummary {
         created = List.copyOf(created);
@@ -156,12 +158,15 @@ public record StepSummary(String kind, NodeId node, List<NodeId> created, String
     private static StepSummary view(SessionView view, SessionView previous) {
         List<String> changed = new ArrayList<>();
         view.settings().forEach((key, value) -> {
-            if (!value.equals(previous.settings().get(key))) {
+            if (key.equals(OPEN) && !value.equals(previous.settings().get(key))) {
+                int space = value.indexOf(' ');
+                changed.add(0, DisplayText.token(space < 0 ? value : value.substring(0, space)) + " open");
+            } else if (!value.equals(previous.settings().get(key))) {
                 changed.add(DisplayText.token(key) + "=" + DisplayText.token(value));
             }
         });
         previous.settings().keySet().stream().filter(key -> !view.settings().containsKey(key))
-                .forEach(key -> changed.add("no " + DisplayText.token(key)));
+                .forEach(key -> changed.add(key.equals(OPEN) ? "back to the read view" : "no " + DisplayText.token(key)));
         String where = view.current() == null ? "view: empty tree"
                 : "view at " + view.current() + " token " + view.cursor();
         return new StepSummary("view", view.current(), List.of(), where

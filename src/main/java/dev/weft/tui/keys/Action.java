@@ -111,6 +111,11 @@ public enum Action {
     FIRST_ROW("first row"),
     LAST_ROW("last row"),
 
+    // session picker
+    OPEN_SESSION("open the session", "open"),
+    NEW_SESSION("start a new session", "new"),
+    FILTER("filter by name or first line", "filter"),
+
     // model picker
     USE_MODEL("generate with this model from now on", "use"),
 

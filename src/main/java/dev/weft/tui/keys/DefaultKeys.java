@@ -105,6 +105,16 @@ final class DefaultKeys {
                 .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f", "Space")
                 .hint(OPEN_SAMPLE, "Enter").hint(ADD_SAMPLE, "a").hint(CLOSE, "Esc", "q");
 
+        t.in(Context.SESSIONS)
+                .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")
+                .bind(FIRST_ROW, "Home", "g").bind(LAST_ROW, "End", "G")
+                .hint(OPEN_SESSION, "Enter").hint(NEW_SESSION, "n", "Esc").hint(FILTER, "/")
+                .bind(QUIT, "q", "C-c");
+
+        t.in(Context.SESSION_FILTER)
+                .hint(COMMIT, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").bind(DELETE_BACK, "Backspace")
+                .hint(ROW_UP, "Up").bind(ROW_DOWN, "Down");
+
         t.in(Context.MODELS)
                 .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")
                 .bind(FIRST_ROW, "Home", "g").bind(LAST_ROW, "End", "G")

@@ -97,6 +97,9 @@ final class StatusBar {
         if (state.overlay() instanceof Overlay.Distribution) {
             return "DISTRIBUTION";
         }
+        if (state.overlay() instanceof Overlay.Sessions) {
+            return "SESSIONS";
+        }
         if (state.overlay() instanceof Overlay.Models) {
             return "MODELS";
         }
