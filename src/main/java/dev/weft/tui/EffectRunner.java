@@ -26,8 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -454,7 +454,13 @@ final class EffectRunner {
     }
 
     private static Path path(String text) {
-        String home = System.getProperty("user.home");
-        return Path.of(text.startsWith("~/") ? home + text.substring(1) : text).toAbsolutePath().normalize();
+        return path(text, System.getenv());
+    }
+
+    /** A file name typed on the command line: {@code ~} and {@code ~/…} are under {@code $HOME}, as a shell has them. */
+    static Path path(String text, Map<String, String> env) {
+        Path home = LoomApp.home(env);
+        Path p = text.equals("~") ? home : text.startsWith("~/") ? home.resolve(text.substring(2)) : Path.of(text);
+        return p.toAbsolutePath().normalize();
     }
 }

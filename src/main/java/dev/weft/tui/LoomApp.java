@@ -256,7 +256,7 @@ public final class LoomApp {
         String themeName = depth == ColorDepth.NONE ? "monochrome"
                 : config.theme() != null ? config.theme() : ThemeLibrary.defaultFor(depth);
         Theme theme = themes.load(themeName);
-        Keymap keymap = Keymap.defaults().withOverrides(config.keys());
+        Keymap keymap = Keymap.preset(config.preset()).withOverrides(config.keys());
         return new Settings(SamplingParams.DEFAULTS, theme, depth, keymap, backend);
     }
 

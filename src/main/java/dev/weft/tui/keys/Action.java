@@ -23,6 +23,7 @@ public enum Action {
 
     // the model
     GENERATE("generate n children of the node under the cursor", "generate"),
+    GENERATE_N("generate as many children as the digit says, now (n stays)", "generate N"),
     REGENERATE("regenerate from the cursor (branches there)", "regenerate"),
     CANCEL("cancel generation, keeping what arrived"),
     TEMPERATURE_DOWN("temperature down"),

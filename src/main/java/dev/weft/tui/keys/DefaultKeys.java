@@ -78,6 +78,8 @@ final class DefaultKeys {
                 .hint(ADD_PATH, "a").hint(CLOSE, "Esc", "q", "x");
 
         t.in(Context.READ).bind(COMPARE_VIEW, "V");
+        // no key by default; the basemode preset (Keymap.preset) gives it the digits
+        t.in(Context.READ).bind(GENERATE_N);
         t.in(Context.COMPARE)
                 .hint(COLUMN_LEFT, "h", "Left").hint(COLUMN_RIGHT, "l", "Right", "Tab")
                 .bind(CURSOR_UP, "k", "Up").bind(CURSOR_DOWN, "j", "Down")

@@ -73,12 +73,13 @@ final class CommonKeys {
             step.info("no bookmarks: b bookmarks a node");
             return;
         }
+        NodeId lifted = null;
         if (step.state.view() == View.TREE) {
-            TreeKeys.selectNode(step, next);
+            lifted = TreeKeys.selectNode(step, next);
         } else {
             int start = ReadPath.of(step.state.loom(), next).size() - step.state.loom().node(next).tokens().size();
             step.state = step.state.withFocus(new Focus(next, start));
         }
-        step.info("bookmark " + next);
+        step.info(TreeKeys.lifted("bookmark " + next, lifted));
     }
 }
