@@ -17,6 +17,7 @@ import dev.weft.tui.state.UiState;
 import dev.weft.tui.theme.ColorDepth;
 import dev.weft.tui.theme.Palette;
 import dev.weft.tui.update.SessionSettings;
+import dev.weft.tui.update.ShownView;
 import dev.weft.tui.update.Update;
 import java.io.IOException;
 import java.time.Clock;
@@ -32,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * The UI thread. It alone owns the screen: each round it waits for messages (keys come as
  * messages from the {@link KeyReader}'s thread the moment they are typed), runs
  * {@link Update#update} for each, hands the effects to the runner, and redraws once (Lanterna
- * sends only the cells that changed, in one write). Backend threads only post messages.
+ * sends only the cells that changed, in one write) after the round's journal writes are on the
+ * disk: a change is never on screen before it would survive a kill. Backend threads only post messages.
  * Without a key reader (tests on a virtual terminal) each round polls the screen for keys.
  */
 public final class AppLoop {
@@ -179,6 +181,7 @@ public final class AppLoop {
         }
         recordViewNowAndThen();
         if (state != drawn) {
+            effects.awaitJournal(); // nothing is shown before it is recorded
             draw();
         }
     }
@@ -277,10 +280,13 @@ public final class AppLoop {
             return; // the path shown while opening is the file's own view
         }
         long now = clock.millis();
-        if (now - viewSavedAt < VIEW_SAVE_INTERVAL_MS) {
+        SavedView view = new SavedView(state.focus(), SessionSettings.of(state));
+        // a view or overlay opening or closing goes at once: the player shows each step as it was seen
+        boolean opened = recordedView != null && !java.util.Objects.equals(
+                ShownView.kind(view.settings().get(ShownView.KEY)), ShownView.kind(recordedView.settings().get(ShownView.KEY)));
+        if (now - viewSavedAt < VIEW_SAVE_INTERVAL_MS && !opened) {
             return;
         }
-        SavedView view = new SavedView(state.focus(), SessionSettings.of(state));
         if (!view.equals(recordedView)) {
             effects.saveView(state);
             recordedView = view;

@@ -28,9 +28,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -62,6 +65,8 @@ final class EffectRunner {
     private boolean backendNoted;
     /** Why the last save failed, or null after one that succeeded: what quitting must report. */
     private volatile String lastSaveFailure;
+    /** The last journal write handed to the I/O thread (done once it is on the disk or has failed). */
+    private volatile CompletableFuture<Void> journaled = CompletableFuture.completedFuture(null);
 
     EffectRunner(Executor models, Executor io, Consumer<Msg> post, LoomSession session, SessionOpener opener,
                  LanguageModel model, Backend backend, BackendCatalog backends, ThemeLibrary themes) {
@@ -88,13 +93,22 @@ final class EffectRunner {
     /** Runs one effect; {@code state} is the state it came with (for saving where the user is). */
     void run(Effect effect, UiState state) {
         if (effect instanceof Effect.Journal j) {
-            io.execute(() -> {
-                try {
-                    session.record(j.action());
-                } catch (IOException | RuntimeException e) {
-                    post.accept(new Msg.NotRecorded(j.action(), e.getMessage()));
-                }
-            });
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            journaled = done;
+            try {
+                io.execute(() -> {
+                    try {
+                        session.record(j.action());
+                    } catch (IOException | RuntimeException e) {
+                        post.accept(new Msg.NotRecorded(j.action(), e.getMessage()));
+                    } finally {
+                        done.complete(null);
+                    }
+                });
+            } catch (RejectedExecutionException shutDown) {
+                done.complete(null);
+                post.accept(new Msg.NotRecorded(j.action(), "weft is closing"));
+            }
         } else if (effect instanceof Effect.RecordAnalysis r) {
             write(() -> session.recordAnalysis(r.record()), "keeping the " + r.record().kind() + " in the session");
         } else if (effect instanceof Effect.Generate g) {
@@ -147,6 +161,8 @@ final class EffectRunner {
             });
         } else if (effect instanceof Effect.SwitchBackend b) {
             switchBackend(b);
+        } else if (effect instanceof Effect.ListSessions l) {
+            SessionListing.list(l.request(), Path.of(l.folder()), java.time.Clock.systemUTC(), models, post);
         } else if (effect instanceof Effect.ListModels l) {
             ModelListing.list(l.request(), backends, models, post);
         } else if (effect instanceof Effect.AnswerOffer a) {
@@ -170,6 +186,20 @@ final class EffectRunner {
             sampleSweepRow(r);
         } else if (effect instanceof Effect.Search s) {
             models.execute(() -> post.accept(Searching.find(searchIndex, s)));
+        }
+    }
+
+    /**
+     * Waits until every journal write handed over so far is done: on the disk, or failed and its
+     * {@link Msg.NotRecorded} posted. The loop draws a change only after this (weft-session(5),
+     * "Durability": a change weft has shown survives a crash). The I/O thread runs in order, so
+     * waiting for the last write waits for all of them.
+     */
+    void awaitJournal() throws InterruptedException {
+        try {
+            journaled.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a journal write never fails its future", e);
         }
     }
 

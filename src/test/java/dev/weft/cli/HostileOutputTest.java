@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.campaign.HostileMutants;
 import dev.weft.campaign.HostileTokens;
 import dev.weft.model.http.LocalServer;
 import dev.weft.model.http.LocalServer.Reply;
@@ -41,10 +42,12 @@ class HostileOutputTest {
         server.close();
     }
 
-    /** One completion spelling every hostile token, each offered again among the alternatives. */
-    private static Reply hostileStream() {
+    static final int MUTANTS = Integer.getInteger("weft.hostile.mutants", 4);
+    static final long SEED = Long.getLong("weft.hostile.seed", 5);
+
+    /** One completion spelling every token, each offered again among the alternatives. */
+    private static Reply hostileStream(List<String> tokens) {
         List<String> events = new ArrayList<>();
-        List<String> tokens = HostileTokens.TOKENS;
         for (int i = 0; i < tokens.size(); i++) {
             ObjectNode event = JSON.createObjectNode().put("id", "c1").put("object", "text_completion");
             ObjectNode choice = event.putArray("choices").addObject().put("index", 0).put("text", tokens.get(i));
@@ -67,8 +70,12 @@ class HostileOutputTest {
     }
 
     private String[] generate(String... more) {
+        return generate(HostileTokens.TOKENS.size(), more);
+    }
+
+    private String[] generate(int tokens, String... more) {
         List<String> args = new ArrayList<>(List.of("generate", "--api", "openai-completions", "--endpoint",
-                server.base("/v1"), "--model", "M", "--max-tokens", String.valueOf(HostileTokens.TOKENS.size()),
+                server.base("/v1"), "--model", "M", "--max-tokens", String.valueOf(tokens),
                 "--top-logprobs", "2", "--no-color"));
         args.addAll(List.of(more));
         args.add("Mr President,");
@@ -92,7 +99,7 @@ class HostileOutputTest {
     @Test
     void noHostileSequenceReachesAnyHeadlessOutput() throws Exception {
         Path session = dir.resolve("hostile.json");
-        server.respondWith(r -> hostileStream());
+        server.respondWith(r -> hostileStream(HostileTokens.TOKENS));
         assertEquals(0, run(generate()).exit());
         CliRun json = run(generate("--json"));
         assertEquals(0, json.exit(), json.err());
@@ -118,6 +125,45 @@ class HostileOutputTest {
 
         assertEquals(List.of(), reached, "hostile sequences reached the output");
         assertTrue(outputs >= 20, "outputs checked: " + outputs);
+    }
+
+    /**
+     * Seeded mutants of the corpus ({@link HostileMutants}: random controls, sequences cut across
+     * tokens) through the same commands; the long run is {@code -Dweft.hostile.mutants=2000}.
+     */
+    @Test
+    void noMutantReachesAnyHeadlessOutput() throws Exception {
+        java.util.Random random = new java.util.Random(SEED);
+        Path session = null;
+        for (int k = 0; k < MUTANTS; k++) {
+            List<String> tokens = HostileMutants.stream(random);
+            server.respondWith(r -> hostileStream(tokens));
+            String at = "mutant " + k + " (seed " + SEED + ")";
+            int n = tokens.size();
+            CliRun json = run(generate(n, "--json"));
+            assertEquals(0, json.exit(), at + ": " + json.err());
+            JSON.readTree(json.out());
+            assertEquals(0, run(generate(n)).exit(), at);
+            // eight mutants to a session, and every command that reads a session once per session
+            session = session != null && k % 8 != 0 ? session : dir.resolve("m" + k + ".json");
+            assertEquals(0, run(generate(n, "--session", session.toString())).exit(), at);
+            if (k % 8 == 7 || k == MUTANTS - 1) {
+                sessionCommands(session, "mutants " + (k - k % 8) + ".." + k + " (seed " + SEED + ")");
+            }
+        }
+        System.out.printf("hostile corpus (headless): %d mutants, %d outputs checked, %d reached the output%n",
+                MUTANTS, outputs, reached.size());
+        assertEquals(List.of(), reached, "hostile sequences reached the output");
+    }
+
+    private void sessionCommands(Path session, String at) throws Exception {
+        check(at + " session file", Files.readString(session), false);
+        assertEquals(0, run("tree", session.toString()).exit(), at);
+        assertEquals(0, run("stats", "--json", session.toString()).exit(), at);
+        assertEquals(0, run("replay", "--headless", session.toString()).exit(), at);
+        for (String format : List.of("txt", "md", "json", "loom")) {
+            assertEquals(0, run("export", session.toString(), "--format", format).exit(), at + " " + format);
+        }
     }
 
     @Test

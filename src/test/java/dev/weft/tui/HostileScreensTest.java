@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.campaign.HostileMutants;
 import dev.weft.campaign.HostileTokens;
 import dev.weft.loom.Alternative;
 import dev.weft.loom.FinishReason;
@@ -37,11 +38,38 @@ class HostileScreensTest {
     @TempDir
     Path dir;
 
+    static final int MUTANTS = Integer.getInteger("weft.hostile.mutants", 4);
+    static final long SEED = Long.getLong("weft.hostile.seed", 5);
+
     @Test
     void noViewLetsAHostileSequenceThrough() throws Exception {
-        MemorySession session = hostileSession();
-        TuiHarness h = TuiHarness.onBytes(100, 30, TestModels.embedded(), ColorDepth.TRUECOLOR, session);
         List<String> reached = new ArrayList<>();
+        walk(hostileSession(HostileTokens.TOKENS), HostileTokens.TOKENS, "", reached);
+        assertTrue(Files.readString(dir.resolve("path.txt")).contains("␛]52;c;aGFja2Vk␇"));
+        assertEquals(List.of(), reached, "hostile sequences reached the terminal or an export");
+    }
+
+    /**
+     * Seeded mutants of the corpus ({@link HostileMutants}: random controls, sequences cut across
+     * tokens) through the same views; the long run is {@code -Dweft.hostile.mutants=2000}.
+     */
+    @Test
+    void noMutantReachesTheTerminalOrAnExport() throws Exception {
+        java.util.Random random = new java.util.Random(SEED);
+        List<String> reached = new ArrayList<>();
+        int screens = 0;
+        for (int k = 0; k < MUTANTS; k++) {
+            List<String> tokens = HostileMutants.stream(random);
+            screens += walk(hostileSession(tokens), tokens, "mutant " + k + " (seed " + SEED + "): ", reached);
+        }
+        System.out.printf("hostile corpus (loom): %d mutants, %d screens and exports checked, %d reached the output%n",
+                MUTANTS, screens, reached.size());
+        assertEquals(List.of(), reached, "hostile sequences reached the terminal or an export");
+    }
+
+    /** Walks every view and overlay and both exports; returns how many outputs it checked. */
+    private int walk(MemorySession session, List<String> corpus, String at, List<String> reached) throws Exception {
+        TuiHarness h = TuiHarness.onBytes(100, 30, TestModels.embedded(), ColorDepth.TRUECOLOR, session);
         int screens = 0;
         List<Runnable> walk = List.of(
                 () -> h.press(Action.TEXT_START),
@@ -65,45 +93,82 @@ class HostileScreensTest {
             h.bytes.reset();
             step.run();
             screens++;
-            check(h.bytes.text(), "after step " + screens, reached);
+            check(h.bytes.text(), at + "after step " + screens, corpus, reached);
         }
-        check(Files.readString(dir.resolve("path.txt")), ":export path.txt", reached);
-        check(Files.readString(dir.resolve("path.md")), ":export path.md", reached);
-        assertTrue(Files.readString(dir.resolve("path.txt")).contains("␛]52;c;aGFja2Vk␇"));
-        assertEquals(List.of(), reached, "hostile sequences reached the terminal or an export");
+        checkExport(Files.readString(dir.resolve("path.txt")), at + ":export path.txt", reached);
+        checkExport(Files.readString(dir.resolve("path.md")), at + ":export path.md", reached);
+        return screens + 2;
     }
 
-    /** Lanterna writes its own CSI sequences; what must never appear is a hostile one, or a raw control that is not ESC. */
-    private static void check(String bytes, String where, List<String> reached) {
-        for (String token : HostileTokens.TOKENS) {
+    /**
+     * Lanterna writes its own CSI sequences; what must never appear is a hostile one, an escape
+     * that is not a CSI, a CSI Lanterna never writes (a private marker other than ?, a parameter
+     * of 700 or more: every CSI of {@link HostileMutants} has one), or a raw control that is not ESC.
+     */
+    private static void check(String bytes, String where, List<String> corpus, List<String> reached) {
+        for (String token : corpus) {
             String payload = token.length() > 200 ? token.substring(token.length() - 5) : token;
-            if (payload.indexOf('\u001b') >= 0 && bytes.contains(payload)) {
+            if (payload.indexOf('\u001b') >= 0 && payload.length() >= 4 && bytes.contains(payload)) {
                 reached.add(where + ": " + payload.replace("\u001b", "ESC"));
             }
         }
-        if (bytes.contains("\u001b]") || bytes.contains("\u001bP")) {
-            reached.add(where + ": an OSC or DCS");
+        for (int i = bytes.indexOf('\u001b'); i >= 0; i = bytes.indexOf('\u001b', i + 1)) {
+            String problem = foreignEscape(bytes, i);
+            if (problem != null) {
+                reached.add(where + ": " + problem + " at " + i);
+            }
         }
         for (String raw : HostileTokens.rawControls(bytes.replace("\u001b", ""), false)) {
             reached.add(where + ": " + raw);
         }
     }
 
-    private static MemorySession hostileSession() {
+    /** Null for a CSI as Lanterna writes them; else what is wrong with the escape at {@code i}. */
+    private static String foreignEscape(String bytes, int i) {
+        if (i + 1 >= bytes.length() || bytes.charAt(i + 1) != '[') {
+            return "an escape that is not a CSI (OSC, DCS, APC, ESC c …)";
+        }
+        int j = i + 2;
+        if (j < bytes.length() && "<=>".indexOf(bytes.charAt(j)) >= 0) {
+            return "a CSI with a private marker Lanterna never writes";
+        }
+        if (j < bytes.length() && bytes.charAt(j) == '?') {
+            j++;
+        }
+        int number = 0;
+        for (; j < bytes.length() && (Character.isDigit(bytes.charAt(j)) || bytes.charAt(j) == ';'); j++) {
+            number = bytes.charAt(j) == ';' ? 0 : Math.min(100_000, number * 10 + bytes.charAt(j) - '0');
+            if (number >= 700) {
+                return "a CSI with a parameter Lanterna never writes";
+            }
+        }
+        if (j >= bytes.length() || bytes.charAt(j) < 0x40 || bytes.charAt(j) > 0x7e) {
+            return "a broken CSI";
+        }
+        return null;
+    }
+
+    /** An export holds no escape at all. */
+    private static void checkExport(String text, String where, List<String> reached) {
+        for (String raw : HostileTokens.rawControls(text, false)) {
+            reached.add(where + ": " + raw);
+        }
+    }
+
+    private static MemorySession hostileSession(List<String> corpus) {
         Loom loom = Loom.empty();
         NodeId root = LoomAction.class.cast(new LoomAction.AddRoot(TokenRun.unscored("Mr President,"))).apply(loom).node();
         loom = new LoomAction.AddRoot(TokenRun.unscored("Mr President,")).apply(loom).loom();
         Generation g = new Generation("openai-completions", "M\u001b]52;c;eA==\u0007", SamplingParams.DEFAULTS,
                 Instant.EPOCH, FinishReason.LENGTH);
         List<Token> tokens = new ArrayList<>();
-        List<String> corpus = HostileTokens.TOKENS;
         for (int i = 0; i < corpus.size(); i++) {
             tokens.add(Token.of(corpus.get(i), -0.5, List.of(new Alternative(Piece.of(corpus.get((i + 1) % corpus.size())), -1.0),
                     new Alternative(Piece.ofBytes(new byte[] {(byte) 0xe4, (byte) 0xb8}), -2.0))));
         }
         NodeId first = null;
         for (int k = 0; k < 2; k++) {
-            LoomAction.Append append = new LoomAction.Append(root, TokenRun.of(k == 0 ? tokens : tokens.subList(0, 5)),
+            LoomAction.Append append = new LoomAction.Append(root, TokenRun.of(k == 0 ? tokens : tokens.subList(0, Math.min(5, tokens.size()))),
                     Origin.MODEL, g);
             Loom.Result r = append.apply(loom);
             loom = r.loom();
