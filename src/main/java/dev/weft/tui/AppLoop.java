@@ -68,6 +68,8 @@ public final class AppLoop {
     private volatile Loom opening;
     /** Why the session could not be opened behind the first screen: the loop ends, saving nothing. */
     private volatile String openFailure;
+    /** Run once the first frame is on the screen, or null. */
+    private Runnable afterFirstFrame;
 
     /**
      * Where keys come from when a thread reads them: the reader, and how to ask the terminal
@@ -101,10 +103,13 @@ public final class AppLoop {
 
     /**
      * Shows {@code path} (a session's path, read first) while the whole session is opened on
-     * another thread, which then calls {@link #connectKeys} or {@link #openFailed}. Before {@link #run}.
+     * another thread, started by {@code readTheRest} once that first frame is on the screen (the
+     * two would share the CPU); it then calls {@link #connectKeys} or {@link #openFailed}.
+     * Before {@link #run}.
      */
-    void showWhileOpening(Msg.SessionOpened path, String notice) {
+    void showWhileOpening(Msg.SessionOpened path, String notice, Runnable readTheRest) {
         opening = path.loom();
+        afterFirstFrame = readTheRest;
         post(path);
         post(new Msg.Notice(notice));
     }
@@ -281,6 +286,11 @@ public final class AppLoop {
         screen.setCursorPosition(null);
         screen.refresh(drawn == null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
         drawn = s;
+        if (afterFirstFrame != null) {
+            Runnable then = afterFirstFrame;
+            afterFirstFrame = null;
+            then.run();
+        }
     }
 
     /** The current node and cursor go to the session every few seconds when they change, not on every key. */

@@ -150,11 +150,11 @@ public final class LoomApp {
             } else {
                 Path file = prepared.pathFirst.file();
                 loop[0].showWhileOpening(prepared.pathFirst.opened(),
-                        "opening " + file.getFileName() + " (" + megabytes(file) + "): where you were; keys wait for the rest");
-                effects.openInBackground(file, () -> {
-                    command.run(); // after the whole session, like the keys
-                    started.connectKeys();
-                }, started::openFailed);
+                        "opening " + file.getFileName() + " (" + megabytes(file) + "): where you were; keys wait for the rest",
+                        () -> effects.openInBackground(file, () -> {
+                            command.run(); // after the whole session, like the keys
+                            started.connectKeys();
+                        }, started::openFailed));
             }
             if (prepared.model instanceof DeferredModel d && !d.isDone()) {
                 noticeLine.accept("loading model " + d.model() + "…");

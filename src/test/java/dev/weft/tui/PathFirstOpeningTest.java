@@ -60,8 +60,9 @@ class PathFirstOpeningTest {
         assertEquals(loom.path(end).size(), first.opened().loom().size());
         PipedOutputStream typed = new PipedOutputStream();
         AppLoop loop = loop(typed);
-        loop.showWhileOpening(first.opened(), "opening big.json");
-        effects.openInBackground(file, loop::connectKeys, loop::openFailed);
+        loop.showWhileOpening(first.opened(), "opening big.json",
+                () -> effects.openInBackground(file, loop::connectKeys, loop::openFailed));
+        assertTrue(io.isEmpty(), "the rest is read after the first frame");
         typed.write("j".getBytes(StandardCharsets.UTF_8));
         typed.flush();
         Thread.sleep(100); // the reader holds the key
@@ -96,8 +97,9 @@ class PathFirstOpeningTest {
         LoomApp.PathFirst first = LoomApp.pathFirst(file, 0);
         assertNotNull(first, "the path reads: it comes before the broken node");
         AppLoop loop = loop(new PipedOutputStream());
-        loop.showWhileOpening(first.opened(), "opening cut.json");
-        effects.openInBackground(file, loop::connectKeys, loop::openFailed);
+        loop.showWhileOpening(first.opened(), "opening cut.json",
+                () -> effects.openInBackground(file, loop::connectKeys, loop::openFailed));
+        loop.round(0);
         io.poll().run();
         assertNotNull(loop.openFailure());
         assertTrue(loop.openFailure().contains("cut.json"), loop.openFailure());
