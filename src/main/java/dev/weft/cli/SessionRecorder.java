@@ -5,6 +5,7 @@ import dev.weft.loom.Loom;
 import dev.weft.loom.LoomAction;
 import dev.weft.loom.Node;
 import dev.weft.loom.NodeId;
+import dev.weft.loom.NodeMarks;
 import dev.weft.loom.Origin;
 import dev.weft.loom.SamplingParams;
 import dev.weft.loom.TokenRun;
@@ -42,6 +43,8 @@ final class SessionRecorder {
                     Generation generation = new Generation(model.backend(), model.model(), params, now, c.finish())
                             .withUnknown(params.offAmong(model.defaultedWhenOff()));
                     last = store.record(new LoomAction.Append(root, c.run(), Origin.MODEL, generation)).node();
+                    // nobody has read it yet: the loom marks it until it is looked at (Tab goes there)
+                    store.record(new LoomAction.Mark(last, NodeMarks.NONE.withUnread(true)));
                 }
                 store.recordView(store.view().at(last, 0));
                 return last;

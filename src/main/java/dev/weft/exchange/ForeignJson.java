@@ -64,6 +64,10 @@ final class ForeignJson {
         return path;
     }
 
+    boolean isArray() {
+        return value.isArray();
+    }
+
     boolean isObject() {
         return value.isObject();
     }

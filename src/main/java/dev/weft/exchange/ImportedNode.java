@@ -1,6 +1,7 @@
 package dev.weft.exchange;
 
 import dev.weft.loom.Generation;
+import dev.weft.loom.NodeMarks;
 import dev.weft.loom.Origin;
 import dev.weft.loom.TokenRun;
 
@@ -10,6 +11,13 @@ import dev.weft.loom.TokenRun;
  *
  * @param parent     index of the parent in the tree's list, or -1 for a root
  * @param generation how a model node was produced, as far as the file says; null for other nodes
+ * @param marks      the tags, note and unread state the file gives the node
  */
 public record ImportedNode(int parent, Origin origin, TokenRun tokens, Generation generation, boolean bookmarked,
-                           boolean deleted) {}
+                           boolean deleted, NodeMarks marks) {
+    /** A node the file gives no tags, note or read state. */
+    public ImportedNode(int parent, Origin origin, TokenRun tokens, Generation generation, boolean bookmarked,
+                        boolean deleted) {
+        this(parent, origin, tokens, generation, bookmarked, deleted, NodeMarks.NONE);
+    }
+}

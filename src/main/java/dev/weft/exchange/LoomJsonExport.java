@@ -23,7 +23,10 @@ import java.util.Map;
  * A session as a socketteer/loom tree file, so the tree opens in that tool (layout from its
  * {@code model.py} and {@code gpt.py}): nested nodes with {@code id}, {@code text},
  * {@code children}, {@code parent_id}, {@code meta} ({@code source}: {@code prompt}, {@code AI} or
- * {@code mixed}) and {@code tags} ({@code bookmark}, {@code archived} for a deleted subtree); a
+ * {@code mixed}), {@code tags} ({@code bookmark}, {@code archived} for a deleted subtree, and
+ * the node's own tags, each declared in the top-level {@code tags} as loom's tag_node requires),
+ * {@code notes} (loom's list; the note as its one entry) and {@code visited} (false while the
+ * node is unread); a
  * node with scored tokens points with {@code generation: {id, index}} into {@code model_responses},
  * whose entry has the {@code prompt} ({@code text}: the context the node continued, {@code tokens}
  * null, as gpt.py's format_openAI_response writes it without echo; loom's get_request_info reads it)
@@ -78,6 +81,7 @@ public final class LoomJsonExport {
         file.put("selected_node_id", current != null && loom.contains(current) ? id(current)
                 : file.get("root").get("id").asText());
         file.putObject("chapters");
+        declareTags(file, loom);
         file.set("model_responses", responses);
         return file;
     }
@@ -105,12 +109,39 @@ public final class LoomJsonExport {
         if (node.deleted()) {
             tags.add("archived");
         }
+        node.marks().tags().forEach(tags::add);
+        if (!node.marks().note().isEmpty()) {
+            o.putArray("notes").add(node.marks().note());
+        }
+        o.put("visited", !node.marks().unread());
         if (hasScores(node.tokens())) {
             String response = id(node.id());
             responses.set(response, response(response, node, context(node, loom)));
             o.putObject("generation").put("id", response).put("index", 0);
         }
         return o;
+    }
+
+    /**
+     * loom's tag table (model.py's DEFAULT_TAGS and add_tag): written only when a node has a tag of
+     * its own, with loom's bookmark and archived entries, since a file's table replaces loom's defaults.
+     */
+    private static void declareTags(ObjectNode file, Loom loom) {
+        java.util.TreeSet<String> own = new java.util.TreeSet<>();
+        loom.nodes().forEach(n -> own.addAll(n.marks().tags()));
+        own.removeAll(List.of("bookmark", "archived"));
+        if (own.isEmpty()) {
+            return;
+        }
+        ObjectNode table = file.putObject("tags");
+        tag(table, "bookmark", false, "b", "bookmark-black");
+        tag(table, "archived", true, "!", "archive-yellow");
+        own.forEach(t -> tag(table, t, false, "None", "None"));
+    }
+
+    private static void tag(ObjectNode table, String name, boolean hide, String key, String icon) {
+        table.putObject(name).put("name", name).put("scope", "node").put("hide", hide).put("show_only", false)
+                .put("toggle_key", key).put("icon", icon);
     }
 
     /** The text the node continued: its ancestors' text, from the root. */

@@ -2,6 +2,7 @@ package dev.weft.exchange;
 
 import dev.weft.loom.FinishReason;
 import dev.weft.loom.Generation;
+import dev.weft.loom.NodeMarks;
 import dev.weft.loom.Origin;
 import dev.weft.loom.SamplingParams;
 import dev.weft.loom.TokenRun;
@@ -22,8 +23,10 @@ import java.util.TreeMap;
  * Reads socketteer/loom's tree files (the JSON its {@code model.py} saves): a {@code root} node
  * with nested {@code children}, each node with {@code text}, {@code meta.source} ({@code AI},
  * {@code prompt} or {@code mixed}), {@code tags} and, for generated text, the tokens in one of the
- * layouts of {@link LoomTokens}. A bare node or a bare list of nodes loads too, as loom's
- * load_tree_data allows. Token data whose text no longer matches the node (edited after it was
+ * layouts of {@link LoomTokens}, {@code notes} (loom's note per node, a list of strings) and
+ * {@code visited}. A bare node or a bare list of nodes loads too, as loom's load_tree_data allows.
+ * Tags become weft tags (bookmark and archived become weft's bookmark and deletion); when the
+ * file marks any node {@code visited}, a node without it is unread, as loom shows it. Token data whose text no longer matches the node (edited after it was
  * generated) is dropped with a warning: the text is what the user kept.
  */
 final class LoomJsonImport {
@@ -45,6 +48,8 @@ final class LoomJsonImport {
     private final Map<String, String> masks = new HashMap<>();
     private String hoisted;
     private final Map<String, Integer> otherTags = new TreeMap<>();
+    /** Each node's {@code visited}, null where the file does not say. */
+    private final List<Boolean> visited = new ArrayList<>();
 
     private LoomJsonImport(ForeignJson file, Instant now) throws ImportException {
         this.file = file;
@@ -85,6 +90,7 @@ final class LoomJsonImport {
                 todo.push(new Pending(children.get(i), index));
             }
         }
+        unread();
         dropped();
         return new ImportedTree(FORMAT, nodes, selected, hoist, report.lines());
     }
@@ -161,7 +167,18 @@ final class LoomJsonImport {
             report.dropped("creation times of nodes no model wrote", 1);
         }
         List<String> tags = tags(node);
-        tags.stream().filter(t -> !MARKS.contains(t)).forEach(t -> otherTags.merge(t, 1, Integer::sum));
+        List<String> kept = new ArrayList<>();
+        for (String tag : tags) {
+            if (MARKS.contains(tag)) {
+                continue;
+            }
+            if (NodeMarks.tagProblem(tag) == null) {
+                kept.add(tag);
+            } else {
+                otherTags.merge(tag, 1, Integer::sum);
+            }
+        }
+        visited.add(node.has("visited") ? node.field("visited").truthy() : null);
         count(node, "chapter_id", "chapter marks on nodes");
         count(node, "text_attributes", "nodes' text attributes");
         count(node, "memory", "memory entries on nodes");
@@ -169,7 +186,8 @@ final class LoomJsonImport {
             report.dropped("images", node.field("multimedia").elements().size());
         }
         boolean bookmarked = tags.contains("bookmark") || node.has("bookmark") && node.field("bookmark").truthy();
-        return new ImportedNode(parent, origin, tokens, generation, bookmarked, tags.contains("archived"));
+        return new ImportedNode(parent, origin, tokens, generation, bookmarked, tags.contains("archived"),
+                new NodeMarks(kept, notes(node), false));
     }
 
     private void count(ForeignJson node, String field, String what) {
@@ -178,9 +196,39 @@ final class LoomJsonImport {
         }
     }
 
+    /** loom's notes: the non-empty ones, one per line (loom edits the first). */
+    private static String notes(ForeignJson node) throws ImportException {
+        if (!node.has("notes")) {
+            return "";
+        }
+        ForeignJson notes = node.field("notes");
+        List<String> out = new ArrayList<>();
+        for (ForeignJson note : !notes.isArray() ? List.of(notes) : notes.elements()) {
+            String text = note.string();
+            if (!text.isBlank()) {
+                out.add(text);
+            }
+        }
+        return String.join("\n", out);
+    }
+
+    /** A file that says which nodes were visited: the others are unread (loom's node.get("visited", False)). */
+    private void unread() {
+        if (visited.stream().allMatch(java.util.Objects::isNull)) {
+            return;
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            if (!Boolean.TRUE.equals(visited.get(i))) {
+                ImportedNode n = nodes.get(i);
+                nodes.set(i, new ImportedNode(n.parent(), n.origin(), n.tokens(), n.generation(), n.bookmarked(),
+                        n.deleted(), n.marks().withUnread(true)));
+            }
+        }
+    }
+
     /** What the file holds beyond the nodes, counted once the nodes are read. */
     private void dropped() throws ImportException {
-        otherTags.forEach((tag, count) -> report.dropped("tags \"" + tag + "\"", count));
+        otherTags.forEach((tag, count) -> report.dropped("tags \"" + tag + "\" (not one word)", count));
         if (!file.isObject()) {
             return;
         }

@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * Imports a tree from another loom tool into a session. The format is recognised from the file's
  * content; the tree is recorded through the store like any exploration (prompts, then each node
- * appended under its parent, then bookmarks and deletions, then where the tool's selection was),
+ * appended under its parent, then bookmarks, deletions, tags, notes and unread markers, then where the tool's selection was),
  * so the new session has a journal and can be replayed, and replayed against a model.
  */
 public final class TreeImport {
@@ -68,6 +68,9 @@ public final class TreeImport {
             }
             if (tree.nodes().get(i).deleted()) {
                 store.record(new LoomAction.Delete(ids.get(i)));
+            }
+            if (!tree.nodes().get(i).marks().isEmpty()) {
+                store.record(new LoomAction.Mark(ids.get(i), tree.nodes().get(i).marks()));
             }
         }
         if (tree.selected() >= 0) {

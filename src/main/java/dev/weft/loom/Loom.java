@@ -16,6 +16,7 @@ import org.pcollections.TreePVector;
  */
 public final class Loom {
     private static final Loom EMPTY = new Loom(IntTreePMap.empty(), TreePVector.empty(), 0);
+    private static final NodeMarks UNREAD = NodeMarks.NONE.withUnread(true);
 
     private final IntTreePMap<Node> nodes;
     private final PVector<NodeId> roots;
@@ -190,7 +191,8 @@ public final class Loom {
         }
         NodeId suffixId = new NodeId(nextId);
         Node suffix = new Node(suffixId, id, n.origin(), n.tokens().slice(index, n.tokens().size()),
-                n.children(), n.generation(), false, false);
+                n.children(), n.generation(), false, false,
+                n.marks().unread() ? UNREAD : NodeMarks.NONE); // tags and note stay with the id
         IntTreePMap<Node> next = nodes.plus(suffixId.value(), suffix)
                 .plus(id.value(), n.withTokens(n.tokens().slice(0, index)).withChildren(List.of(suffixId)));
         for (NodeId c : n.children()) {
@@ -211,7 +213,7 @@ public final class Loom {
                     + ") with a " + child.origin().label() + " child");
         }
         Node merged = new Node(id, n.parent(), n.origin(), n.tokens().append(child.tokens()), child.children(),
-                n.generation(), n.bookmarked() || child.bookmarked(), n.deleted());
+                n.generation(), n.bookmarked() || child.bookmarked(), n.deleted(), n.marks().joinedWith(child.marks()));
         IntTreePMap<Node> next = nodes.minus(child.id().value()).plus(id.value(), merged);
         for (NodeId c : child.children()) {
             next = next.plus(c.value(), next.get(c.value()).withParent(id));
@@ -271,6 +273,11 @@ public final class Loom {
 
     public Loom bookmark(NodeId id, boolean on) {
         return replace(node(id).withBookmark(on));
+    }
+
+    /** Sets a node's tags, note and unread flag. */
+    public Loom mark(NodeId id, NodeMarks marks) {
+        return replace(node(id).withMarks(marks));
     }
 
     // ---- internals -----------------------------------------------------------------------

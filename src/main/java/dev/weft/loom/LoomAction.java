@@ -80,4 +80,11 @@ public sealed interface LoomAction {
             return new Loom.Result(loom.bookmark(node, on), node);
         }
     }
+
+    /** Sets a node's tags, note and unread flag, all at once (so one journal line says all of them). */
+    record Mark(NodeId node, NodeMarks marks) implements LoomAction {
+        public Loom.Result apply(Loom loom) {
+            return new Loom.Result(loom.mark(node, marks), node);
+        }
+    }
 }

@@ -214,6 +214,9 @@ final class Reapplication {
         if (action instanceof LoomAction.Undelete a) {
             return a.node();
         }
+        if (action instanceof LoomAction.Mark a) {
+            return a.node();
+        }
         return ((LoomAction.Bookmark) action).node();
     }
 
@@ -234,6 +237,9 @@ final class Reapplication {
         if (action instanceof LoomAction.Undelete) {
             return new LoomAction.Undelete(node);
         }
+        if (action instanceof LoomAction.Mark m) {
+            return new LoomAction.Mark(node, m.marks());
+        }
         return new LoomAction.Bookmark(node, ((LoomAction.Bookmark) action).on());
     }
 
@@ -242,7 +248,8 @@ final class Reapplication {
                 : action instanceof LoomAction.Finish ? "finished "
                 : action instanceof LoomAction.Join ? "joined "
                 : action instanceof LoomAction.Delete ? "deleted "
-                : action instanceof LoomAction.Undelete ? "restored " : "bookmark set on ";
+                : action instanceof LoomAction.Undelete ? "restored "
+                : action instanceof LoomAction.Mark ? "tags, note and read state set on " : "bookmark set on ";
         return verb + node;
     }
 

@@ -8,6 +8,7 @@ import dev.weft.loom.Loom;
 import dev.weft.loom.LoomAction;
 import dev.weft.loom.NodeFigures;
 import dev.weft.loom.NodeId;
+import dev.weft.loom.NodeMarks;
 import dev.weft.loom.Origin;
 import dev.weft.loom.SamplingParams;
 import dev.weft.loom.TokenRun;
@@ -31,6 +32,8 @@ import java.util.Locale;
  */
 public record StepSummary(String kind, NodeId node, List<NodeId> created, String text) {
     private static final int PREVIEW = 40;
+    /** The view setting that says which view or overlay the loom showed (tui ShownView). */
+    private static final String OPEN = "open";
 
     public StepSummary {
         created = List.copyOf(created);
@@ -106,8 +109,22 @@ public record StepSummary(String kind, NodeId node, List<NodeId> created, String
         if (action instanceof LoomAction.Undelete a) {
             return new StepSummary("restore", a.node(), created, "restored " + a.node());
         }
+        if (action instanceof LoomAction.Mark a) {
+            return new StepSummary("mark", a.node(), created, marks(a));
+        }
         LoomAction.Bookmark a = (LoomAction.Bookmark) action;
         return new StepSummary("bookmark", a.node(), created, (a.on() ? "bookmarked " : "unbookmarked ") + a.node());
+    }
+
+    private static String marks(LoomAction.Mark a) {
+        NodeMarks m = a.marks();
+        StringBuilder out = new StringBuilder(a.node().toString());
+        out.append(m.unread() ? " unread" : " read");
+        out.append(m.tags().isEmpty() ? " · no tags" : " · tags " + DisplayText.token(String.join(" ", m.tags())));
+        if (!m.note().isEmpty()) {
+            out.append(" · note ").append(quote(m.note()));
+        }
+        return out.toString();
     }
 
     private static StepSummary append(LoomAction.Append a, NodeId made, List<NodeId> created) {
@@ -141,12 +158,15 @@ public record StepSummary(String kind, NodeId node, List<NodeId> created, String
     private static StepSummary view(SessionView view, SessionView previous) {
         List<String> changed = new ArrayList<>();
         view.settings().forEach((key, value) -> {
-            if (!value.equals(previous.settings().get(key))) {
+            if (key.equals(OPEN) && !value.equals(previous.settings().get(key))) {
+                int space = value.indexOf(' ');
+                changed.add(0, DisplayText.token(space < 0 ? value : value.substring(0, space)) + " open");
+            } else if (!value.equals(previous.settings().get(key))) {
                 changed.add(DisplayText.token(key) + "=" + DisplayText.token(value));
             }
         });
         previous.settings().keySet().stream().filter(key -> !view.settings().containsKey(key))
-                .forEach(key -> changed.add("no " + DisplayText.token(key)));
+                .forEach(key -> changed.add(key.equals(OPEN) ? "back to the read view" : "no " + DisplayText.token(key)));
         String where = view.current() == null ? "view: empty tree"
                 : "view at " + view.current() + " token " + view.cursor();
         return new StepSummary("view", view.current(), List.of(), where

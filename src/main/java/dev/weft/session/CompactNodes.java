@@ -105,6 +105,7 @@ final class CompactNodes {
         g.writeEndArray();
         g.writeBooleanField("bookmarked", node.bookmarked());
         g.writeBooleanField("deleted", node.deleted());
+        MarksCodec.writeSet(g, node.marks());
         g.writeFieldName("generation");
         if (node.generation() == null) {
             g.writeNull();
@@ -204,6 +205,9 @@ final class CompactNodes {
                 case "top" -> f.top = ints(in, field);
                 case "alternatives" -> f.alternatives = pieces(in, field, tables.pieces());
                 case "logprobs" -> f.logprobs = in.binary(field);
+                case "tags" -> f.tags = MarksCodec.read(in, name);
+                case "note" -> f.note = MarksCodec.read(in, name);
+                case "unread" -> f.unread = MarksCodec.read(in, name);
                 default -> throw in.unknownField(name, "a node");
             }
         });
@@ -216,7 +220,7 @@ final class CompactNodes {
         in.require(start, where, "alternatives", f.alternatives);
         in.require(start, where, "logprobs", f.logprobs);
         return new Node(p.id, p.parent, p.origin, run(in, start, where, f), p.children, f.generation, p.bookmarked,
-                p.deleted);
+                p.deleted, MarksCodec.of(f.tags, f.note, f.unread));
     }
 
     private static TokenRun run(JsonInput in, JsonInput.Mark start, String where, Fields f) throws SessionException {
@@ -288,5 +292,8 @@ final class CompactNodes {
         int[] top;
         Piece[] alternatives;
         byte[] logprobs;
+        Object tags;
+        Object note;
+        Object unread;
     }
 }

@@ -32,7 +32,8 @@ final class LoomActionCodec {
             Map.entry("rescore", List.of("node", "tokens")),
             Map.entry("delete", List.of("node")),
             Map.entry("undelete", List.of("node")),
-            Map.entry("bookmark", List.of("node", "on")));
+            Map.entry("bookmark", List.of("node", "on")),
+            Map.entry("mark", List.of("node", "tags", "note", "unread")));
 
     private LoomActionCodec() {}
 
@@ -87,6 +88,9 @@ final class LoomActionCodec {
         } else if (action instanceof LoomAction.Bookmark a) {
             kind(g, "bookmark", a.node());
             g.writeBooleanField("on", a.on());
+        } else if (action instanceof LoomAction.Mark a) {
+            kind(g, "mark", a.node());
+            MarksCodec.writeAll(g, a.marks());
         } else {
             // LoomAction is sealed; this is reached only when a variant is added without a codec
             throw new IllegalArgumentException("no journal encoding for " + action.getClass().getSimpleName());
@@ -117,6 +121,7 @@ final class LoomActionCodec {
                 case "finish" -> in.finishReason(field);
                 case "generation" -> GenerationCodec.readNullable(in, field);
                 case "tokens" -> TokenCodec.read(in, field);
+                case "tags", "note", "unread" -> MarksCodec.read(in, name);
                 default -> throw new IllegalStateException("field " + name + " has no reader");
             });
             return true;
@@ -144,6 +149,8 @@ final class LoomActionCodec {
                 case "delete" -> new LoomAction.Delete(node());
                 case "undelete" -> new LoomAction.Undelete(node());
                 case "bookmark" -> new LoomAction.Bookmark(node(), (Boolean) values.get("on"));
+                case "mark" -> new LoomAction.Mark(node(),
+                        MarksCodec.of(values.get("tags"), values.get("note"), values.get("unread")));
                 default -> throw new IllegalStateException("kind " + kind + " has no builder");
             };
         }

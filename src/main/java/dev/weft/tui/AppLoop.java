@@ -17,6 +17,7 @@ import dev.weft.tui.state.UiState;
 import dev.weft.tui.theme.ColorDepth;
 import dev.weft.tui.theme.Palette;
 import dev.weft.tui.update.SessionSettings;
+import dev.weft.tui.update.ShownView;
 import dev.weft.tui.update.Update;
 import java.io.IOException;
 import java.time.Clock;
@@ -269,10 +270,13 @@ public final class AppLoop {
             return; // the path shown while opening is the file's own view
         }
         long now = clock.millis();
-        if (now - viewSavedAt < VIEW_SAVE_INTERVAL_MS) {
+        SavedView view = new SavedView(state.focus(), SessionSettings.of(state));
+        // a view or overlay opening or closing goes at once: the player shows each step as it was seen
+        boolean opened = recordedView != null && !java.util.Objects.equals(
+                ShownView.kind(view.settings().get(ShownView.KEY)), ShownView.kind(recordedView.settings().get(ShownView.KEY)));
+        if (now - viewSavedAt < VIEW_SAVE_INTERVAL_MS && !opened) {
             return;
         }
-        SavedView view = new SavedView(state.focus(), SessionSettings.of(state));
         if (!view.equals(recordedView)) {
             effects.saveView(state);
             recordedView = view;

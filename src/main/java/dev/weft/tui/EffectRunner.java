@@ -161,6 +161,8 @@ final class EffectRunner {
             });
         } else if (effect instanceof Effect.SwitchBackend b) {
             switchBackend(b);
+        } else if (effect instanceof Effect.ListSessions l) {
+            SessionListing.list(l.request(), Path.of(l.folder()), java.time.Clock.systemUTC(), models, post);
         } else if (effect instanceof Effect.ListModels l) {
             ModelListing.list(l.request(), backends, models, post);
         } else if (effect instanceof Effect.AnswerOffer a) {

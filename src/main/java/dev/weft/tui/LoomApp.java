@@ -140,6 +140,9 @@ public final class LoomApp {
                 loop[0].post(opened(prepared.session));
                 prepared.session.warnings().forEach(w -> loop[0].post(new Msg.Failure(w)));
                 command.run();
+                if (launch.session() == null && hasSessions(Path.of(SESSIONS))) {
+                    loop[0].post(new Msg.OfferSessions(SESSIONS + "/"));
+                }
             } else {
                 Path file = prepared.pathFirst.file();
                 loop[0].showWhileOpening(prepared.pathFirst.opened(),
@@ -202,10 +205,22 @@ public final class LoomApp {
         return "saved " + shown + " (" + nodes + (nodes == 1 ? " node)" : " nodes)");
     }
 
+    /** Where new sessions go, under the working directory; a plain {@code weft} offers the ones there. */
+    static final String SESSIONS = "sessions";
+
+    /** Whether {@code folder} holds a session file to offer. */
+    static boolean hasSessions(Path folder) {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".json"));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
     /** A new session's file when none is given: {@code sessions/loom-YYYYMMDD-HHMMSS.json} under the working directory. */
     public static Path newSessionPath(Path workingDir, Clock clock) {
         String stamp = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return workingDir.resolve("sessions").resolve("loom-" + stamp + ".json");
+        return workingDir.resolve(SESSIONS).resolve("loom-" + stamp + ".json");
     }
 
     /** The first state, before the session's contents arrive as a message. */

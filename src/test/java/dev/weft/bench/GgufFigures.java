@@ -22,7 +22,8 @@ import java.util.StringJoiner;
  * Q8_0 and a Q4_K_M-like mix (Q4_K, with Q6_K for attn_v, ffn_down and the output, as llama.cpp's
  * Q4_K_M puts them), made by this program: load time, prefill and generation tokens/s, heap
  * besides the mapping; then the same file through llama.cpp (de.kherud:llama 3.4.1, JNI) with the
- * same thread count. Not a test. {@code java -cp ... dev.weft.bench.GgufFigures [DIR]}.
+ * same thread count (all cores, or {@code -Dweft.bench.threads=N}), each also per CPU-second of
+ * the process (llama.cpp's waiting threads spin, so its CPU time counts some waiting). Not a test. {@code java -cp ... dev.weft.bench.GgufFigures [DIR]}.
  */
 public final class GgufFigures {
     private static final int PROMPT_TOKENS = 128;
@@ -33,7 +34,7 @@ public final class GgufFigures {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : System.getProperty("java.io.tmpdir"), "weft-gguf-bench");
         Files.createDirectories(dir);
-        int threads = Runtime.getRuntime().availableProcessors();
+        int threads = Integer.getInteger("weft.bench.threads", Runtime.getRuntime().availableProcessors());
         Shape[] shapes = {
             new Shape("SmolLM2-135M", 30, 576, 1536, 9, 3, 49152, true),
             new Shape("Llama-3.2-1B", 16, 2048, 8192, 32, 8, 128256, true),
@@ -65,17 +66,26 @@ public final class GgufFigures {
             double load = seconds(t0);
             String prompt = "a".repeat(PROMPT_TOKENS - 1); // one token per byte: no merges in this vocabulary
             SamplingParams greedy = SamplingParams.DEFAULTS.withTemperature(0).withMaxTokens(1).withTopLogprobs(5);
-            model.generate(Prompt.of("warm up"), greedy.withMaxTokens(4)); // JIT
+            // the JIT compiles the batched and the one-token products before anything is timed; other
+            // letters than the timed prompt's, so that the tree cache does not hold its positions
+            model.generate(Prompt.of("b".repeat(PROMPT_TOKENS - 1)), greedy.withMaxTokens(GENERATED));
+            model.generate(Prompt.of("c".repeat(PROMPT_TOKENS - 1)), greedy.withMaxTokens(GENERATED));
             long t1 = System.nanoTime();
+            long c1 = cpu();
             model.generate(Prompt.of(prompt), greedy);
             double prefill = seconds(t1);
+            double prefillCpu = (cpu() - c1) / 1e9;
             long t2 = System.nanoTime();
+            long c2 = cpu();
             model.generate(Prompt.of("a"), greedy.withMaxTokens(GENERATED + 1));
             double generation = seconds(t2);
+            double generationCpu = (cpu() - c2) / 1e9;
             long heap = usedHeap() - heapBefore;
             System.out.printf(Locale.ROOT, "weft      %-13s %-7s load %6.2f s  prefill %7.1f tok/s  generation %6.2f tok/s"
-                            + "  heap %4d MB  (%s)%n", shape.name, mix, load, PROMPT_TOKENS / prefill,
-                    GENERATED / (generation - prefill / PROMPT_TOKENS * 2), heap >> 20, model.info().kernels());
+                            + "  per CPU-second: prefill %7.1f, generation %6.2f  heap %4d MB  (%s)%n", shape.name, mix, load,
+                    PROMPT_TOKENS / prefill, GENERATED / (generation - prefill / PROMPT_TOKENS * 2),
+                    PROMPT_TOKENS / prefillCpu, GENERATED / (generationCpu - prefillCpu / PROMPT_TOKENS * 2),
+                    heap >> 20, model.info().kernels());
         }
     }
 
@@ -98,6 +108,14 @@ public final class GgufFigures {
     private static long usedHeap() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * CPU time of this process so far, in nanoseconds: on a machine other work keeps busy, tokens
+     * per CPU-second say more about the code than tokens per second do.
+     */
+    static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double seconds(long since) {
@@ -204,15 +222,22 @@ public final class GgufFigures {
             for (int b = 128; b < 256; b++) {
                 bias.put(b, -100f); // no token that ends inside a character: 3.4.1 aborts on them
             }
-            run(model, "warm up", 4, bias);
+            run(model, "b".repeat(promptTokens - 1), generated, bias); // as weft's side is warmed up
+            run(model, "c".repeat(promptTokens - 1), generated, bias);
             long t1 = System.nanoTime();
+            long c1 = cpu();
             run(model, "a".repeat(promptTokens - 1), 1, bias);
             double prefill = seconds(t1);
+            double prefillCpu = (cpu() - c1) / 1e9;
             long t2 = System.nanoTime();
+            long c2 = cpu();
             run(model, "a", generated + 1, bias);
             double generation = seconds(t2);
-            System.out.printf(Locale.ROOT, "llama.cpp load %6.2f s  prefill %7.1f tok/s  generation %6.2f tok/s%n",
-                    load, promptTokens / prefill, generated / (generation - prefill / promptTokens * 2));
+            double generationCpu = (cpu() - c2) / 1e9;
+            System.out.printf(Locale.ROOT, "llama.cpp load %6.2f s  prefill %7.1f tok/s  generation %6.2f tok/s"
+                            + "  per CPU-second: prefill %7.1f, generation %6.2f%n",
+                    load, promptTokens / prefill, generated / (generation - prefill / promptTokens * 2),
+                    promptTokens / prefillCpu, generated / (generationCpu - prefillCpu / promptTokens * 2));
             System.out.flush();
             Runtime.getRuntime().halt(0);
         }

@@ -66,6 +66,11 @@ public final class TreeCacheFigures {
     }
 
     private static Path file(Shape s) throws IOException {
+        // -Dfigures.smollm=FILE / -Dfigures.llama1b=FILE: a model file of that shape (a real one, say) instead
+        String given = System.getProperty(s == LLAMA_1B ? "figures.llama1b" : "figures.smollm");
+        if (given != null) {
+            return Path.of(given);
+        }
         Path dir = Path.of("target", "figures");
         Files.createDirectories(dir);
         Path file = dir.resolve(s.name() + "-" + TYPE + ".gguf");
@@ -118,6 +123,7 @@ public final class TreeCacheFigures {
             model.score(new Prompt(path), "", 0); // the path as the loom has it: every position cached
             Measured cached = measure(model, () -> model.generate(at400, a));
             rows.add(row(shape, "(a) regenerate 32 from 400 of 512: time", cached, uncached));
+            rows.add(cpu(shape, "(a)   CPU time", cached, uncached));
             rows.add(new String[] {shape.name(), "(a)   positions computed", "" + cached.computed,
                 "" + uncached.computed, ""});
             // (b) 8 siblings of 64 tokens
@@ -136,6 +142,11 @@ public final class TreeCacheFigures {
                 seconds(sequential.nanos), ratio(sequential.nanos, batched.nanos)});
             rows.add(new String[] {shape.name(), "(b)   one sibling of 64; batched / one", seconds(one.nanos), "",
                 String.format(Locale.ROOT, "%.2fx", batched.nanos / (double) one.nanos)});
+            rows.add(new String[] {shape.name(), "(b)   CPU time: batched, one; batched / one", seconds(batched.cpuNanos),
+                seconds(one.cpuNanos), String.format(Locale.ROOT, "%.2fx", batched.cpuNanos / (double) one.cpuNanos)});
+            if (Boolean.getBoolean("figures.ab")) {
+                return rows; // (a) and (b) only, for a quick look
+            }
             // (c) a depth-4, top-5 multiverse and dist over 0..100
             Prompt p16 = new Prompt(path.subList(0, 16 - bos));
             int promptPositions = 16;
@@ -146,6 +157,7 @@ public final class TreeCacheFigures {
             Measured mvCached = measure(model, () -> MultiverseExpansion.expand(NextTokens.of(model), p16, settings));
             int calls = ((Multiverse) mvCached.result).modelCalls();
             rows.add(row(shape, "(c) multiverse depth 4 top 5: time", mvCached, mvUncached));
+            rows.add(cpu(shape, "(c)   CPU time", mvCached, mvUncached));
             rows.add(new String[] {shape.name(), "(c)   positions computed (must: " + (promptPositions + calls - 1) + ")",
                 "" + mvCached.computed, "" + mvUncached.computed, ""});
             }
@@ -167,6 +179,7 @@ public final class TreeCacheFigures {
             model.cacheBudget(budget);
             Measured dCached = measure(model, () -> CandidateScoring.score(model, distPrompt, candidates, " "));
             rows.add(row(shape, "(c) dist 0..100: time", dCached, dUncached));
+            rows.add(cpu(shape, "(c)   CPU time", dCached, dUncached));
             rows.add(new String[] {shape.name(), "(c)   positions computed (must: " + must + ")",
                 "" + dCached.computed, "" + dUncached.computed, ""});
             System.err.println(shape.name() + ": " + model.cacheStats().summary());
@@ -183,14 +196,24 @@ public final class TreeCacheFigures {
         Object run() throws ModelException;
     }
 
-    record Measured(long nanos, long computed, Object result) {}
+    /** Wall time, and the process's CPU time (all threads): on a machine others share, the work done. */
+    record Measured(long nanos, long cpuNanos, long computed, Object result) {}
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private static Measured measure(GgufModel model, Work work) throws ModelException {
         KvCacheStats before = model.cacheStats();
+        long cpu = OS.getProcessCpuTime();
         long start = System.nanoTime();
         Object result = work.run();
         long nanos = System.nanoTime() - start;
-        return new Measured(nanos, model.cacheStats().computed() - before.computed(), result);
+        return new Measured(nanos, OS.getProcessCpuTime() - cpu, model.cacheStats().computed() - before.computed(), result);
+    }
+
+    private static String[] cpu(Shape s, String what, Measured cached, Measured uncached) {
+        return new String[] {s.name(), what, seconds(cached.cpuNanos), seconds(uncached.cpuNanos),
+            ratio(uncached.cpuNanos, cached.cpuNanos)};
     }
 
     private static String[] row(Shape s, String what, Measured cached, Measured uncached) {

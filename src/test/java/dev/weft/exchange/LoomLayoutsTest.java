@@ -125,7 +125,7 @@ class LoomLayoutsTest {
             child.put("id", "n" + i).put("text", " more").put("parent_id", "r").putArray("children");
             child.putObject("generation").put("id", "gone-" + i).put("index", 0);
             child.putObject("meta").put("source", "AI");
-            child.putArray("tags").add("demo");
+            child.putArray("tags").add("demo tag");
         }
         file.putObject("model_responses");
         Path path = dir.resolve("many.json");
@@ -135,7 +135,7 @@ class LoomLayoutsTest {
                         + " backups/model_responses-*.json after a cleanup); imported without token data (40 places:"
                         + " $.root.children[0].generation, $.root.children[1].generation,"
                         + " $.root.children[2].generation, …)",
-                "not carried over: 40 tags \"demo\""), warnings);
+                "not carried over: 40 tags \"demo tag\" (not one word)"), warnings);
     }
 
     private static ImportedTree read(String name) throws Exception {

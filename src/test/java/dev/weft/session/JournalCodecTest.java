@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.weft.loom.FinishReason;
 import dev.weft.loom.LoomAction;
 import dev.weft.loom.NodeId;
+import dev.weft.loom.NodeMarks;
 import dev.weft.loom.Origin;
 import dev.weft.loom.TokenRun;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,8 @@ class JournalCodecTest {
                 new LoomAction.Rescore(NODE, tokens),
                 new LoomAction.Delete(NODE),
                 new LoomAction.Undelete(NODE),
-                new LoomAction.Bookmark(NODE, true));
+                new LoomAction.Bookmark(NODE, true),
+                new LoomAction.Mark(NODE, new NodeMarks(List.of("keep", "odd-one", "ünïcode"), "a note\nover two lines", true)));
 
         Set<Class<?>> covered = samples.stream().map(Object::getClass).collect(Collectors.toSet());
         assertEquals(new HashSet<>(Arrays.asList(LoomAction.class.getPermittedSubclasses())), covered,

@@ -26,6 +26,7 @@ import java.util.Random;
  * gives the same actions. The generator behind the save/load and journal properties.
  */
 public final class RandomLooms {
+    private static final List<String> TAGS = List.of("keep", "odd", "中文", "🙂", "a\"b", "x\\y");
     private static final List<String> WORDS = List.of(" the", " a", "Hello", ",", ".", "\n", "\t", " \"quoted\"",
             "\\", "é", "中文", "🙂", "\u001b[31m", "\u0085", "\u2028", "\u0000", "", " Mr", " President", "-9999");
     /** Byte-level BPE pieces that end or start inside a UTF-8 character, and one byte that is never UTF-8. */
@@ -152,6 +153,11 @@ public final class RandomLooms {
                 return new LoomAction.Undelete(id);
             case 9:
                 return new LoomAction.Bookmark(id, random.nextBoolean());
+            case 10:
+                List<String> tags = random.nextBoolean() ? List.of()
+                        : List.of(TAGS.get(random.nextInt(TAGS.size())), TAGS.get(random.nextInt(TAGS.size())));
+                String note = random.nextInt(3) == 0 ? "" : WORDS.get(random.nextInt(WORDS.size())) + "\n🙂";
+                return new LoomAction.Mark(id, new dev.weft.loom.NodeMarks(tags, note, random.nextBoolean()));
             default:
                 break;
         }

@@ -118,6 +118,57 @@ class ExperimentsKeptTest {
         assertTrue(exported.contains("\"analyses\":["), "the session file's numbers");
     }
 
+    @Test
+    void thePlayerShowsEachStepInTheViewOrOverlayTheLoomShowed() throws Exception {
+        Path file = dir.resolve("views.json");
+        StoreSession session = StoreSession.open(file);
+        TuiHarness h = TuiHarness.start(100, 30, TestModels.embedded(), ColorDepth.TRUECOLOR, session, Runnable::run);
+        h.press(Action.EDIT).type("Mr President, I would like to").press(Action.COMMIT).press(Action.TEXT_END);
+        h.press(Action.ALTERNATIVES).press(Action.CHOICE_DOWN).press(Action.CLOSE);
+        h.press(Action.TREE_VIEW).press(Action.BACK);
+        h.command("dist thank,say,ask").awaitState(s -> s.overlay() instanceof Overlay.Distribution d
+                && d.view().distribution() != null);
+        h.press(Action.CLOSE);
+        h.command("set max-tokens 6").command("sweep 0,1.2 3").awaitState(s -> s.overlay() instanceof Overlay.Sweep w
+                && w.view().recorded());
+        h.press(Action.CLOSE);
+        h.press(Action.QUIT);
+        assertTrue(h.loop.saveNow());
+        session.close();
+
+        for (int[] size : new int[][] {{100, 30}, {80, 24}}) {
+            PlayerHarness p = PlayerHarness.start(file, size[0], size[1]);
+            Replay replay = p.state().replay();
+            List<String> seen = new ArrayList<>();
+            for (int step = 1; step <= replay.steps(); step++) {
+                p.press(Action.STEP_FORWARD);
+                Overlay o = p.state().screen().overlay();
+                String shown = o instanceof Overlay.Alternatives ? "alternatives"
+                        : o instanceof Overlay.Distribution d ? (d.view().distribution() == null ? "dist…" : "dist")
+                        : o instanceof Overlay.Sweep w ? (w.view().settled() ? "sweep" : "sweep…")
+                        : p.state().screen().view() == dev.weft.tui.state.View.TREE ? "tree" : "read";
+                if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(shown)) {
+                    seen.add(shown);
+                }
+                String name = "player-" + size[0] + "x" + size[1] + "-";
+                if (replay.entry(step) instanceof JournalEntry.AnalysisRun r) {
+                    Golden.assertScreen(name + r.record().kind(), timeless(p.screenText()));
+                }
+                if (shown.equals("alternatives") && !seen.contains("alternatives-shot")) {
+                    seen.add("alternatives-shot");
+                    Golden.assertScreen(name + "alternatives", timeless(p.screenText()));
+                }
+            }
+            assertEquals(List.of("read", "alternatives", "alternatives-shot", "read", "tree", "read", "dist…", "dist",
+                    "read", "sweep…", "sweep", "read"), seen, size[0] + " columns");
+        }
+    }
+
+    /** The bar's time since the first step is the real time between the entries: not part of the golden. */
+    private static String timeless(String screen) {
+        return screen.replaceAll("\\+\\d:\\d\\d\\.\\d", "+m:ss.s");
+    }
+
     private static String weft(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

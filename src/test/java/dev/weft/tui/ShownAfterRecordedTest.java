@@ -127,6 +127,11 @@ class ShownAfterRecordedTest {
         }
 
         @Override
+        public void recordAnalysis(dev.weft.analysis.AnalysisRecord record) {
+            memory.recordAnalysis(record);
+        }
+
+        @Override
         public void save() {
             memory.save();
         }
@@ -134,11 +139,6 @@ class ShownAfterRecordedTest {
         @Override
         public LoomSession saveAs(Path target) {
             return memory.saveAs(target);
-        }
-
-        @Override
-        public void recordAnalysis(dev.weft.analysis.AnalysisRecord record) throws IOException {
-            memory.recordAnalysis(record);
         }
     }
 }

@@ -34,7 +34,11 @@ public final class CorpusExtractor {
         }
         Path in = Path.of(args[0]);
         Path out = Path.of(args[1]);
+        Path digest = out.resolveSibling(out.getFileName() + TrainingCorpus.DIGEST_SUFFIX);
         if (Files.exists(out) && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(in)) > 0) {
+            if (!Files.exists(digest) || Files.getLastModifiedTime(digest).compareTo(Files.getLastModifiedTime(out)) < 0) {
+                Files.writeString(digest, TrainingCorpus.digestOf(Files.readAllBytes(out)) + "\n");
+            }
             return; // already extracted by an earlier build
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -55,6 +59,8 @@ public final class CorpusExtractor {
                 }
             }
         }
+        // the model cache's key for the bundled corpus, made once here instead of on every start
+        Files.writeString(digest, TrainingCorpus.digestOf(Files.readAllBytes(out)) + "\n");
         System.out.printf("weft corpus: kept %d English documents of %d -> %s%n", kept, total, out);
     }
 

@@ -58,7 +58,7 @@ public final class ModelCache {
         String recipe = "weft-kn format=" + ModelFile.FORMAT_VERSION + " tokenizer=" + Gpt2Tokenizer.NAME
                 + " order=" + order + "\n";
         sha256.update(recipe.getBytes(StandardCharsets.UTF_8));
-        sha256.update(corpus.content());
+        sha256.update(("corpus-sha256=" + corpus.digest()).getBytes(StandardCharsets.UTF_8));
         String hash = HexFormat.of().formatHex(sha256.digest(), 0, 12);
         return directory.resolve("kn" + order + "-" + hash + ".bin");
     }

@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -34,26 +37,53 @@ public final class TrainingCorpus {
         String read() throws ModelException;
     }
 
+    /** Beside the bundled corpus: its SHA-256, written by the build (see {@link CorpusExtractor}). */
+    static final String DIGEST_SUFFIX = ".sha256";
+
     private final String name;
-    private final byte[] content;
+    private final String digest;
     private final Text text;
 
-    private TrainingCorpus(String name, byte[] content, Text text) {
+    private TrainingCorpus(String name, String digest, Text text) {
         this.name = name;
-        this.content = content;
+        this.digest = digest;
         this.text = text;
     }
 
-    /** The bundled English Europarl documents (one per line, gzipped in the jar). */
+    /**
+     * The bundled English Europarl documents (one per line, gzipped in the jar). Only its digest,
+     * made at build time, is read now: a start whose model is in the cache reads nothing more.
+     */
     public static TrainingCorpus europarl() throws ModelException {
+        String digest;
+        try (InputStream in = TrainingCorpus.class.getResourceAsStream(EUROPARL_RESOURCE + DIGEST_SUFFIX)) {
+            digest = in == null ? null : new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            digest = null;
+        }
+        if (digest == null || !digest.matches("[0-9a-f]{64}")) {
+            digest = digestOf(bundled()); // a build without the digest file: hash it now, as before
+        }
+        return new TrainingCorpus(EUROPARL, digest, () -> gunzip(bundled()));
+    }
+
+    private static byte[] bundled() throws ModelException {
         try (InputStream in = TrainingCorpus.class.getResourceAsStream(EUROPARL_RESOURCE)) {
             if (in == null) {
                 throw new ModelException("the bundled corpus " + EUROPARL_RESOURCE + " is missing from the classpath");
             }
-            byte[] gzipped = in.readAllBytes();
-            return new TrainingCorpus(EUROPARL, gzipped, () -> gunzip(gzipped));
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new ModelException("cannot read the bundled corpus " + EUROPARL_RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The hex SHA-256 of a corpus as stored (file bytes, or the gzipped resource). */
+    static String digestOf(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 
@@ -71,7 +101,7 @@ public final class TrainingCorpus {
             throw new ModelException("cannot read corpus " + path + ": " + e.getMessage(), e);
         }
         String decoded = decodeUtf8(bytes, path);
-        TrainingCorpus corpus = new TrainingCorpus(path.getFileName().toString(), bytes, () -> decoded);
+        TrainingCorpus corpus = new TrainingCorpus(path.getFileName().toString(), digestOf(bytes), () -> decoded);
         if (corpus.documents().isEmpty()) {
             throw new ModelException("corpus " + path + " has no text");
         }
@@ -83,9 +113,9 @@ public final class TrainingCorpus {
         return name;
     }
 
-    /** The corpus as stored (file bytes, or the gzipped resource): what the model cache is keyed on. */
-    byte[] content() {
-        return content;
+    /** The SHA-256 of the corpus as stored (file bytes, or the gzipped resource): what the model cache is keyed on. */
+    String digest() {
+        return digest;
     }
 
     /** The documents, trimmed, without empty ones. */

@@ -160,8 +160,9 @@ public final class GgufModel implements BatchedModel {
         int alternatives = capabilities.cappedTopLogprobs(params.topLogprobs());
         List<Choice> choices = new ArrayList<>();
         for (Sampler sampler : samplers) {
-            choices.add(new Choice(choices.size(), sampler, shared.fork(context.length), first.clone()));
+            choices.add(new Choice(choices.size(), sampler, shared.fork(context.length)));
         }
+        matmul.run(choices.size(), i -> choices.get(i).draw(this, first, alternatives));
         int position = context.length;
         for (int step = 0; step < params.maxTokens(); step++, position++) {
             boolean any = false;
@@ -174,13 +175,13 @@ public final class GgufModel implements BatchedModel {
                     return finish(choices, FinishReason.CUT, context, hidden);
                 }
                 any = true;
-                int id = choice.sampler.next(choice.probabilities);
+                int id = choice.drawn;
                 byte[] bytes = tokenizer.piece(id);
                 if (tokenizer.endsGeneration(id) || stops.completedBy(choice.text, choice.textLength, bytes)) {
                     choice.finish = FinishReason.STOP;
                     continue;
                 }
-                Token token = token(id, choice.probabilities, alternatives, false);
+                Token token = choice.drawnToken;
                 choice.append(token, bytes);
                 sink.accept(choice.index, token);
                 if (step + 1 < params.maxTokens()) {
@@ -208,10 +209,10 @@ public final class GgufModel implements BatchedModel {
                 float[][] h = cached.step(ids, positions, caches);
                 float[][] logits = transformer.logits(h);
                 for (int i = 0; i < ids.length; i++) {
-                    Choice choice = stepping.get(i);
-                    choice.forwarded(ids[i], h[i]);
-                    choice.probabilities = probabilities(logits[i]);
+                    stepping.get(i).forwarded(ids[i], h[i]);
                 }
+                // each sibling's distribution, draw and alternatives (passes over the whole vocabulary) side by side
+                matmul.run(ids.length, i -> stepping.get(i).draw(this, probabilities(logits[i]), alternatives));
             }
         }
         return finish(choices, FinishReason.LENGTH, context, hidden);
@@ -384,7 +385,9 @@ public final class GgufModel implements BatchedModel {
         final int index;
         final Sampler sampler;
         final KvCache cache;
-        double[] probabilities;
+        /** The next token, drawn from the model's distribution after the tokens so far, and its record. */
+        int drawn;
+        Token drawnToken;
         final List<Token> tokens = new ArrayList<>();
         byte[] text = new byte[64];
         int textLength;
@@ -396,11 +399,19 @@ public final class GgufModel implements BatchedModel {
         float[][] forwardedHidden = new float[16][];
         int forwardedCount;
 
-        Choice(int index, Sampler sampler, KvCache cache, double[] probabilities) {
+        Choice(int index, Sampler sampler, KvCache cache) {
             this.index = index;
             this.sampler = sampler;
             this.cache = cache;
-            this.probabilities = probabilities;
+        }
+
+        /**
+         * Draws the next token from {@code probabilities} (this sibling's own random stream, so
+         * siblings may draw at the same time) and makes its record with the alternatives.
+         */
+        void draw(GgufModel model, double[] probabilities, int alternatives) {
+            drawn = sampler.next(probabilities);
+            drawnToken = model.token(drawn, probabilities, alternatives, false);
         }
 
         void forwarded(int id, float[] hidden) {

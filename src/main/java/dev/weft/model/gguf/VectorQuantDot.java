@@ -5,7 +5,6 @@ import static jdk.incubator.vector.VectorOperators.LSHR;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -20,15 +19,10 @@ final class VectorQuantDot implements QuantDot {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int L = F.length();
     private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(Math.max(64, L * 8)));
-    private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
-    /** For Q5_0's fifth bits: lane i of chunk c reads bit c·L+i (low nibbles) or 16+c·L+i (high ones). */
-    private static final int[] BIT = new int[32];
-
-    static {
-        for (int i = 0; i < 32; i++) {
-            BIT[i] = i;
-        }
-    }
+    /** For Q5_0's fifth bits: lane i tests bit i % 8 of its byte; lanes 8-15 take the second byte. */
+    private static final ByteVector BITS = ByteVector.fromArray(B, new byte[] {
+        1, 2, 4, 8, 16, 32, 64, (byte) 128, 1, 2, 4, 8, 16, 32, 64, (byte) 128}, 0);
+    private static final jdk.incubator.vector.VectorMask<Byte> UPPER = B.indexInRange(-8, B.length() - 8);
 
     /** Whether this JVM's preferred vectors have lanes this class is written for. */
     static boolean supported() {
@@ -149,21 +143,31 @@ final class VectorQuantDot implements QuantDot {
     }
 
     private static void q5_0(byte[] r, int from, int blocks, float[] y, int wo) {
+        ByteVector zero = ByteVector.zero(B);
         for (int k = 0; k < blocks; k++) {
             int at = from + k * 22;
             int o = wo + k * 32;
             float d = ScalarQuantDot.half(r, at);
-            IntVector qh = IntVector.broadcast(I, ScalarQuantDot.int32(r, at + 2));
             for (int c = 0; c < 16; c += L) {
                 ByteVector q = bytes(r, at + 6 + c);
-                IntVector lo = (IntVector) q.and((byte) 0x0F).convertShape(VectorOperators.B2I, I, 0);
-                IntVector hi = (IntVector) q.lanewise(LSHR, 4).convertShape(VectorOperators.B2I, I, 0);
-                IntVector h0 = qh.lanewise(LSHR, IntVector.fromArray(I, BIT, c)).and(1).lanewise(LSHL, 4);
-                IntVector h1 = qh.lanewise(LSHR, IntVector.fromArray(I, BIT, 16 + c)).and(1).lanewise(LSHL, 4);
-                ((FloatVector) lo.or(h0).sub(16).convertShape(VectorOperators.I2F, F, 0)).mul(d).intoArray(y, o + c);
-                ((FloatVector) hi.or(h1).sub(16).convertShape(VectorOperators.I2F, F, 0)).mul(d).intoArray(y, o + 16 + c);
+                // the fifth bits of lanes c.. (low nibbles: bits c.., high ones: bits 16+c..) set 0x10
+                ByteVector h0 = fifthBits(r[at + 2 + c / 8], r[at + 3 + c / 8]);
+                ByteVector h1 = fifthBits(r[at + 4 + c / 8], r[at + 5 + c / 8]);
+                ByteVector lo = q.and((byte) 0x0F).or(zero.blend((byte) 0x10, h0.compare(VectorOperators.NE, 0)));
+                ByteVector hi = q.lanewise(LSHR, 4).or(zero.blend((byte) 0x10, h1.compare(VectorOperators.NE, 0)));
+                floats(lo.sub((byte) 16)).mul(d).intoArray(y, o + c);
+                floats(hi.sub((byte) 16)).mul(d).intoArray(y, o + 16 + c);
             }
         }
+    }
+
+    /** Lane i: bit i of {@code first} (lanes 0-7), then of {@code second} (8-15), as a non-zero byte. */
+    private static ByteVector fifthBits(byte first, byte second) {
+        ByteVector v = ByteVector.broadcast(B, first);
+        if (L == 16) {
+            v = v.blend(second, UPPER);
+        }
+        return v.and(BITS);
     }
 
     private static void q4_k(byte[] r, int from, int blocks, float[] y, int wo) {

@@ -32,5 +32,15 @@ public sealed interface Command {
     /** The distribution view for a candidate set: {@code 0..100}, {@code a,b,c} or {@code @FILE}. */
     record Dist(String spec) implements Command {}
 
+    /** {@code :tag WORD…} ({@code on}) or {@code :untag WORD…}: tags on the node the status bar names. */
+    record Tag(java.util.List<String> words, boolean on) implements Command {
+        public Tag {
+            words = java.util.List.copyOf(words);
+        }
+    }
+
+    /** {@code :note TEXT} writes the node's note; empty text shows it; {@code :unnote} ({@code remove}) deletes it. */
+    record Note(String text, boolean remove) implements Command {}
+
     record Quit() implements Command {}
 }

@@ -21,6 +21,10 @@ public final class CommandParser {
             new Syntax("compare-file", List.of(), "FILE", "this session's tree and FILE's (say its replay), node by corresponding node"),
             new Syntax("dist", List.of(), "SPEC", "the probability of each candidate (0..100, a,b,c or @FILE) after the cursor"),
             new Syntax("sweep", List.of(), "T1,T2,… [N]", "N samples (default 5) after the cursor at each temperature"),
+            new Syntax("tag", List.of(), "WORD…", "tag the node the status bar names (/tag:WORD finds tagged nodes); alone: its tags"),
+            new Syntax("untag", List.of(), "WORD…", "remove tags from the node"),
+            new Syntax("note", List.of(), "TEXT", "write the node's note (the tree marks it ※); alone: show it"),
+            new Syntax("unnote", List.of(), "", "remove the node's note"),
             new Syntax("help", List.of("h"), "", "every key and command"),
             new Syntax("quit", List.of("q", "wq", "x", "exit"), "", "save and quit"));
 
@@ -70,6 +74,10 @@ public final class CommandParser {
             case "dist" -> new Command.Dist(required(rest, "dist 0..100 | a,b,c | @FILE"));
             case "sweep" -> sweep(required(rest, "sweep 0,0.7,1,1.4 [N]"));
             case "help" -> new Command.Help();
+            case "tag" -> new Command.Tag(words(rest), true);
+            case "untag" -> new Command.Tag(words(required(rest, "untag WORD…")), false);
+            case "note" -> new Command.Note(rest, false);
+            case "unnote" -> new Command.Note("", true);
             case "compare-file" -> new Command.CompareFile(required(rest, "compare-file FILE"));
             case "compare" -> new Command.Compare(required(rest, "compare PROFILE"));
             default -> new Command.Quit();
@@ -125,6 +133,10 @@ public final class CommandParser {
             }
         }
         return new Command.Sweep(temperatures, n);
+    }
+
+    private static List<String> words(String rest) {
+        return rest.isEmpty() ? List.of() : List.of(rest.split("\\s+"));
     }
 
     /** The full name for a name or alias, or null. */

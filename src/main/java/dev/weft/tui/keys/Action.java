@@ -40,6 +40,8 @@ public enum Action {
     EDIT_EXTERNALLY("edit from the cursor to the end in $VISUAL or $EDITOR", "$EDITOR"),
     BOOKMARK("bookmark the node (toggle)"),
     NEXT_BOOKMARK("go to the next bookmark"),
+    NEXT_UNREAD("go to the next unread node (generated, not yet looked at)", "unread"),
+    TAG("tag the node (opens :tag; :note writes a note)", "tag"),
     DELETE("delete the node and its subtree"),
     PRUNE("delete the node's siblings"),
     UNDO("undo the last delete or prune"),
@@ -107,6 +109,11 @@ public enum Action {
     UNHOIST("show the whole tree again"),
     FIRST_ROW("first row"),
     LAST_ROW("last row"),
+
+    // session picker
+    OPEN_SESSION("open the session", "open"),
+    NEW_SESSION("start a new session", "new"),
+    FILTER("filter by name or first line", "filter"),
 
     // model picker
     USE_MODEL("generate with this model from now on", "use"),

@@ -15,6 +15,8 @@ public enum Context {
     CONVERGENCE("Convergence view", "the branches leaving a reference path with their endings aligned, and whether they re-join it"),
     DISTRIBUTION("Distribution view", "the probability of each candidate answer of :dist, as bars"),
     SWEEP("Sweep view", "samples of :sweep at each temperature, with how diverse they are"),
+    SESSIONS("Session picker", "the sessions weft offers when started without a file, most recent first"),
+    SESSION_FILTER("Session filter", "typing the session picker's filter; other keys type text"),
     MODELS("Model picker", "the backends to generate with: the config's profiles, the embedded model, model files on this machine"),
     SEARCH("Search prompt", "typing a search; other keys type text"),
     COMMAND("Command line", "the : line on the bottom row (:set, :w, :e ...); other keys type text"),

@@ -28,7 +28,7 @@ final class DefaultKeys {
                 .bind(TEMPERATURE_DOWN, "-").bind(TEMPERATURE_UP, "+", "=")
                 .bind(COUNT_DOWN, "c").bind(COUNT_UP, "C")
                 .bind(MAX_TOKENS_DOWN, "m").bind(MAX_TOKENS_UP, "M").bind(MODEL_PICKER, "o")
-                .bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B")
+                .bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B").bind(NEXT_UNREAD, "Tab").bind(TAG, "#")
                 .bind(DELETE, "d").bind(PRUNE, "D").bind(UNDO, "u")
                 .hint(SIBLINGS_VIEW, "s").hint(TREE_VIEW, "t").bind(MULTIVERSE_VIEW, "x")
                 .bind(CONVERGENCE_VIEW, "v").bind(SET_REFERENCE, "R")
@@ -65,7 +65,8 @@ final class DefaultKeys {
                 .bind(FIRST_ROW, "Home", "0").bind(LAST_ROW, "End", "$")
                 .hint(HOIST, "H").bind(UNHOIST, "U").bind(CONVERGENCE_VIEW, "v").bind(SET_REFERENCE, "R")
                 .hint(SEARCH, "/").bind(SEARCH_NEXT, "n").bind(SEARCH_PREV, "N")
-                .bind(GENERATE, "g").bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B")
+                .bind(GENERATE, "g").bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B").bind(NEXT_UNREAD, "Tab")
+                .bind(TAG, "#")
                 .bind(DELETE, "d").bind(PRUNE, "D").bind(UNDO, "u")
                 .bind(CANCEL, "C-c")
                 .hint(BACK, "Esc", "t").bind(MODEL_PICKER, "o").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q").bind(SUSPEND, "C-z");
@@ -101,6 +102,16 @@ final class DefaultKeys {
                 .hint(CURSOR_UP, "k", "Up").hint(CURSOR_DOWN, "j", "Down")
                 .bind(PAGE_UP, "PageUp", "C-b").bind(PAGE_DOWN, "PageDown", "C-f", "Space")
                 .hint(OPEN_SAMPLE, "Enter").hint(ADD_SAMPLE, "a").hint(CLOSE, "Esc", "q");
+
+        t.in(Context.SESSIONS)
+                .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")
+                .bind(FIRST_ROW, "Home", "g").bind(LAST_ROW, "End", "G")
+                .hint(OPEN_SESSION, "Enter").hint(NEW_SESSION, "n", "Esc").hint(FILTER, "/")
+                .bind(QUIT, "q", "C-c");
+
+        t.in(Context.SESSION_FILTER)
+                .hint(COMMIT, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").bind(DELETE_BACK, "Backspace")
+                .hint(ROW_UP, "Up").bind(ROW_DOWN, "Down");
 
         t.in(Context.MODELS)
                 .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")

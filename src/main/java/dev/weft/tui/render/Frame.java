@@ -32,6 +32,8 @@ public final class Frame {
             SweepTable.render(w.view(), p, areas.bodyRows());
         } else if (state.overlay() instanceof Overlay.Distribution d) {
             DistributionChart.render(d.view(), p, areas.bodyRows());
+        } else if (state.overlay() instanceof Overlay.Sessions s) {
+            SessionPickerView.render(s.picker(), p, areas.bodyRows());
         } else if (state.view() == View.TREE) {
             TreeView.render(state, p, areas.bodyRows());
         } else if (state.view() == View.SIBLINGS) {

@@ -59,6 +59,11 @@ public final class PlayerFrame {
                     plain, 60, false));
             // shortened to fit, never dropped: the kind, the node and the start of the text stay
             s.add(new Bar.Segment(summary(state), p.style(Part.MUTED), 40, false, SUMMARY_MIN));
+            String unrecorded = dev.weft.tui.update.ShownView.unrecorded(state.replay().after(state.step()).view()
+                    .settings().get(dev.weft.tui.update.ShownView.KEY));
+            if (unrecorded != null) {
+                s.add(new Bar.Segment(unrecorded, p.style(Part.NOTICE), 35, false));
+            }
         }
         s.add(new Bar.Segment(state.speed().label(), plain, 70, true));
         int priority = 30; // the first hints are the ones to keep

@@ -44,6 +44,9 @@ final class StatusBar {
         Node node = Anchor.of(state);
         if (node != null) {
             s.add(new Bar.Segment(node.id() + " " + node.origin().label() + cut(node), fill, 60, false));
+            if (!node.marks().tags().isEmpty() || !node.marks().note().isEmpty()) {
+                s.add(new Bar.Segment(marks(node), fill, 55, false));
+            }
             if (state.view() == View.READ && !(state.overlay() instanceof Overlay.Editor)) {
                 token(state, s, fill);
             } else {
@@ -94,10 +97,25 @@ final class StatusBar {
         if (state.overlay() instanceof Overlay.Distribution) {
             return "DISTRIBUTION";
         }
+        if (state.overlay() instanceof Overlay.Sessions) {
+            return "SESSIONS";
+        }
         if (state.overlay() instanceof Overlay.Models) {
             return "MODELS";
         }
         return state.view().name();
+    }
+
+    /** The node's tags and, when it has a note, ※ (:note shows it). */
+    private static String marks(Node node) {
+        StringBuilder out = new StringBuilder();
+        for (String tag : node.marks().tags()) {
+            out.append(out.length() == 0 ? "" : " ").append('#').append(dev.weft.loom.DisplayText.token(tag));
+        }
+        if (!node.marks().note().isEmpty()) {
+            out.append(out.length() == 0 ? "" : " ").append(TreeView.NOTE);
+        }
+        return out.toString();
     }
 
     private static String loadingBackend(UiState state) {

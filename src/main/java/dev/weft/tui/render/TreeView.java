@@ -20,10 +20,14 @@ import java.util.Set;
 /**
  * The whole loom as a tree: guides, a fold marker, the origin (¶ prompt, • model, ✎ edit,
  * ⇄ swap), the node's mean token probability in its colour, its id (bold on the path to the
- * current node) with a ★ when bookmarked, and a one-line preview of its text coloured token by
- * token.
+ * current node) with a ★ when bookmarked and a ● while unread, its tags (#word), ※ and the
+ * note's first line when it has a note, and a one-line preview of its text coloured token by token.
  */
 final class TreeView {
+    /** Marks an unread node (socketteer/loom's unvisited) and a node with a note. */
+    static final String UNREAD = "●";
+    static final String NOTE = "※";
+
     private TreeView() {}
 
     static void render(UiState state, Painter p, int rows) {
@@ -67,7 +71,20 @@ final class TreeView {
         if (node.bookmarked()) {
             col = p.text(col, r, "★", p.style(Part.BOOKMARK).over(base));
         }
+        if (node.marks().unread()) {
+            col = p.text(col, r, UNREAD, p.style(Part.UNREAD).over(base));
+        }
         col++;
+        for (String tag : node.marks().tags()) {
+            col = p.text(col, r, "#" + DisplayText.token(tag) + " ", p.style(Part.TAG).over(base), p.cols() - col);
+        }
+        if (!node.marks().note().isEmpty()) {
+            String line = node.marks().note().lines().findFirst().orElse("");
+            String shown = NOTE + " " + DisplayText.token(line);
+            int room = Math.min(p.cols() - col, Math.max(12, (p.cols() - col) / 2));
+            col = p.clipped(col, r, shown, p.style(Part.MUTED).over(base), room);
+            col++;
+        }
         if (node.generation() != null && node.generation().finish() == FinishReason.CUT) {
             col = p.text(col, r, "[cut] ", p.style(Part.CUT).over(base));
         }

@@ -90,6 +90,12 @@ public sealed interface Effect {
     /** The user's answer to the start screen's offer, to remember in the config (a yes also switches, as the picker does). */
     record AnswerOffer(ModelOffer offer, boolean accepted) implements Effect {}
 
+    /**
+     * List the sessions in {@code folder} at once ({@link Msg.SessionsListed}), then read each one's first line
+     * and node count, most recent first, off the UI thread ({@link Msg.SessionRead}).
+     */
+    record ListSessions(long request, String folder) implements Effect {}
+
     /** Save and leave. */
     record Quit() implements Effect {}
 

@@ -98,6 +98,19 @@ public sealed interface Msg {
         }
     }
 
+    /** weft started without a file: offer the sessions in {@code folder} (the session picker). */
+    record OfferSessions(String folder) implements Msg {}
+
+    /** The session files found, most recently changed first, as of {@code at}. */
+    record SessionsListed(long request, java.util.List<SessionPicker.Entry> entries, Instant at) implements Msg {
+        public SessionsListed {
+            entries = java.util.List.copyOf(entries);
+        }
+    }
+
+    /** One session file read: its first line and node count, or why it could not be read. */
+    record SessionRead(long request, String path, String firstLine, int nodes, String problem) implements Msg {}
+
     /** What the doctor's probe found for one of the picker's choices. */
     record ModelReached(long request, String name, dev.weft.model.choice.Reach reach) implements Msg {}
 

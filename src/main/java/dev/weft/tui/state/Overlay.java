@@ -98,6 +98,13 @@ public sealed interface Overlay {
         }
     }
 
+    /** The session picker a plain {@code weft} opens with: recent sessions to open, or a new one. */
+    record Sessions(SessionPicker picker) implements Overlay {
+        public Context context() {
+            return picker.typing() ? Context.SESSION_FILTER : Context.SESSIONS;
+        }
+    }
+
     /** The model picker: the backends to generate with, and whether each answers. */
     record Models(ModelPicker picker) implements Overlay {
         public Context context() {

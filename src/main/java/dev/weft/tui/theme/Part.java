@@ -30,6 +30,8 @@ public enum Part {
     TREE_SELECTED("tree.selected", "reverse"),
     TREE_PATH("tree.path", "bold"),
     BOOKMARK("bookmark", "bold"),
+    UNREAD("unread", "bold"),
+    TAG("tag", "italic"),
     MATCH("match", "underline"),
     CARET("caret", "reverse"),
     MUTED("muted", "dim");

@@ -20,7 +20,12 @@ final class CommandLineKeys {
     private CommandLineKeys() {}
 
     static void open(Step step) {
-        step.state = step.state.withOverlay(new Overlay.Command(CommandLine.EMPTY));
+        open(step, "");
+    }
+
+    /** The line opened with {@code text} already typed (# opens it with "tag "). */
+    static void open(Step step, String text) {
+        step.state = step.state.withOverlay(new Overlay.Command(CommandLine.EMPTY.edited(text, text.length())));
         step.effect(new Effect.ReadCommandLine());
     }
 

@@ -48,6 +48,18 @@ final class Commands {
             SweepKeys.open(step, w.temperatures(), w.n());
         } else if (command instanceof Command.Dist d) {
             DistributionKeys.open(step, d.spec());
+        } else if (command instanceof Command.Tag t) {
+            if (t.on()) {
+                Marking.tag(step, t.words());
+            } else {
+                Marking.untag(step, t.words());
+            }
+        } else if (command instanceof Command.Note n) {
+            if (n.remove()) {
+                Marking.unnote(step);
+            } else {
+                Marking.note(step, n.text());
+            }
         } else if (command instanceof Command.Help) {
             step.state = step.state.withOverlay(new Overlay.Help(0));
         } else {

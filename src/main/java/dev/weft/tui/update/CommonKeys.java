@@ -37,6 +37,8 @@ final class CommonKeys {
                 }
             }
             case NEXT_BOOKMARK -> nextBookmark(step);
+            case NEXT_UNREAD -> Marking.nextUnread(step);
+            case TAG -> CommandLineKeys.open(step, "tag ");
             case BOOKMARK, DELETE, PRUNE, GENERATE -> {
                 if (target == null) {
                     step.info("the loom is empty: i writes a prompt");

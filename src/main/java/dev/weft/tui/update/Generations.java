@@ -5,6 +5,7 @@ import dev.weft.loom.Generation;
 import dev.weft.loom.LoomAction;
 import dev.weft.loom.Node;
 import dev.weft.loom.NodeId;
+import dev.weft.loom.NodeMarks;
 import dev.weft.loom.Origin;
 import dev.weft.loom.SamplingParams;
 import dev.weft.loom.TokenRun;
@@ -56,6 +57,10 @@ final class Generations {
         List<NodeId> nodes = new ArrayList<>();
         for (int i = 0; i < params.n(); i++) {
             nodes.add(step.apply(new LoomAction.Append(parent, TokenRun.EMPTY, Origin.MODEL, generation)).node());
+            // unread until looked at (Tab goes to the next one); the read view follows the first
+            if (i > 0 || step.state.view() == dev.weft.tui.state.View.TREE) {
+                step.apply(new LoomAction.Mark(nodes.get(i), NodeMarks.NONE.withUnread(true)));
+            }
         }
         long id = step.newRequest();
         step.state = step.state.withRequests(step.state.requests().plus(id, new Request.Generating(parent, nodes)));

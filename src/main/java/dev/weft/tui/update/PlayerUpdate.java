@@ -84,8 +84,10 @@ public final class PlayerUpdate {
                 return paced.playing() ? play(pause(paced), effects) : paced; // the new pace from now on
             }
             case TREE_VIEW -> {
-                UiState screen = s.screen().withView(s.screen().view() == View.TREE ? View.READ : View.TREE);
-                return s.withScreen(PlayerScreens.at(s.replay(), s.step(), screen));
+                // a look at the tree (or back) at this step; the next step shows what the loom showed
+                boolean tree = s.screen().view() == View.TREE && s.screen().overlay() == Overlay.NONE;
+                UiState screen = s.screen().withView(tree ? View.READ : View.TREE).withOverlay(Overlay.NONE);
+                return s.withScreen(Viewport.follow(screen));
             }
             case HELP -> {
                 return s.withScreen(s.screen().withOverlay(new Overlay.Help(0)));

@@ -21,7 +21,10 @@ import java.util.Locale;
 
 /**
  * Search over the text of every visible node (case-insensitive): {@code /} types a query, Enter
- * jumps to the first match after the current node, n and N step through the others.
+ * jumps to the first match after the node the view stands on (the read view's node, the tree's
+ * selected row), n and N step through the others. A word {@code tag:WORD} in the query keeps
+ * only nodes with that tag ({@code /tag:keep} lists them all; {@code /tag:keep dog} those of them
+ * holding "dog").
  */
 public final class Searching {
     private Searching() {}
@@ -55,13 +58,18 @@ public final class Searching {
         if (query.isEmpty()) {
             return;
         }
-        step.effect(new Effect.Search(step.newRequest(), query, step.state.loom(), step.state.focus().current()));
+        NodeId from = step.state.view() == View.TREE ? step.state.tree().selected() : step.state.focus().current();
+        step.effect(new Effect.Search(step.newRequest(), query, step.state.loom(), from));
         step.info("searching for \"" + query + "\"…");
     }
 
     /** The work of a search: the visible nodes holding the query, in tree order, and the first after {@code from}. */
     public static Msg.SearchDone find(TextIndex index, Effect.Search s) {
-        List<NodeId> matches = index.find(s.loom(), Family::preorder, s.query());
+        Query q = Query.parse(s.query());
+        List<NodeId> matches = index.find(s.loom(), Family::preorder, q.text());
+        if (!q.tags().isEmpty()) {
+            matches = matches.stream().filter(id -> q.taggedOn(s.loom().node(id).marks().tags())).toList();
+        }
         List<NodeId> order = index.lastOrder();
         int here = s.from() == null ? -1 : order.indexOf(s.from());
         int first = 0;
@@ -76,6 +84,31 @@ public final class Searching {
             first = m < matches.size() ? m : 0;
         }
         return new Msg.SearchDone(s.request(), s.query(), matches, first);
+    }
+
+    /** A query split into its {@code tag:WORD} filters and the text to find (the other words, as typed). */
+    record Query(List<String> tags, String text) {
+        static final String TAG = "tag:";
+
+        /** Whether {@code tags} hold every tag asked for, ignoring case as the text search does. */
+        boolean taggedOn(List<String> nodeTags) {
+            List<String> lower = nodeTags.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+            return tags.stream().allMatch(t -> lower.contains(t.toLowerCase(Locale.ROOT)));
+        }
+
+        static Query parse(String query) {
+            List<String> tags = new java.util.ArrayList<>();
+            List<String> rest = new java.util.ArrayList<>();
+            for (String word : query.split(" ", -1)) {
+                if (word.startsWith(TAG) && word.length() > TAG.length()) {
+                    tags.add(word.substring(TAG.length()));
+                } else {
+                    rest.add(word);
+                }
+            }
+            // without a filter the query is the text exactly as typed, spaces and all
+            return new Query(tags, tags.isEmpty() ? query : String.join(" ", rest).strip());
+        }
     }
 
     /** A search's result arrived. */
@@ -111,7 +144,7 @@ public final class Searching {
         } else {
             Node node = loom.node(id);
             int start = ReadPath.of(loom, id).size() - node.tokens().size();
-            step.state = step.state.withFocus(new Focus(id, start + tokenOf(node, s.query())));
+            step.state = step.state.withFocus(new Focus(id, start + tokenOf(node, Query.parse(s.query()).text())));
         }
         step.info("\"" + s.query() + "\": match " + (s.index() + 1) + " of " + s.matches().size() + " · n N step");
     }

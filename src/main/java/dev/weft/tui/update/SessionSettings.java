@@ -55,6 +55,10 @@ public final class SessionSettings {
             out.put(TOP, Integer.toString(e.multiverse().top()));
             out.put(FLOOR, Double.toString(e.multiverse().minProbability()));
         }
+        String open = ShownView.of(state);
+        if (open != null) {
+            out.put(ShownView.KEY, open);
+        }
         return out;
     }
 

@@ -33,6 +33,7 @@ public final class Update {
             // same action (split, then "still arriving") must not leave that step behind
             return Next.of(Viewport.follow(state.withMessage(step.state.message())));
         }
+        Marking.markShownRead(step, state);
         step.state = Viewport.follow(step.state);
         return step.next();
     }
@@ -84,6 +85,12 @@ public final class Update {
             ModelPickerKeys.switched(step, b);
         } else if (msg instanceof Msg.BackendNotSwitched b) {
             ModelPickerKeys.notSwitched(step, b);
+        } else if (msg instanceof Msg.OfferSessions o) {
+            SessionPickerKeys.offer(step, o);
+        } else if (msg instanceof Msg.SessionsListed l) {
+            SessionPickerKeys.listed(step, l);
+        } else if (msg instanceof Msg.SessionRead r) {
+            SessionPickerKeys.read(step, r);
         } else if (msg instanceof Msg.ModelsListed l) {
             ModelPickerKeys.listed(step, l);
         } else if (msg instanceof Msg.ModelReached r) {
@@ -151,6 +158,8 @@ public final class Update {
             DistributionKeys.handle(step, d, action);
         } else if (overlay instanceof Overlay.Models m) {
             ModelPickerKeys.handle(step, m.picker(), action);
+        } else if (overlay instanceof Overlay.Sessions p) {
+            SessionPickerKeys.handle(step, p.picker(), action, key.key());
         } else if (action != null) {
             viewKey(step, action);
         } else {

@@ -83,6 +83,20 @@ class ModelCacheTest {
     }
 
     @Test
+    void theBundledCorpusIsKeyedByTheDigestTheBuildMadeOfIt() throws Exception {
+        // made once at build time, not on every start; a stale one would load another corpus's model
+        byte[] gzipped;
+        try (var in = TrainingCorpus.class.getResourceAsStream(TrainingCorpus.EUROPARL_RESOURCE)) {
+            gzipped = in.readAllBytes();
+        }
+        try (var in = TrainingCorpus.class.getResourceAsStream(TrainingCorpus.EUROPARL_RESOURCE + TrainingCorpus.DIGEST_SUFFIX)) {
+            assertTrue(in != null, "the build writes the bundled corpus's digest beside it");
+            assertEquals(TrainingCorpus.digestOf(gzipped), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip());
+        }
+        assertEquals(TrainingCorpus.digestOf(gzipped), TrainingCorpus.europarl().digest());
+    }
+
+    @Test
     void theUserDirectoryFollowsXdg() {
         Path fallback = Path.of("/home/u/.cache/weft");
         assertEquals(Path.of("/x/weft"), ModelCache.userCacheDirectory(Map.of("XDG_CACHE_HOME", "/x"), "/home/u"));

@@ -38,13 +38,16 @@ class UpdateGenerationTest {
         Next next = Update.update(s, key(s, Action.GENERATE));
 
         List<Effect> effects = next.effects();
-        assertEquals(3, effects.size());
+        assertEquals(4, effects.size());
         LoomAction.Append first = (LoomAction.Append) ((Effect.Journal) effects.get(0)).action();
+        LoomAction.Mark unread = (LoomAction.Mark) ((Effect.Journal) effects.get(2)).action();
+        assertEquals(id(3), unread.node(), "the second completion is unread: the read view follows the first");
+        assertTrue(unread.marks().unread());
         assertEquals(id(1), first.parent());
         assertEquals(Origin.MODEL, first.origin());
         assertEquals(FinishReason.RUNNING, first.generation().finish());
         assertEquals(NOW, first.generation().at());
-        Effect.Generate generate = (Effect.Generate) effects.get(2);
+        Effect.Generate generate = (Effect.Generate) effects.get(3);
         assertEquals("Are bugs real? Yes, they are.", generate.prompt().text());
         assertEquals(2, generate.params().n());
         assertEquals(5, generate.params().topLogprobs(), "capped to what the backend reports");
@@ -52,6 +55,8 @@ class UpdateGenerationTest {
         UiState after = next.state();
         assertEquals(id(2), after.focus().current(), "the read view follows the first completion");
         assertEquals(List.of(id(2), id(3)), after.loom().liveChildren(id(1)));
+        assertFalse(after.loom().node(id(2)).marks().unread(), "the one on screen is read");
+        assertTrue(after.loom().node(id(3)).marks().unread());
         assertTrue(after.isGenerating());
     }
 
