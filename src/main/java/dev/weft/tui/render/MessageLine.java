@@ -44,13 +44,14 @@ final class MessageLine {
             return;
         }
         if (state.message() != null) {
-            // a message wider than the screen (:set alone) takes the rows above, over the status bar, as vim's do
-            java.util.List<String> lines = wrapped(state.message().text(), p.cols(), Math.max(1, row / 2));
+            // a message wider than the screen (:set alone) is shown whole on the rows just above the
+            // status bar, which stays (it may say NOT SAVED); the bottom row is left empty meanwhile
+            java.util.List<String> lines = wrapped(state.message().text(), p.cols(), Math.max(1, (row - 1) / 2));
             Style style = p.style(state.message().error() ? Part.ERROR : Part.NOTICE);
+            int first = lines.size() == 1 ? row : row - 1 - lines.size();
             for (int i = 0; i < lines.size(); i++) {
-                int r = row - (lines.size() - 1) + i;
-                p.fill(0, r, p.cols(), Style.PLAIN);
-                p.clipped(0, r, lines.get(i), style, p.cols());
+                p.fill(0, first + i, p.cols(), Style.PLAIN);
+                p.clipped(0, first + i, lines.get(i), style, p.cols());
             }
             return;
         }
