@@ -43,7 +43,7 @@ final class AnalysisMarkdown {
     }
 
     private static void dist(DistRecord d, StringBuilder out) {
-        out.append("dist ").append(escape(d.spec())).append(where(d)).append("\n\n");
+        out.append(escape("dist " + d.spec())).append(where(d)).append("\n\n");
         for (DistRecord.Run run : d.runs()) {
             out.append("On ").append(escape(run.side().label()));
             if (run.failure() != null) {

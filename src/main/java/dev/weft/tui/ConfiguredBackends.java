@@ -187,6 +187,30 @@ public final class ConfiguredBackends implements BackendCatalog {
         return file == null || file.isBlank() ? null : file;
     }
 
+    /** The embedded model on the corpus {@code embedded:CORPUS} names, trained once (and cached like the default one). */
+    private LanguageModel embeddedOn(String name) throws ModelException {
+        LanguageModel model = modelFiles.get(name);
+        if (model != null) {
+            return model;
+        }
+        String corpus = name.substring(EMBEDDED_ON.length()).strip();
+        if (corpus.isEmpty()) {
+            throw new ModelException("embedded:CORPUS names a text file to train on: embedded:examples/collapsed.txt");
+        }
+        String override = System.getProperty("weft.cache");
+        dev.weft.model.embedded.ModelCache cache = override != null
+                ? dev.weft.model.embedded.ModelCache.at(Path.of(override)) : dev.weft.model.embedded.ModelCache.userDefault();
+        dev.weft.model.embedded.EmbeddedModel trained = dev.weft.model.embedded.EmbeddedModel.open(
+                dev.weft.model.embedded.TrainingCorpus.file(BackendResolver.expandHome(corpus, env)),
+                dev.weft.model.embedded.EmbeddedModel.DEFAULT_ORDER, cache);
+        if (!trained.loadReport().fromCache()) {
+            notices.notice(String.format(java.util.Locale.ROOT, "trained the embedded model %s in %.1f s",
+                    trained.model(), trained.loadReport().elapsed().toMillis() / 1000.0));
+        }
+        modelFiles.put(name, trained);
+        return trained;
+    }
+
     private LanguageModel modelFile(String name, Path path) throws ModelException {
         LanguageModel model = modelFiles.get(name);
         if (model == null) {
@@ -219,8 +243,23 @@ public final class ConfiguredBackends implements BackendCatalog {
         return new ModelProbe(config, env).reach(choice);
     }
 
+    /** {@code embedded:CORPUS}: the embedded model trained on another text (a base-versus-tuned comparison offline). */
+    public static final String EMBEDDED_ON = EMBEDDED + ":";
+    /** {@code gguf:FILE}: a model file named by its path, for a view's second side. */
+    public static final String GGUF_FILE = "gguf:";
+
     @Override
     public synchronized LanguageModel open(String name) throws ModelException {
+        if (name.startsWith(EMBEDDED_ON) && !config.profiles().containsKey(name)) {
+            return embeddedOn(name);
+        }
+        if (name.startsWith(GGUF_FILE) && !config.profiles().containsKey(name)) {
+            String file = name.substring(GGUF_FILE.length()).strip();
+            if (file.isEmpty()) {
+                throw new ModelException("gguf:FILE names a model file: gguf:~/models/qwen2.5-0.5b-q8_0.gguf");
+            }
+            return modelFile(name, BackendResolver.expandHome(file, env));
+        }
         if (name.equals(EMBEDDED)) {
             if (embedded == null) {
                 embedded = embeddedSource.open(notices);

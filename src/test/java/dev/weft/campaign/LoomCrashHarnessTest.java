@@ -85,12 +85,17 @@ class LoomCrashHarnessTest {
             int actions = 2 + random.nextInt(10);
             boolean atSave = false;
             for (int i = 0; i < actions; i++) {
-                atSave = act(loom, random, i == actions - 1 && random.nextInt(2) == 0);
+                // the first round (the suite's SIGKILL) always ends in a save, then half of them
+                atSave = act(loom, random, i == actions - 1 && (lastNodes == 0 || random.nextInt(2) == 0));
                 Thread.sleep(random.nextInt(150));
             }
             Thread.sleep(atSave ? random.nextInt(60) : random.nextInt(400));
             seen = Seen.of(file, dir.resolve("seen"));
             String screen = loom.screen();
+            if (atSave) { // aim at the write: wait (a while) for the save's temp file, then kill within a few ms
+                saveUnderWay(file, Duration.ofSeconds(5));
+                Thread.sleep(random.nextInt(5));
+            }
             if ("hangup".equals(signal)) {
                 loom.hangUp();
             } else {
@@ -168,6 +173,21 @@ class LoomCrashHarnessTest {
             }
             loom.keys(":", "w", "Enter");
             return true;
+        }
+        return false;
+    }
+
+    /** Waits until a save of {@code file} is writing its temp file; false when none starts in {@code timeout}. */
+    private static boolean saveUnderWay(Path file, Duration timeout) throws Exception {
+        String prefix = "." + file.getFileName() + ".";
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            try (Stream<Path> files = Files.list(file.toAbsolutePath().getParent())) {
+                if (files.map(f -> f.getFileName().toString()).anyMatch(n -> n.startsWith(prefix) && n.endsWith(".tmp"))) {
+                    return true;
+                }
+            }
+            Thread.sleep(1);
         }
         return false;
     }

@@ -108,7 +108,9 @@ class HostileScreensTest {
     private static void check(String bytes, String where, List<String> corpus, List<String> reached) {
         for (String token : corpus) {
             String payload = token.length() > 200 ? token.substring(token.length() - 5) : token;
-            if (payload.indexOf('\u001b') >= 0 && payload.length() >= 4 && bytes.contains(payload)) {
+            int esc = payload.indexOf('\u001b');
+            // an ESC at a payload's very end could be Lanterna's own next sequence: only one with more after it counts
+            if (esc >= 0 && esc < payload.length() - 1 && payload.length() >= 4 && bytes.contains(payload)) {
                 reached.add(where + ": " + payload.replace("\u001b", "ESC"));
             }
         }

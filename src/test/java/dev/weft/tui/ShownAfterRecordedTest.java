@@ -140,5 +140,10 @@ class ShownAfterRecordedTest {
         public LoomSession saveAs(Path target) {
             return memory.saveAs(target);
         }
+
+        @Override
+        public void recordAnalysis(dev.weft.analysis.AnalysisRecord record) throws IOException {
+            memory.recordAnalysis(record);
+        }
     }
 }

@@ -17,20 +17,34 @@ public sealed interface Command {
 
     record Help() implements Command {}
 
-    /** Continue the current path on the backend in use and on {@code profile}, side by side. */
+    /**
+     * Continue the current path on the backend in use and on {@code profile} (any backend the picker
+     * lists, {@code embedded:CORPUS} or {@code gguf:FILE}), side by side.
+     */
     record Compare(String profile) implements Command {}
 
     /** This session's tree and another file's, node by corresponding node. */
     record CompareFile(String path) implements Command {}
-    /** The sweep view: {@code n} samples at each temperature. */
-    record Sweep(java.util.List<Double> temperatures, int n) implements Command {
+    /** The sweep view: {@code n} samples at each temperature; on backend {@code vs} too when not null. */
+    record Sweep(java.util.List<Double> temperatures, int n, String vs) implements Command {
         public Sweep {
             temperatures = java.util.List.copyOf(temperatures);
         }
+
+        public Sweep(java.util.List<Double> temperatures, int n) {
+            this(temperatures, n, null);
+        }
     }
 
-    /** The distribution view for a candidate set: {@code 0..100}, {@code a,b,c} or {@code @FILE}. */
-    record Dist(String spec) implements Command {}
+    /**
+     * The distribution view for a candidate set: {@code 0..100}, {@code a,b,c} or {@code @FILE}; on
+     * backend {@code vs} too when not null.
+     */
+    record Dist(String spec, String vs) implements Command {
+        public Dist(String spec) {
+            this(spec, null);
+        }
+    }
 
     /** {@code :tag WORD…} ({@code on}) or {@code :untag WORD…}: tags on the node the status bar names. */
     record Tag(java.util.List<String> words, boolean on) implements Command {

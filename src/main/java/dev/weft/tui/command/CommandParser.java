@@ -17,10 +17,10 @@ public final class CommandParser {
             new Syntax("saveas", List.of("sav"), "FILE", "save the session to a new file and keep working there"),
             new Syntax("open", List.of("e", "edit"), "FILE", "open another session (this one is saved first)"),
             new Syntax("export", List.of(), "FILE", "write the text of the current path to FILE"),
-            new Syntax("compare", List.of("vs"), "PROFILE", "continue the path here and on PROFILE (embedded: the embedded model), side by side"),
+            new Syntax("compare", List.of("vs"), "BACKEND", "continue the path here and on BACKEND (a name the picker lists, embedded:CORPUS or gguf:FILE), side by side"),
             new Syntax("compare-file", List.of(), "FILE", "this session's tree and FILE's (say its replay), node by corresponding node"),
-            new Syntax("dist", List.of(), "SPEC", "the probability of each candidate (0..100, a,b,c or @FILE) after the cursor"),
-            new Syntax("sweep", List.of(), "T1,T2,… [N]", "N samples (default 5) after the cursor at each temperature"),
+            new Syntax("dist", List.of(), "SPEC [--vs BACKEND]", "the probability of each candidate (0..100, a,b,c or @FILE) after the cursor; --vs: on a second backend too"),
+            new Syntax("sweep", List.of(), "T1,T2,… [N] [--vs BACKEND]", "N samples (default 5) after the cursor at each temperature; --vs: on a second backend too"),
             new Syntax("tag", List.of(), "WORD…", "tag the node the status bar names (/tag:WORD finds tagged nodes); alone: its tags"),
             new Syntax("untag", List.of(), "WORD…", "remove tags from the node"),
             new Syntax("note", List.of(), "TEXT", "write the node's note (the tree marks it ※); alone: show it"),
@@ -71,8 +71,8 @@ public final class CommandParser {
             case "saveas" -> new Command.SaveAs(required(rest, "saveas FILE"));
             case "open" -> new Command.Open(required(rest, "open FILE"));
             case "export" -> new Command.Export(required(rest, "export FILE"));
-            case "dist" -> new Command.Dist(required(rest, "dist 0..100 | a,b,c | @FILE"));
-            case "sweep" -> sweep(required(rest, "sweep 0,0.7,1,1.4 [N]"));
+            case "dist" -> dist(required(rest, "dist 0..100 | a,b,c | @FILE [--vs BACKEND]"));
+            case "sweep" -> sweep(required(rest, "sweep 0,0.7,1,1.4 [N] [--vs BACKEND]"));
             case "help" -> new Command.Help();
             case "tag" -> new Command.Tag(words(rest), true);
             case "untag" -> new Command.Tag(words(required(rest, "untag WORD…")), false);
@@ -104,10 +104,38 @@ public final class CommandParser {
     /** Default samples per temperature of {@code :sweep}. */
     public static final int SWEEP_SAMPLES = 5;
 
-    private static Command sweep(String rest) {
+    /** The option that names a second backend for :dist and :sweep. */
+    static final String VS = "--vs";
+
+    /** {@code rest} split at {@code --vs NAME}: [before, NAME or null]. */
+    private static String[] vs(String rest, String command) {
+        int at = (" " + rest).lastIndexOf(" " + VS);
+        if (at < 0) {
+            return new String[] {rest, null};
+        }
+        String name = rest.substring(Math.min(rest.length(), at + VS.length())).strip();
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException(":" + command + " --vs needs a backend: a name the picker (o) lists,"
+                    + " embedded:CORPUS or gguf:FILE");
+        }
+        String before = rest.substring(0, Math.max(0, at)).strip();
+        if (before.isEmpty()) {
+            throw new IllegalArgumentException(":" + command + " needs its arguments before --vs");
+        }
+        return new String[] {before, name};
+    }
+
+    private static Command dist(String rest) {
+        String[] split = vs(rest, "dist");
+        return new Command.Dist(split[0], split[1]);
+    }
+
+    private static Command sweep(String all) {
+        String[] split = vs(all, "sweep");
+        String rest = split[0];
         String[] words = rest.split("\\s+");
         if (words.length > 2) {
-            throw new IllegalArgumentException("usage: :sweep 0,0.7,1,1.4 [N]");
+            throw new IllegalArgumentException("usage: :sweep 0,0.7,1,1.4 [N] [--vs BACKEND]");
         }
         List<Double> temperatures = new java.util.ArrayList<>();
         for (String t : words[0].split(",")) {
@@ -132,7 +160,7 @@ public final class CommandParser {
                 throw new IllegalArgumentException(":sweep: samples per temperature from 1 to 100, not " + n);
             }
         }
-        return new Command.Sweep(temperatures, n);
+        return new Command.Sweep(temperatures, n, split[1]);
     }
 
     private static List<String> words(String rest) {

@@ -47,28 +47,56 @@ final class DistributionChart {
         String position = (view.sorted() ? "most probable first" : "candidate order")
                 + (order.size() > barRows ? " · " + (top + 1) + "–" + (top + shown) + " of " + order.size() : "")
                 + " · bars on the scale of the top choice";
-        p.clipped(0, 1, position, p.style(Part.MUTED), p.cols());
+        if (view.vs() == null) {
+            p.clipped(0, 1, position, p.style(Part.MUTED), p.cols());
+        }
 
         int labelWidth = 1;
         for (CandidateProbability c : d.candidates()) {
             labelWidth = Math.min(MAX_LABEL, Math.max(labelWidth, Glyphs.columns(Quote.bare(c.candidate()))));
         }
-        int barWidth = Math.max(1, p.cols() - labelWidth - 2 - VALUE_WIDTH - 1);
-        double scale = d.top().probability();
+        DistributionView.Vs vs = view.vs();
+        CandidateDistribution other = vs == null ? null : vs.distribution();
+        // one column of bars, or two side by side (the second backend's, on the same scale)
+        int columns = vs == null ? 1 : 2;
+        int columnWidth = (p.cols() - labelWidth - 2 - (columns - 1) * GUTTER.length()) / columns;
+        int barWidth = Math.max(1, columnWidth - VALUE_WIDTH - 1);
+        double scale = Math.max(d.top().probability(), other == null ? 0 : other.top().probability());
         CandidateProbability best = d.top();
+        if (vs != null) {
+            int second = labelWidth + 2 + columnWidth + GUTTER.length();
+            p.clipped(labelWidth + 2, 1, "1: " + view.side().label(), p.style(Part.OUTLINE), columnWidth);
+            p.clipped(second, 1, "2: " + (vs.side().model().isEmpty() ? vs.side().profile() : vs.side().label()),
+                    p.style(Part.OUTLINE), columnWidth);
+        }
         for (int i = 0; i < shown; i++) {
-            CandidateProbability c = d.candidates().get(order.get(top + i));
+            int index = order.get(top + i);
+            CandidateProbability c = d.candidates().get(index);
             int row = 2 + i;
             String label = Quote.bare(c.candidate());
             int w = Math.min(labelWidth, Glyphs.columns(label));
             Style labelStyle = c == best ? p.style(Part.HEADING) : p.style(Part.TEXT);
             p.clipped(labelWidth - w, row, label, labelStyle, labelWidth);
-            int eighths = scale <= 0 ? 0 : (int) Math.round(c.probability() / scale * barWidth * 8);
-            String bar = "█".repeat(eighths / 8) + LEFT_EIGHTHS[eighths % 8];
-            p.clipped(labelWidth + 2, row, bar, p.theme().probability(c.probability()), barWidth);
-            String value = value(c);
-            p.text(p.cols() - Glyphs.columns(value), row, value, c.estimate() == CandidateEstimate.EXACT
-                    ? p.style(Part.TEXT) : p.style(Part.MUTED));
+            int col = labelWidth + 2;
+            bar(p, row, col, c, scale, barWidth);
+            if (vs != null) {
+                col += columnWidth;
+                p.text(col, row, GUTTER, p.style(Part.MUTED));
+                col += GUTTER.length();
+                if (other != null && index < other.candidates().size()) {
+                    bar(p, row, col, other.candidates().get(index), scale, barWidth);
+                } else if (i == 0) {
+                    p.clipped(col, row, vs.pending() ? "scoring…" : "failed: " + vs.failure(),
+                            vs.pending() ? p.style(Part.MUTED) : p.style(Part.ERROR), columnWidth);
+                }
+            }
+        }
+        if (vs != null) {
+            p.clipped(0, rows - 2, "1: " + summary(d), p.style(Part.TEXT), p.cols());
+            p.clipped(0, rows - 1, "2: " + (other != null ? summary(other)
+                    : vs.pending() ? "scoring on " + vs.side().profile() + "…" : "failed: " + vs.failure()),
+                    p.style(Part.TEXT), p.cols());
+            return;
         }
 
         String summary = "top " + Quote.token(best.candidate()) + " " + value(best) + " · mass on the candidates "
@@ -78,6 +106,26 @@ final class DistributionChart {
                 d.maxEntropyBits(), Numbers.percent(d.entropyRatio()))
                 + (d.isExact() ? "" : " · from the reported top-k only");
         p.clipped(0, rows - 1, entropy, p.style(Part.MUTED), p.cols());
+    }
+
+    private static final String GUTTER = " │ ";
+
+    /** One bar and its value, in {@code barWidth + 1 + VALUE_WIDTH} columns from {@code col}. */
+    private static void bar(Painter p, int row, int col, CandidateProbability c, double scale, int barWidth) {
+        int eighths = scale <= 0 ? 0 : (int) Math.round(c.probability() / scale * barWidth * 8);
+        String bar = "█".repeat(eighths / 8) + LEFT_EIGHTHS[eighths % 8];
+        p.clipped(col, row, bar, p.theme().probability(c.probability()), barWidth);
+        String value = value(c);
+        p.text(col + barWidth + 1 + VALUE_WIDTH - Glyphs.columns(value), row, value,
+                c.estimate() == CandidateEstimate.EXACT ? p.style(Part.TEXT) : p.style(Part.MUTED));
+    }
+
+    /** A side's figures on one line: top choice, mass, entropy against uniform. */
+    private static String summary(CandidateDistribution d) {
+        CandidateProbability best = d.top();
+        return "top " + Quote.token(best.candidate()) + " " + value(best) + " · mass " + Numbers.shortPercent(d.totalMass())
+                + (Double.isNaN(d.entropyRatio()) ? "" : " · entropy " + Numbers.percent(d.entropyRatio()) + " of uniform")
+                + (d.isExact() ? "" : " · top-k only");
     }
 
     /** Candidate indexes in display order: as given, or most probable first. */

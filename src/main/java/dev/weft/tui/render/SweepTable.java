@@ -1,5 +1,6 @@
 package dev.weft.tui.render;
 
+import dev.weft.analysis.AnalysisRecord;
 import dev.weft.analysis.Diversity;
 import dev.weft.analysis.SweepRow;
 import dev.weft.loom.DisplayText;
@@ -35,15 +36,21 @@ final class SweepTable {
             whole(view, p, rows);
             return;
         }
+        boolean two = view.sides().size() > 1;
         p.clipped(0, 0, "sweep after " + tail(view.context(), Math.max(10, p.cols() / 2)) + " · " + view.n()
-                + (view.n() == 1 ? " sample" : " samples") + " per temperature", p.style(Part.HEADING), p.cols());
+                + (view.n() == 1 ? " sample" : " samples") + " per temperature"
+                + (two ? " · 1: " + view.sides().get(0).profile() + " · 2: " + view.sides().get(1).profile() : ""),
+                p.style(Part.HEADING), p.cols());
         p.clipped(0, 1, COLUMNS, p.style(Part.MUTED), p.cols());
         List<Line> lines = new ArrayList<>();
         int selected = view.selected();
         for (SweepView.Slot s : view.slots()) {
-            String t = String.format(Locale.ROOT, "%5s", Numbers.number(s.temperature()));
+            String base = String.format(Locale.ROOT, "%5s", Numbers.number(s.temperature()));
+            AnalysisRecord.Side side = two ? view.sides().get(s.side()) : null;
+            String t = two ? (s.side() + 1) + ":" + base.substring(2) : base;
+            String on = two ? "  " + (side.model().isEmpty() ? side.profile() : side.label()) : "";
             if (s.row() != null) {
-                String figures = figures(t, s.row());
+                String figures = figures(t, s.row()) + on;
                 lines.add((p2, row) -> p2.clipped(0, row, figures, p2.style(Part.OUTLINE), p2.cols()));
                 List<Completion> samples = s.row().samples();
                 for (int i = 0; i < samples.size(); i++) {

@@ -14,13 +14,14 @@ import java.util.List;
  * {@code whole} shows in full.
  *
  * @param node     the node the context ends in, and {@code cursor} the token in it: where an added sample hangs
- * @param side     the backend asked, as the session records it
+ * @param sides    the backends asked (the one in use, then the one of {@code --vs}), as the session records them
  * @param recorded whether the run is kept in the session already
  */
 public record SweepView(String context, int n, List<Slot> slots, int top, NodeId node, int cursor,
-                        AnalysisRecord.Side side, int selected, boolean whole, boolean recorded) {
+                        List<AnalysisRecord.Side> sides, int selected, boolean whole, boolean recorded) {
     public SweepView {
         slots = List.copyOf(slots);
+        sides = List.copyOf(sides);
     }
 
     /**
@@ -29,13 +30,18 @@ public record SweepView(String context, int n, List<Slot> slots, int top, NodeId
      * @param request the request sampling it
      * @param samples the samples as the session keeps them (how each was made), once arrived
      */
-    public record Slot(double temperature, long request, SweepRow row, String failure, List<SweepRecord.Sample> samples) {
+    public record Slot(double temperature, long request, SweepRow row, String failure, List<SweepRecord.Sample> samples,
+                       int side) {
         public Slot {
             samples = List.copyOf(samples);
         }
 
-        public static Slot waiting(double temperature, long request) {
-            return new Slot(temperature, request, null, null, List.of());
+        public static Slot waiting(double temperature, long request, int side) {
+            return new Slot(temperature, request, null, null, List.of(), side);
+        }
+
+        public Slot settled(SweepRow arrived, String failed, List<SweepRecord.Sample> kept) {
+            return new Slot(temperature, 0, arrived, failed, kept, side);
         }
 
         public boolean pending() {
@@ -44,41 +50,50 @@ public record SweepView(String context, int n, List<Slot> slots, int top, NodeId
     }
 
     public static SweepView opened(String context, int n, List<Slot> slots, NodeId node, int cursor,
-                                   AnalysisRecord.Side side) {
-        return new SweepView(context, n, slots, 0, node, cursor, side, -1, false, false);
+                                   List<AnalysisRecord.Side> sides) {
+        return new SweepView(context, n, slots, 0, node, cursor, sides, -1, false, false);
     }
 
-    /** The view of a kept run (the replay player shows it as the loom did): its first backend's rows. */
+    /** The view of a kept run (the replay player shows it as the loom did): every backend's rows. */
     public static SweepView of(SweepRecord record) {
-        SweepRecord.Run run = record.runs().get(0);
         List<Slot> slots = new ArrayList<>();
-        for (SweepRecord.Row row : run.rows()) {
-            slots.add(new Slot(row.temperature(), 0, row.figures(), row.failure(), row.samples()));
+        List<AnalysisRecord.Side> sides = new ArrayList<>();
+        for (SweepRecord.Run run : record.runs()) {
+            for (SweepRecord.Row row : run.rows()) {
+                slots.add(new Slot(row.temperature(), 0, row.figures(), row.failure(), row.samples(), sides.size()));
+            }
+            sides.add(run.side());
         }
-        return new SweepView(record.context(), record.n(), slots, 0, record.node(), record.cursor(), run.side(), -1,
+        return new SweepView(record.context(), record.n(), slots, 0, record.node(), record.cursor(), sides, -1,
                 false, true);
+    }
+
+    public SweepView withSide(int i, AnalysisRecord.Side side) {
+        List<AnalysisRecord.Side> out = new ArrayList<>(sides);
+        out.set(i, side);
+        return new SweepView(context, n, slots, top, node, cursor, out, selected, whole, recorded);
     }
 
     public SweepView withSlot(int i, Slot slot) {
         List<Slot> out = new ArrayList<>(slots);
         out.set(i, slot);
-        return new SweepView(context, n, out, top, node, cursor, side, selected, whole, recorded);
+        return new SweepView(context, n, out, top, node, cursor, sides, selected, whole, recorded);
     }
 
     public SweepView withTop(int newTop) {
-        return new SweepView(context, n, slots, newTop, node, cursor, side, selected, whole, recorded);
+        return new SweepView(context, n, slots, newTop, node, cursor, sides, selected, whole, recorded);
     }
 
     public SweepView withSelected(int line) {
-        return new SweepView(context, n, slots, top, node, cursor, side, line, whole, recorded);
+        return new SweepView(context, n, slots, top, node, cursor, sides, line, whole, recorded);
     }
 
     public SweepView withWhole(boolean w) {
-        return new SweepView(context, n, slots, top, node, cursor, side, selected, w, recorded);
+        return new SweepView(context, n, slots, top, node, cursor, sides, selected, w, recorded);
     }
 
     public SweepView withRecorded() {
-        return new SweepView(context, n, slots, top, node, cursor, side, selected, whole, true);
+        return new SweepView(context, n, slots, top, node, cursor, sides, selected, whole, true);
     }
 
     /** The lines the view draws below its heading: per temperature its figures and one line per sample. */
@@ -123,13 +138,19 @@ public record SweepView(String context, int n, List<Slot> slots, int top, NodeId
         return out;
     }
 
-    /** The run as the session keeps it; rows still sampling are kept as not arrived. */
+    /** The run as the session keeps it, one run per backend; rows still sampling are kept as not arrived. */
     public SweepRecord record(java.time.Instant at) {
-        List<SweepRecord.Row> rows = new ArrayList<>();
-        for (Slot s : slots) {
-            rows.add(new SweepRecord.Row(s.temperature(), s.failure() == null ? s.samples() : List.of(),
-                    s.pending() ? "closed before it arrived" : s.failure()));
+        List<SweepRecord.Run> runs = new ArrayList<>();
+        for (int side = 0; side < sides.size(); side++) {
+            List<SweepRecord.Row> rows = new ArrayList<>();
+            for (Slot s : slots) {
+                if (s.side() == side) {
+                    rows.add(new SweepRecord.Row(s.temperature(), s.failure() == null ? s.samples() : List.of(),
+                            s.pending() ? "closed before it arrived" : s.failure()));
+                }
+            }
+            runs.add(new SweepRecord.Run(sides.get(side), rows));
         }
-        return new SweepRecord(at, node, cursor, context, n, List.of(new SweepRecord.Run(side, rows)));
+        return new SweepRecord(at, node, cursor, context, n, runs);
     }
 }

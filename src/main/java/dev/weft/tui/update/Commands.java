@@ -45,9 +45,9 @@ final class Commands {
         } else if (command instanceof Command.CompareFile c) {
             CompareFileKeys.open(step, c.path());
         } else if (command instanceof Command.Sweep w) {
-            SweepKeys.open(step, w.temperatures(), w.n());
+            SweepKeys.open(step, w.temperatures(), w.n(), w.vs());
         } else if (command instanceof Command.Dist d) {
-            DistributionKeys.open(step, d.spec());
+            DistributionKeys.open(step, d.spec(), d.vs());
         } else if (command instanceof Command.Tag t) {
             if (t.on()) {
                 Marking.tag(step, t.words());

@@ -2,7 +2,6 @@ package dev.weft.tui.update;
 
 import dev.weft.analysis.AnalysisRecord;
 import dev.weft.analysis.CandidateSet;
-import dev.weft.analysis.DistRecord;
 import dev.weft.tui.state.Backend;
 import dev.weft.analysis.CandidateDistribution;
 import dev.weft.loom.Node;
@@ -34,6 +33,11 @@ final class DistributionKeys {
     private DistributionKeys() {}
 
     static void open(Step step, String spec) {
+        open(step, spec, null);
+    }
+
+    /** With {@code vs}, the same candidates scored on that backend too, side by side. */
+    static void open(Step step, String spec, String vs) {
         ReadPath path = ReadPath.of(step.state.loom(), step.state.focus().current());
         if (path.size() == 0) {
             step.info("no text yet: i writes a prompt");
@@ -64,10 +68,17 @@ final class DistributionKeys {
         runs.set(runs.size() - 1, node.tokens().slice(0, index + 1));
         Prompt context = Prompt.of(runs);
         long id = step.newRequest();
-        step.state = step.state.withRequests(step.state.requests().plus(id, new Request.ScoringCandidates()))
-                .withOverlay(new Overlay.Distribution(DistributionView.scoring(id, spec, context.text(), node.id(),
-                        index, side(step, null))));
+        DistributionView view = DistributionView.scoring(id, spec, context.text(), node.id(), index, side(step, null));
+        step.state = step.state.withRequests(step.state.requests().plus(id, new Request.ScoringCandidates()));
         step.effect(new Effect.ScoreCandidates(id, null, context, candidates, file, PREFIX));
+        if (vs != null) {
+            long other = step.newRequest();
+            view = view.withVs(new DistributionView.Vs(other, new AnalysisRecord.Side(vs, "", ""), null, null));
+            step.state = step.state.withRequests(step.state.requests().plus(other, new Request.ScoringCandidates()));
+            step.effect(new Effect.ScoreCandidates(other, vs, context, candidates, file, PREFIX));
+            step.info("scoring on " + view.side().profile() + " and on " + vs + "…");
+        }
+        step.state = step.state.withOverlay(new Overlay.Distribution(view));
     }
 
     /** The backend that answered (or will): a named profile, else the one in use, as the session records it. */
@@ -94,22 +105,54 @@ final class DistributionKeys {
             return;
         }
         step.state = step.state.withRequests(step.state.requests().minus(msg.request()));
-        if (step.state.overlay() instanceof Overlay.Distribution d && d.view().request() == msg.request()) {
-            CandidateDistribution dist = msg.distribution();
-            DistributionView view = d.view().arrived(dist, side(step, msg.answered()));
-            step.state = step.state.withOverlay(new Overlay.Distribution(view));
-            // kept in the session: the bars outlive the view (weft stats, export, replay)
-            step.effect(new Effect.RecordAnalysis(new DistRecord(step.now, view.node(), view.cursor(), view.context(),
-                    view.spec(), PREFIX, List.of(new DistRecord.Run(view.side(), dist, null)))));
+        if (!(step.state.overlay() instanceof Overlay.Distribution d)) {
+            return;
+        }
+        CandidateDistribution dist = msg.distribution();
+        DistributionView view = d.view();
+        if (view.request() == msg.request()) {
+            view = view.arrived(dist, side(step, msg.answered()));
+        } else if (view.vs() != null && view.vs().request() == msg.request()) {
+            view = view.withVs(new DistributionView.Vs(0, side(step, msg.answered()), dist, null));
+        } else {
+            return;
+        }
+        show(step, keep(step, view));
+    }
+
+    /** Once every backend has answered, the run is kept in the session: the bars outlive the view. */
+    private static DistributionView keep(Step step, DistributionView view) {
+        if (!view.settled() || view.recorded()) {
+            return view;
+        }
+        step.effect(new Effect.RecordAnalysis(view.record(step.now, PREFIX)));
+        CandidateDistribution dist = view.distribution();
+        if (step.state.message() == null || !step.state.message().error()) {
             step.info(dist.candidates().size() + " candidates scored " + (dist.isExact() ? "exactly" : "from the reported top-k")
                     + " · mass " + Numbers.shortPercent(dist.totalMass()) + " · kept in the session");
         }
+        return view.withRecorded();
+    }
+
+    private static void show(Step step, DistributionView view) {
+        step.state = step.state.withOverlay(new Overlay.Distribution(view));
     }
 
     static void failed(Step step, Msg.AnalysisFailed msg) {
         step.state = step.state.withRequests(step.state.requests().minus(msg.request()));
-        if (step.state.overlay() instanceof Overlay.Distribution d && d.view().request() == msg.request()) {
-            step.state = step.state.withOverlay(Overlay.NONE);
+        if (step.state.overlay() instanceof Overlay.Distribution d) {
+            DistributionView view = d.view();
+            if (view.request() == msg.request()) {
+                if (view.vs() != null && view.vs().pending()) {
+                    step.state = step.state.withRequests(step.state.requests().minus(view.vs().request()));
+                }
+                step.state = step.state.withOverlay(Overlay.NONE);
+            } else if (view.vs() != null && view.vs().request() == msg.request()) {
+                DistributionView.Vs vs = view.vs();
+                step.error("dist on " + vs.side().profile() + " failed: " + msg.reason());
+                show(step, keep(step, view.withVs(new DistributionView.Vs(0, vs.side(), null, msg.reason()))));
+                return;
+            }
         }
         step.error("dist failed: " + msg.reason());
     }
@@ -122,6 +165,12 @@ final class DistributionKeys {
         if (action == Action.CLOSE) {
             if (view.request() != 0) {
                 step.state = step.state.withRequests(step.state.requests().minus(view.request()));
+            }
+            if (view.vs() != null && view.vs().pending()) {
+                step.state = step.state.withRequests(step.state.requests().minus(view.vs().request()));
+                if (view.distribution() != null && !view.recorded()) {
+                    keep(step, view.withVs(new DistributionView.Vs(0, view.vs().side(), null, "closed before it arrived")));
+                }
             }
             step.state = step.state.withOverlay(Overlay.NONE);
             return;

@@ -55,7 +55,7 @@ public final class ShownView {
         if (o instanceof Overlay.Sweep w) {
             SweepView v = w.view();
             List<String> t = new ArrayList<>();
-            v.slots().forEach(slot -> t.add(Double.toString(slot.temperature())));
+            v.slots().stream().filter(slot -> slot.side() == 0).forEach(slot -> t.add(Double.toString(slot.temperature())));
             return "sweep " + (v.node() == null ? -1 : v.node().value()) + " " + v.cursor() + " " + v.n() + " "
                     + String.join(",", t);
         }
@@ -148,10 +148,10 @@ public final class ShownView {
                     int cursor = Integer.parseInt(w[2]);
                     List<SweepView.Slot> slots = new ArrayList<>();
                     for (String t : w[4].split(",")) {
-                        slots.add(SweepView.Slot.waiting(Double.parseDouble(t), 0));
+                        slots.add(SweepView.Slot.waiting(Double.parseDouble(t), 0, 0));
                     }
                     return screen.withOverlay(new Overlay.Sweep(SweepView.opened(context(loom, node, cursor),
-                            Integer.parseInt(w[3]), slots, node, cursor, null)));
+                            Integer.parseInt(w[3]), slots, node, cursor, List.of())));
                 }
                 default -> {
                     return screen; // multiverse, compare: their contents were not recorded

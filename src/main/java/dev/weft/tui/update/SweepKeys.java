@@ -40,6 +40,11 @@ final class SweepKeys {
     private SweepKeys() {}
 
     static void open(Step step, List<Double> temperatures, int n) {
+        open(step, temperatures, n, null);
+    }
+
+    /** With {@code vs}, the same rows on that backend too (any the picker lists, embedded:CORPUS, gguf:FILE). */
+    static void open(Step step, List<Double> temperatures, int n, String vs) {
         ReadPath path = ReadPath.of(step.state.loom(), step.state.focus().current());
         if (path.size() == 0) {
             step.info("no text yet: i writes a prompt");
@@ -54,28 +59,38 @@ final class SweepKeys {
         Prompt context = Prompt.of(runs);
         SamplingParams params = step.state.settings().params().withN(n);
         List<SweepView.Slot> slots = new ArrayList<>();
-        for (double t : temperatures) {
-            long id = step.newRequest();
-            step.state = step.state.withRequests(step.state.requests().plus(id, new Request.Sweeping()));
-            slots.add(SweepView.Slot.waiting(t, id));
-            step.effect(new Effect.SampleSweepRow(id, null, context, params.withTemperature(t)));
+        List<dev.weft.analysis.AnalysisRecord.Side> sides = new ArrayList<>();
+        sides.add(DistributionKeys.side(step, null));
+        if (vs != null) {
+            sides.add(new dev.weft.analysis.AnalysisRecord.Side(vs, "", "")); // what it is, once it answers
+        }
+        for (int side = 0; side < sides.size(); side++) {
+            for (double t : temperatures) {
+                long id = step.newRequest();
+                step.state = step.state.withRequests(step.state.requests().plus(id, new Request.Sweeping()));
+                slots.add(SweepView.Slot.waiting(t, id, side));
+                step.effect(new Effect.SampleSweepRow(id, side == 0 ? null : vs, context, params.withTemperature(t)));
+            }
         }
         step.state = step.state.withOverlay(new Overlay.Sweep(SweepView.opened(context.text(), n, slots, node.id(), index,
-                DistributionKeys.side(step, null))));
+                sides)));
+        if (vs != null) {
+            step.info("sampling on " + sides.get(0).profile() + " and on " + vs + "…");
+        }
     }
 
     static void arrived(Step step, Msg.SweepRowArrived msg) {
         if (step.state.requests().get(msg.request()) == null) {
             return;
         }
-        settle(step, msg.request(), msg.row(), samples(step, msg), null);
+        settle(step, msg.request(), msg.row(), samples(step, msg), null, msg.answered());
     }
 
     static void failed(Step step, Msg.AnalysisFailed msg) {
         if (step.state.requests().get(msg.request()) == null) {
             return;
         }
-        settle(step, msg.request(), null, List.of(), msg.reason());
+        settle(step, msg.request(), null, List.of(), msg.reason(), null);
         step.error("sweep failed: " + msg.reason());
     }
 
@@ -96,14 +111,18 @@ final class SweepKeys {
         return out;
     }
 
-    private static void settle(Step step, long request, SweepRow row, List<SweepRecord.Sample> samples, String failure) {
+    private static void settle(Step step, long request, SweepRow row, List<SweepRecord.Sample> samples, String failure,
+                               Backend answered) {
         step.state = step.state.withRequests(step.state.requests().minus(request));
         if (step.state.overlay() instanceof Overlay.Sweep s) {
             SweepView view = s.view();
             List<SweepView.Slot> slots = view.slots();
             for (int i = 0; i < slots.size(); i++) {
                 if (slots.get(i).request() == request) {
-                    view = view.withSlot(i, new SweepView.Slot(slots.get(i).temperature(), 0, row, failure, samples));
+                    view = view.withSlot(i, slots.get(i).settled(row, failure, samples));
+                    if (answered != null && slots.get(i).side() > 0) {
+                        view = view.withSide(slots.get(i).side(), DistributionKeys.side(step, answered));
+                    }
                 }
             }
             if (view.settled() && !view.recorded()) {
