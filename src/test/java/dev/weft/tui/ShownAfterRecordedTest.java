@@ -127,11 +127,6 @@ class ShownAfterRecordedTest {
         }
 
         @Override
-        public void recordAnalysis(dev.weft.analysis.AnalysisRecord record) {
-            memory.recordAnalysis(record);
-        }
-
-        @Override
         public void save() {
             memory.save();
         }
