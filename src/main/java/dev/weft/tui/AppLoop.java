@@ -46,6 +46,9 @@ public final class AppLoop {
     private final EffectRunner effects;
     private final CommandLineSource commandLine;
     private TerminalPrograms programs = TerminalPrograms.of(System.getenv());
+    private Clipboard clipboard = text -> {
+        throw new IOException("this terminal has no clipboard weft can reach");
+    };
     private final Clock clock;
     private final Keys keys;
     private final BlockingQueue<Msg> inbox = new LinkedBlockingQueue<>();
@@ -206,6 +209,12 @@ public final class AppLoop {
                 commandLine.remember(r.line());
             } else if (e instanceof Effect.EditExternally x) {
                 handle(stepAside(() -> programs.edit(x.target(), x.text())));
+            } else if (e instanceof Effect.CopyToClipboard c) {
+                try {
+                    clipboard.copy(c.text());
+                } catch (IOException x) {
+                    handle(new Msg.Failure("copy failed: " + x.getMessage() + " · :yank FILE writes the text to a file"));
+                }
             } else if (e instanceof Effect.Suspend) {
                 handle(stepAside(() -> {
                     programs.suspend();
@@ -223,6 +232,16 @@ public final class AppLoop {
     }
 
     /** Where the editor and suspending come from (tests script them). */
+    void useClipboard(Clipboard c) {
+        clipboard = c;
+    }
+
+    /** Where {@code y} copies to: the terminal's clipboard through OSC 52 (tests keep what was copied). */
+    @FunctionalInterface
+    interface Clipboard {
+        void copy(String text) throws IOException;
+    }
+
     void usePrograms(TerminalPrograms p) {
         programs = p;
     }

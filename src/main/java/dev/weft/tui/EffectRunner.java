@@ -26,8 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -151,6 +151,14 @@ final class EffectRunner {
                 Files.writeString(target, e.text(), StandardCharsets.UTF_8);
                 post.accept(new Msg.Notice("exported " + e.text().length() + " characters to " + target));
             }, "export");
+        } else if (effect instanceof Effect.Yank y) {
+            io.execute(() -> {
+                try {
+                    post.accept(new Msg.Notice(YankFile.write(y.path(), y.text(), y.overwrite(), System.getenv())));
+                } catch (IOException | RuntimeException x) {
+                    post.accept(new Msg.Failure("yank: " + x.getMessage()));
+                }
+            });
         } else if (effect instanceof Effect.LoadTheme t) {
             io.execute(() -> {
                 try {
@@ -446,7 +454,13 @@ final class EffectRunner {
     }
 
     private static Path path(String text) {
-        String home = System.getProperty("user.home");
-        return Path.of(text.startsWith("~/") ? home + text.substring(1) : text).toAbsolutePath().normalize();
+        return path(text, System.getenv());
+    }
+
+    /** A file name typed on the command line: {@code ~} and {@code ~/…} are under {@code $HOME}, as a shell has them. */
+    static Path path(String text, Map<String, String> env) {
+        Path home = LoomApp.home(env);
+        Path p = text.equals("~") ? home : text.startsWith("~/") ? home.resolve(text.substring(2)) : Path.of(text);
+        return p.toAbsolutePath().normalize();
     }
 }

@@ -96,6 +96,9 @@ public final class LoomApp {
             return 1;
         }
         // notices go to stderr until the full screen starts, then (kept meanwhile) to its message line
+        // one line before anything slow (the config, the model, the session), so the terminal is never blank and silent
+        err.println("weft: loading " + (launch.session() == null ? "a new session" : launch.session().getFileName()) + "…");
+        err.flush();
         NoticeRoute noticeLine = new NoticeRoute(line -> err.println("weft: " + line));
         Notices notices = noticeLine::accept;
         Prepared prepared;
@@ -128,6 +131,7 @@ public final class LoomApp {
             loop[0] = new AppLoop(screen, prepared.state.withSize(new Size(size.getColumns(), size.getRows())),
                     effects, commandLine, Clock.systemDefaultZone(), new AppLoop.Keys(keys, terminal::askCursorPosition));
             loop[0].usePrograms(TerminalPrograms.of(env, terminal));
+            loop[0].useClipboard(text -> terminal.writeControl(Osc52.sequence(text)));
             AppLoop started = loop[0];
             // a resize wakes the loop (it waits for messages, not a timer)
             terminal.addResizeListener((t, s) -> started.post(new Msg.Resized(new Size(s.getColumns(), s.getRows()))));
@@ -252,7 +256,7 @@ public final class LoomApp {
         String themeName = depth == ColorDepth.NONE ? "monochrome"
                 : config.theme() != null ? config.theme() : ThemeLibrary.defaultFor(depth);
         Theme theme = themes.load(themeName);
-        Keymap keymap = Keymap.defaults().withOverrides(config.keys());
+        Keymap keymap = Keymap.preset(config.preset()).withOverrides(config.keys());
         return new Settings(SamplingParams.DEFAULTS, theme, depth, keymap, backend);
     }
 

@@ -103,6 +103,12 @@ final class WeftTerminal extends UnixTerminal {
         writeToTerminal(POSITION_QUERY);
     }
 
+    /** Writes a sequence weft made itself (the clipboard's OSC 52; never text from a model) and sends it at once. */
+    void writeControl(byte[] sequence) throws IOException {
+        writeToTerminal(sequence);
+        flush();
+    }
+
     @Override
     public void putCharacter(char c) throws IOException {
         if (!blanks.hold(c)) {

@@ -72,7 +72,7 @@ class NodeMarksFileTest {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, text, StandardCharsets.UTF_8);
         SessionException e = assertThrows(SessionException.class, () -> SessionFile.read(bad));
-        assertTrue(e.getMessage().startsWith(bad + ":35:"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(bad + ":35:"), e.getMessage()); // node 2: after the view's path (4, 3, 1, 0)
         assertTrue(e.getMessage().contains("a tag is one word"), e.getMessage());
     }
 

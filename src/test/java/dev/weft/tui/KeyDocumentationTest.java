@@ -33,6 +33,11 @@ class KeyDocumentationTest {
         }
         String help = String.join("\n", seen);
         for (Binding b : Keymap.defaults().bindings()) {
+            if (b.keys().isEmpty()) {
+                assertTrue(seen.stream().noneMatch(l -> l.contains(b.action().description())),
+                        "help lists " + b.action() + ", which has no key");
+                continue;
+            }
             String row = "  " + b.keyLabels();
             assertTrue(seen.stream().anyMatch(l -> l.startsWith(row) && l.contains(b.action().description())),
                     "help lacks " + b.context() + " " + b.action() + ":\n" + help);

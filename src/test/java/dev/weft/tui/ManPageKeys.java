@@ -18,6 +18,9 @@ final class ManPageKeys {
             out.append(".SS ").append(c.title()).append('\n');
             out.append(escape(Character.toUpperCase(c.about().charAt(0)) + c.about().substring(1))).append(".\n");
             for (Binding b : keymap.bindings(c)) {
+                if (b.keys().isEmpty()) {
+                    continue;
+                }
                 out.append(".TP 16\n.B \"").append(escape(b.keyLabels())).append("\"\n");
                 out.append(escape(b.action().description())).append('\n');
             }

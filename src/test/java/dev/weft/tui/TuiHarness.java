@@ -56,12 +56,23 @@ final class TuiHarness {
 
     private TuiHarness(Terminal output, LanguageModel model, ColorDepth depth, LoomSession session, Executor models,
                        BackendCatalog catalog) throws IOException {
+        this(output, model, depth, session, models, catalog, TuiConfig.NONE);
+    }
+
+    /** With the config file's {@code tui} section {@code config} (its keys, say). */
+    static TuiHarness withConfig(int cols, int rows, LanguageModel model, TuiConfig config) throws IOException {
+        return new TuiHarness(new DefaultVirtualTerminal(new TerminalSize(cols, rows)), model, ColorDepth.TRUECOLOR,
+                MemorySession.empty(), Runnable::run, BackendCatalog.only(model.backend(), model), config);
+    }
+
+    private TuiHarness(Terminal output, LanguageModel model, ColorDepth depth, LoomSession session, Executor models,
+                       BackendCatalog catalog, TuiConfig config) throws IOException {
         this.terminal = output instanceof DefaultVirtualTerminal v ? v : null;
         this.bytes = output instanceof ByteTerminal b ? b : null;
         this.screen = new TerminalScreen(output);
         this.session = session;
         ThemeLibrary themes = new ThemeLibrary(null);
-        Settings defaults = LoomApp.settings(TuiConfig.NONE, depth.label(), Map.of(), themes, model, model.backend());
+        Settings defaults = LoomApp.settings(config, depth.label(), Map.of(), themes, model, model.backend());
         Settings settings = defaults.withParams(defaults.params().withSeed(SEED).withTemperature(TEMPERATURE));
         UiState initial = LoomApp.initialState(settings, session.name());
         AppLoop[] holder = new AppLoop[1];

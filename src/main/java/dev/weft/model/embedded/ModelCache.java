@@ -34,7 +34,10 @@ public final class ModelCache {
 
     /** {@code $XDG_CACHE_HOME/weft}, or {@code ~/.cache/weft} when that is unset or not absolute (as the spec says). */
     public static ModelCache userDefault() {
-        return at(userCacheDirectory(System.getenv(), System.getProperty("user.home")));
+        // $HOME, as config, themes and history use (Java's user.home can differ under sudo -E, su)
+        String home = System.getenv("HOME");
+        return at(userCacheDirectory(System.getenv(),
+                home != null && !home.isBlank() ? home : System.getProperty("user.home")));
     }
 
     static Path userCacheDirectory(Map<String, String> environment, String home) {

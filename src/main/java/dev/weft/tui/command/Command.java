@@ -17,6 +17,9 @@ public sealed interface Command {
 
     record Help() implements Command {}
 
+    /** The current path's text to the clipboard ({@code path} null) or to a file; {@code overwrite} for {@code :yank!}. */
+    record Yank(String path, boolean overwrite) implements Command {}
+
     /**
      * Continue the current path on the backend in use and on {@code profile} (any backend the picker
      * lists, {@code embedded:CORPUS} or {@code gguf:FILE}), side by side.

@@ -17,6 +17,7 @@ public final class CommandParser {
             new Syntax("saveas", List.of("sav"), "FILE", "save the session to a new file and keep working there"),
             new Syntax("open", List.of("e", "edit"), "FILE", "open another session (this one is saved first)"),
             new Syntax("export", List.of(), "FILE", "write the text of the current path to FILE"),
+            new Syntax("yank", List.of("y"), "[FILE]", "copy the path's text to the clipboard; to FILE (yank! FILE overwrites)"),
             new Syntax("compare", List.of("vs"), "BACKEND", "continue the path here and on BACKEND (a name the picker lists, embedded:CORPUS or gguf:FILE), side by side"),
             new Syntax("compare-file", List.of(), "FILE", "this session's tree and FILE's (say its replay), node by corresponding node"),
             new Syntax("dist", List.of(), "SPEC [--vs BACKEND]", "the probability of each candidate (0..100, a,b,c or @FILE) after the cursor; --vs: on a second backend too"),
@@ -60,6 +61,10 @@ public final class CommandParser {
         }
         String[] words = text.split("\\s+", 2);
         String rest = words.length > 1 ? words[1].strip() : "";
+        boolean bang = words[0].endsWith("!") && words[0].length() > 1;
+        if (bang) {
+            words[0] = words[0].substring(0, words[0].length() - 1);
+        }
         String name = canonical(COMMANDS, words[0].toLowerCase(Locale.ROOT));
         if (name == null) {
             throw new IllegalArgumentException("unknown command :" + words[0] + " (commands: "
@@ -74,6 +79,12 @@ public final class CommandParser {
             case "dist" -> dist(required(rest, "dist 0..100 | a,b,c | @FILE [--vs BACKEND]"));
             case "sweep" -> sweep(required(rest, "sweep 0,0.7,1,1.4 [N] [--vs BACKEND]"));
             case "help" -> new Command.Help();
+            case "yank" -> {
+                if (bang && rest.isEmpty()) {
+                    throw new IllegalArgumentException(":yank! FILE: name the file to write over");
+                }
+                yield new Command.Yank(rest.isEmpty() ? null : rest, bang);
+            }
             case "tag" -> new Command.Tag(words(rest), true);
             case "untag" -> new Command.Tag(words(required(rest, "untag WORD…")), false);
             case "note" -> new Command.Note(rest, false);

@@ -23,6 +23,7 @@ public enum Action {
 
     // the model
     GENERATE("generate n children of the node under the cursor", "generate"),
+    GENERATE_N("generate as many children as the digit says, now (n stays)", "generate N"),
     REGENERATE("regenerate from the cursor (branches there)", "regenerate"),
     CANCEL("cancel generation, keeping what arrived"),
     TEMPERATURE_DOWN("temperature down"),
@@ -38,6 +39,7 @@ public enum Action {
     EDIT("edit from the cursor (a perturbation), or write the prompt", "edit"),
     NEW_TREE("write a new prompt (a new tree)"),
     EDIT_EXTERNALLY("edit from the cursor to the end in $VISUAL or $EDITOR", "$EDITOR"),
+    YANK("copy the path's text to the clipboard (OSC 52)", "copy"),
     BOOKMARK("bookmark the node (toggle)"),
     NEXT_BOOKMARK("go to the next bookmark"),
     NEXT_UNREAD("go to the next unread node (generated, not yet looked at)", "unread"),

@@ -28,7 +28,7 @@ final class DefaultKeys {
                 .bind(TEMPERATURE_DOWN, "-").bind(TEMPERATURE_UP, "+", "=")
                 .bind(COUNT_DOWN, "c").bind(COUNT_UP, "C")
                 .bind(MAX_TOKENS_DOWN, "m").bind(MAX_TOKENS_UP, "M").bind(MODEL_PICKER, "o")
-                .bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B").bind(NEXT_UNREAD, "Tab").bind(TAG, "#")
+                .bind(YANK, "y").bind(BOOKMARK, "b").bind(NEXT_BOOKMARK, "B").bind(NEXT_UNREAD, "Tab").bind(TAG, "#")
                 .bind(DELETE, "d").bind(PRUNE, "D").bind(UNDO, "u")
                 .hint(SIBLINGS_VIEW, "s").hint(TREE_VIEW, "t").bind(MULTIVERSE_VIEW, "x")
                 .bind(CONVERGENCE_VIEW, "v").bind(SET_REFERENCE, "R")
@@ -55,7 +55,7 @@ final class DefaultKeys {
                 .hint(OPEN, "Enter").hint(MORE_SIBLINGS, "r")
                 .bind(BOOKMARK, "b").bind(DELETE, "d").bind(UNDO, "u")
                 .bind(CANCEL, "C-c")
-                .hint(BACK, "Esc", "s").bind(MODEL_PICKER, "o").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q").bind(SUSPEND, "C-z");
+                .hint(BACK, "Esc", "s").bind(MODEL_PICKER, "o").bind(YANK, "y").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q").bind(SUSPEND, "C-z");
 
         t.in(Context.TREE)
                 .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")
@@ -69,7 +69,7 @@ final class DefaultKeys {
                 .bind(TAG, "#")
                 .bind(DELETE, "d").bind(PRUNE, "D").bind(UNDO, "u")
                 .bind(CANCEL, "C-c")
-                .hint(BACK, "Esc", "t").bind(MODEL_PICKER, "o").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q").bind(SUSPEND, "C-z");
+                .hint(BACK, "Esc", "t").bind(MODEL_PICKER, "o").bind(YANK, "y").bind(COMMAND_LINE, ":").hint(HELP, "?", "F1").bind(QUIT, "q").bind(SUSPEND, "C-z");
 
         t.in(Context.MULTIVERSE)
                 .hint(BLOCK_UP, "k", "Up").hint(BLOCK_DOWN, "j", "Down")
@@ -78,6 +78,8 @@ final class DefaultKeys {
                 .hint(ADD_PATH, "a").hint(CLOSE, "Esc", "q", "x");
 
         t.in(Context.READ).bind(COMPARE_VIEW, "V");
+        // no key by default; the basemode preset (Keymap.preset) gives it the digits
+        t.in(Context.READ).bind(GENERATE_N);
         t.in(Context.COMPARE)
                 .hint(COLUMN_LEFT, "h", "Left").hint(COLUMN_RIGHT, "l", "Right", "Tab")
                 .bind(CURSOR_UP, "k", "Up").bind(CURSOR_DOWN, "j", "Down")

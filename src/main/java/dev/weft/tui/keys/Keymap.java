@@ -33,6 +33,27 @@ public final class Keymap {
         return new Keymap(DefaultKeys.all());
     }
 
+    /** The presets the config's {@code "keys": "NAME"} names. */
+    public static final List<String> PRESETS = List.of("default", "basemode");
+
+    /**
+     * A named starting point for the keys: {@code default}, or {@code basemode} for fingers used to
+     * basemode-loom (Space generates, 1-9 generate that many children at once; {@code e} edits
+     * inline and {@code E} in $EDITOR, as weft's own keys do).
+     *
+     * @throws IllegalArgumentException naming the presets there are
+     */
+    public static Keymap preset(String name) {
+        return switch (name == null ? "default" : name) {
+            case "default" -> defaults();
+            case "basemode" -> defaults().withOverrides(Map.of(
+                    "read.generate", List.of("g", "Space"),
+                    "read.generate-n", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9")));
+            default -> throw new IllegalArgumentException("unknown key preset '" + name + "' (presets: "
+                    + String.join(", ", PRESETS) + ")");
+        };
+    }
+
     /** The action of a key in a context, if it has one. */
     public Optional<Action> action(Context context, KeySpec key) {
         return Optional.ofNullable(index.getOrDefault(context, Map.of()).get(key));

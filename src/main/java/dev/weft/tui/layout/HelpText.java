@@ -26,6 +26,9 @@ public final class HelpText {
         for (Context c : Context.values()) {
             out.add(Line.heading(c.title() + " — " + c.about()));
             for (Binding b : keymap.bindings(c)) {
+                if (b.keys().isEmpty()) {
+                    continue; // an action this keymap gives no key
+                }
                 out.add(new Line(b.keyLabels(), b.action().description(), false));
             }
             out.add(new Line("", "", false));

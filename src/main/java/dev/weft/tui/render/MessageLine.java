@@ -14,6 +14,28 @@ import dev.weft.tui.theme.Style;
 final class MessageLine {
     private MessageLine() {}
 
+    /** {@code text} in lines of at most {@code cols} columns, broken between words; at most {@code max} lines. */
+    static java.util.List<String> wrapped(String text, int cols, int max) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String next = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && dev.weft.tui.layout.Glyphs.columns(next) > cols) {
+                out.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(next);
+            }
+        }
+        out.add(line.toString());
+        if (out.size() > max) {
+            java.util.List<String> kept = new java.util.ArrayList<>(out.subList(0, max));
+            kept.set(max - 1, kept.get(max - 1) + " " + String.join(" ", out.subList(max, out.size())));
+            return kept; // the last line ends in … where it is cut
+        }
+        return out;
+    }
+
     static void render(UiState state, Painter p, int row) {
         p.fill(0, row, p.cols(), Style.PLAIN);
         if (state.overlay() instanceof Overlay.SearchPrompt s) {
@@ -22,7 +44,14 @@ final class MessageLine {
             return;
         }
         if (state.message() != null) {
-            p.clipped(0, row, state.message().text(), p.style(state.message().error() ? Part.ERROR : Part.NOTICE), p.cols());
+            // a message wider than the screen (:set alone) takes the rows above, over the status bar, as vim's do
+            java.util.List<String> lines = wrapped(state.message().text(), p.cols(), Math.max(1, row / 2));
+            Style style = p.style(state.message().error() ? Part.ERROR : Part.NOTICE);
+            for (int i = 0; i < lines.size(); i++) {
+                int r = row - (lines.size() - 1) + i;
+                p.fill(0, r, p.cols(), Style.PLAIN);
+                p.clipped(0, r, lines.get(i), style, p.cols());
+            }
             return;
         }
         Context context = state.overlay().context() != null ? state.overlay().context() : state.view().context();

@@ -42,16 +42,18 @@ final class TreeView {
         String query = state.search().query().toLowerCase(Locale.ROOT);
         int top = state.tree().top();
         int maxDepth = Math.max(1, p.cols() / 6);
-        for (int r = 0; r < rows && top + r < tree.size(); r++) {
+        // hoisted: the banner has the first row to itself, above the tree (it used to cover a row's text)
+        int first = 0;
+        if (state.tree().hoist() != null) {
+            p.clipped(0, 0, "hoisted " + state.tree().hoist() + " · U: whole tree", p.style(Part.HEADING), p.cols());
+            first = 1;
+        }
+        for (int r = 0; first + r < rows && top + r < tree.size(); r++) {
             TreeRows.Row row = tree.rows().get(top + r);
             Node node = state.loom().node(row.id());
             boolean selected = row.id().equals(state.tree().selected());
             boolean match = !query.isEmpty() && state.search().matches().contains(row.id());
-            row(p, r, tree.guides(top + r, maxDepth), row, node, selected, onPath.contains(row.id()), match);
-        }
-        if (state.tree().hoist() != null) {
-            String note = " hoisted " + state.tree().hoist() + " · U: whole tree ";
-            p.text(Math.max(0, p.cols() - note.length()), 0, note, p.style(Part.HEADING));
+            row(p, first + r, tree.guides(top + r, maxDepth), row, node, selected, onPath.contains(row.id()), match);
         }
     }
 

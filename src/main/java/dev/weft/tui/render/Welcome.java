@@ -15,10 +15,22 @@ final class Welcome {
             "a   alternatives at the cursor",
             "?   every key     :  commands     q  quit");
 
+    /** The same on a narrow screen (down to 40 columns), each line whole. */
+    private static final List<String> NARROW = List.of(
+            "weft — a language model loom",
+            "",
+            "i   write a prompt (Esc: done)",
+            "g   generate continuations",
+            "a   alternatives at the cursor",
+            "?   every key",
+            ":   commands",
+            "q   quit");
+
     private Welcome() {}
 
     static void render(Painter p, int rows, ModelOffer offer) {
-        List<String> lines = new ArrayList<>(LINES);
+        boolean narrow = LINES.stream().mapToInt(Welcome::columns).max().orElse(0) > p.cols() || rows < NARROW.size();
+        List<String> lines = new ArrayList<>(narrow && rows >= NARROW.size() ? NARROW : LINES);
         int offerStart = lines.size() + 1;
         if (offer != null) {
             lines.add("");

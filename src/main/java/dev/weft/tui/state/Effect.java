@@ -71,6 +71,12 @@ public sealed interface Effect {
 
     record SaveAs(String path) implements Effect {}
 
+    /** Put {@code text} on the terminal's clipboard (OSC 52), as the user asked ({@code y}). */
+    record CopyToClipboard(String text) implements Effect {}
+
+    /** Write {@code text} to the file {@code path} ({@code :yank FILE}); over an existing one only when {@code overwrite}. */
+    record Yank(String path, String text, boolean overwrite) implements Effect {}
+
     record Open(String path) implements Effect {}
 
     /** Write {@code text} to a file. */

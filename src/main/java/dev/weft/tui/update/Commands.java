@@ -40,6 +40,8 @@ final class Commands {
             String text = step.state.focus().current() == null ? ""
                     : dev.weft.exchange.TextExport.path(step.state.loom(), step.state.focus().current());
             step.effect(new Effect.Export(e.path(), text));
+        } else if (command instanceof Command.Yank y) {
+            Yanking.yank(step, y.path(), y.overwrite());
         } else if (command instanceof Command.Compare c) {
             CompareKeys.open(step, c.profile());
         } else if (command instanceof Command.CompareFile c) {

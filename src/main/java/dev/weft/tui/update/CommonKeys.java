@@ -18,6 +18,7 @@ final class CommonKeys {
             case HELP -> step.state = step.state.withOverlay(new Overlay.Help(0));
             case COMMAND_LINE -> CommandLineKeys.open(step);
             case MODEL_PICKER -> ModelPickerKeys.open(step);
+            case YANK -> Yanking.copy(step, target == null ? null : pathEnd(step, target));
             case QUIT -> Commands.quit(step);
             case SUSPEND -> step.effect(new Effect.Suspend());
             case BACK -> step.state = step.state.withView(View.READ);
@@ -72,12 +73,13 @@ final class CommonKeys {
             step.info("no bookmarks: b bookmarks a node");
             return;
         }
+        NodeId lifted = null;
         if (step.state.view() == View.TREE) {
-            TreeKeys.selectNode(step, next);
+            lifted = TreeKeys.selectNode(step, next);
         } else {
             int start = ReadPath.of(step.state.loom(), next).size() - step.state.loom().node(next).tokens().size();
             step.state = step.state.withFocus(new Focus(next, start));
         }
-        step.info("bookmark " + next);
+        step.info(TreeKeys.lifted("bookmark " + next, lifted));
     }
 }

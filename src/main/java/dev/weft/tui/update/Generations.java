@@ -31,6 +31,15 @@ final class Generations {
 
     /** n new completions under {@code parent}; the read view follows the first. */
     static void start(Step step, NodeId parent) {
+        start(step, parent, step.state.settings().params());
+    }
+
+    /** A digit of the basemode keys: {@code n} children now, the n setting left as it is. */
+    static void startCount(Step step, NodeId parent, int n) {
+        start(step, parent, step.state.settings().params().withN(n));
+    }
+
+    private static void start(Step step, NodeId parent, SamplingParams asked) {
         if (parent == null) {
             step.error("nothing to continue: move the cursor past the start, or write a prompt (i)");
             return;
@@ -46,7 +55,6 @@ final class Generations {
             return;
         }
         Backend backend = step.state.settings().backend();
-        SamplingParams asked = step.state.settings().params();
         SamplingParams params = asked.withTopLogprobs(backend.capabilities().cappedTopLogprobs(asked.topLogprobs()));
         boolean once = params.n() > 1 && deterministic(backend, params);
         if (once) {

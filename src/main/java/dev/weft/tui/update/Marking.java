@@ -69,14 +69,16 @@ final class Marking {
             step.info("nothing unread: every generated node has been looked at");
             return;
         }
+        NodeId lifted = null;
         if (step.state.view() == View.TREE) {
-            TreeKeys.selectNode(step, next);
+            lifted = TreeKeys.selectNode(step, next);
         } else {
             int startToken = ReadPath.of(loom, next).size() - loom.node(next).tokens().size();
             step.state = step.state.withFocus(new Focus(next, startToken));
         }
         int left = step.state.view() == View.TREE ? unread : unread - 1;
-        step.info("unread " + next + (left == 0 ? " · nothing else unread" : " · " + left + " more unread · Tab"));
+        step.info(TreeKeys.lifted("unread " + next + (left == 0 ? " · nothing else unread" : " · " + left
+                + " more unread · Tab"), lifted));
     }
 
     /** {@code :tag WORD…}: adds the tags to the anchor node; with no words, says its tags. */

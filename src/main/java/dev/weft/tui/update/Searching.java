@@ -139,14 +139,16 @@ public final class Searching {
             step.info("match " + (s.index() + 1) + " of " + s.matches().size() + " was deleted");
             return;
         }
+        NodeId lifted = null;
         if (step.state.view() == View.TREE) {
-            TreeKeys.selectNode(step, id);
+            lifted = TreeKeys.selectNode(step, id);
         } else {
             Node node = loom.node(id);
             int start = ReadPath.of(loom, id).size() - node.tokens().size();
             step.state = step.state.withFocus(new Focus(id, start + tokenOf(node, Query.parse(s.query()).text())));
         }
-        step.info("\"" + s.query() + "\": match " + (s.index() + 1) + " of " + s.matches().size() + " · n N step");
+        step.info(TreeKeys.lifted("\"" + s.query() + "\": match " + (s.index() + 1) + " of " + s.matches().size()
+                + " · n N step", lifted));
     }
 
     /** The token of {@code node} where {@code query} first occurs. */

@@ -90,13 +90,24 @@ final class TreeKeys {
         return TreeRows.of(step.state.loom(), t.collapsed(), t.hoist());
     }
 
-    /** Selects a node in the tree, unfolding its ancestors and leaving a hoist that hides it. */
-    static void selectNode(Step step, NodeId id) {
+    /**
+     * Selects a node in the tree, unfolding its ancestors and leaving a hoist that hides it; returns
+     * the hoist it lifted (callers say so after their own message), or null.
+     */
+    static NodeId selectNode(Step step, NodeId id) {
         TreeState tree = step.state.tree();
+        NodeId lifted = null;
         if (tree.hoist() != null && !step.state.loom().path(id).stream().map(Node::id).toList().contains(tree.hoist())) {
+            lifted = tree.hoist();
             tree = tree.withHoist(null);
         }
         step.state = step.state.withTree(reveal(step.state.loom(), tree, id).withSelected(id));
+        return lifted;
+    }
+
+    /** The message after a jump, with what became of the hoist. */
+    static String lifted(String message, NodeId lifted) {
+        return lifted == null ? message : message + " · hoist of " + lifted + " lifted: the node is outside it";
     }
 
     private static void select(Step step, TreeRows rows, int row) {

@@ -160,11 +160,28 @@ public final class Update {
             ModelPickerKeys.handle(step, m.picker(), action);
         } else if (overlay instanceof Overlay.Sessions p) {
             SessionPickerKeys.handle(step, p.picker(), action, key.key());
+        } else if (action == Action.GENERATE_N) {
+            generateCount(step, key.key());
         } else if (action != null) {
             viewKey(step, action);
         } else {
             step.info(key.key().label() + " is not bound · ? lists the keys");
         }
+    }
+
+    /** A digit bound to generate-n: that many children of the anchor node now. */
+    private static void generateCount(Step step, dev.weft.tui.keys.KeySpec key) {
+        int n = key.isText() && Character.isDigit(key.character()) ? Character.digit(key.character(), 10) : 0;
+        if (n < 1) {
+            step.error(key.label() + " is bound to generate-n, which takes the digits 1 to 9");
+            return;
+        }
+        var anchor = dev.weft.tui.layout.Anchor.of(step.state);
+        if (anchor == null) {
+            step.info("the loom is empty: i writes a prompt");
+            return;
+        }
+        Generations.startCount(step, anchor.id(), n);
     }
 
     private static void viewKey(Step step, Action action) {

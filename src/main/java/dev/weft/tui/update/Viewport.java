@@ -69,8 +69,10 @@ final class Viewport {
         return f.equals(state.focus()) && clamped == f.cursor() ? state : state.withFocus(f.withCursor(clamped));
     }
 
-    private static UiState followTree(UiState state, int rows) {
+    private static UiState followTree(UiState state, int bodyRows) {
         TreeState tree = state.tree();
+        // a hoisted tree gives its first row to the banner saying so
+        int rows = Math.max(1, bodyRows - (tree.hoist() == null ? 0 : 1));
         TreeRows all = TreeRows.of(state.loom(), tree.collapsed(), tree.hoist());
         if (all.size() == 0) {
             return state.withTree(tree.withSelected(null).withTop(0));

@@ -170,4 +170,17 @@ class UpdateMarksTest {
         Effect.Search effect = (Effect.Search) asked.effects().get(0);
         return Update.update(asked.state(), Searching.find(new TextIndex(), effect)).state();
     }
+
+    @Test
+    void aJumpOutOfAHoistSaysTheHoistWasLifted() {
+        UiState s = press(unreadSiblings(), Action.TREE_VIEW, Action.ROW_DOWN, Action.ROW_DOWN, Action.HOIST);
+        assertEquals(id(3), s.tree().hoist());
+        s = press(s, Action.NEXT_UNREAD);
+        assertEquals(id(4), s.tree().selected(), "inside the hoist: it stays");
+        assertEquals(id(3), s.tree().hoist());
+        s = press(s, Action.NEXT_UNREAD);
+        assertEquals(id(2), s.tree().selected());
+        assertEquals(null, s.tree().hoist());
+        assertEquals("unread #2 · 3 more unread · Tab · hoist of #3 lifted: the node is outside it", s.message().text());
+    }
 }
