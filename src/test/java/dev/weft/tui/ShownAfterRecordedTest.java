@@ -127,6 +127,11 @@ class ShownAfterRecordedTest {
         }
 
         @Override
+        public void recordAnalysis(dev.weft.analysis.AnalysisRecord record) {
+            memory.recordAnalysis(record);
+        }
+
+        @Override
         public void save() {
             memory.save();
         }
