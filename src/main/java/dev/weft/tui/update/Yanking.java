@@ -20,8 +20,8 @@ final class Yanking {
         }
         String text = text(step, end);
         step.effect(new Effect.CopyToClipboard(text));
-        step.info("copied " + text.length() + " characters (to " + end + ") to the clipboard"
-                + " · no clipboard? :yank FILE writes them to a file");
+        // short enough for one row at 80 columns: a wrapped message would hide the view above it
+        step.info("copied " + text.length() + " characters (to " + end + ") to the clipboard · else :yank FILE");
     }
 
     /** {@code :yank [FILE]} and {@code :yank! FILE}: the read view's path, to the clipboard or to the file. */
