@@ -33,27 +33,12 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Every subcommand's name: a lone argument that is none of these (nor an option) is a session file. */
-    static final Set<String> COMMANDS = Set.of("open", "generate", "score", "tree", "doctor", "multiverse", "dist",
-            "sweep", "attractor", "stats", "compare", "replay", "export", "import", "models");
+    /** Every subcommand's name (the fast path in {@link Launcher} needs them without loading picocli). */
+    static final Set<String> COMMANDS = Launcher.COMMANDS;
 
+    /** The commands and options; {@code weft}, {@code weft FILE} and {@code weft --version} start in {@link Launcher}. */
     public static void main(String[] args) {
-        // the loom and --version are what users wait for: they skip building picocli's command tree
-        if (opensTheLoom(args)) {
-            System.exit(OpenCommand.launch(args.length == 0 ? null : Path.of(args[0]), null,
-                    new PrintWriter(System.err, true)));
-        }
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            System.out.println(new Version().getVersion()[0]);
-            System.exit(0);
-        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
-    }
-
-    /** {@code weft} or {@code weft FILE}, as picocli would read them. */
-    static boolean opensTheLoom(String[] args) {
-        return args.length == 0
-                || args.length == 1 && !args[0].isEmpty() && !args[0].startsWith("-") && !COMMANDS.contains(args[0]);
     }
 
     /** Runs weft with the given streams and returns the exit code (tests call this). */
@@ -82,8 +67,7 @@ public final class Main implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"weft " + (v == null ? "dev" : v)};
+            return new String[] {Launcher.version()};
         }
     }
 }

@@ -55,7 +55,7 @@ final class PtyLoom implements AutoCloseable {
             java.add("-Dweft.cache=" + cache);
         }
         java.add("-Dweft.config=" + home.resolve("config").resolve("weft").resolve("config.json"));
-        java.addAll(List.of("dev.weft.cli.Main", session.toString()));
+        java.addAll(List.of("dev.weft.cli.Launcher", session.toString()));
         StringBuilder command = new StringBuilder("exec");
         for (String arg : java) {
             command.append(' ').append(quote(arg));

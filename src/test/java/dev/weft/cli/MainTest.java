@@ -14,14 +14,14 @@ class MainTest {
 
     @Test
     void onlyNothingOrALoneFileSkipsPicocli() {
-        assertTrue(Main.opensTheLoom(new String[0]));
-        assertTrue(Main.opensTheLoom(new String[] {"sessions/a.json"}));
-        assertTrue(Main.opensTheLoom(new String[] {"@odd-name.json"}));
-        assertFalse(Main.opensTheLoom(new String[] {"tree"}), "a command");
-        assertFalse(Main.opensTheLoom(new String[] {"--version"}), "an option");
-        assertFalse(Main.opensTheLoom(new String[] {"-V"}), "an option");
-        assertFalse(Main.opensTheLoom(new String[] {"a.json", "b.json"}), "two arguments: picocli says what is wrong");
-        assertFalse(Main.opensTheLoom(new String[] {"--debug", "a.json"}));
+        assertTrue(Launcher.opensTheLoom(new String[0]));
+        assertTrue(Launcher.opensTheLoom(new String[] {"sessions/a.json"}));
+        assertTrue(Launcher.opensTheLoom(new String[] {"@odd-name.json"}));
+        assertFalse(Launcher.opensTheLoom(new String[] {"tree"}), "a command");
+        assertFalse(Launcher.opensTheLoom(new String[] {"--version"}), "an option");
+        assertFalse(Launcher.opensTheLoom(new String[] {"-V"}), "an option");
+        assertFalse(Launcher.opensTheLoom(new String[] {"a.json", "b.json"}), "two arguments: picocli says what is wrong");
+        assertFalse(Launcher.opensTheLoom(new String[] {"--debug", "a.json"}));
     }
     @Test
     void helpListsTheCommands() {

@@ -71,7 +71,7 @@ public enum Action {
     ADD_PATH("add the path to the block to the tree, as a branch", "add"),
 
     // compare view
-    COMPARE_VIEW("continue the cursor's node here and on embedded (:compare)", "compare"),
+    COMPARE_VIEW("continue here and on the last :compare side (embedded)", "compare"),
     COLUMN_LEFT("left column", "left"),
     COLUMN_RIGHT("right column", "right"),
     ADD_COLUMN("add the column's completions as children of the node", "add"),

@@ -43,6 +43,9 @@ final class Commands {
         } else if (command instanceof Command.Yank y) {
             Yanking.yank(step, y.path(), y.overwrite());
         } else if (command instanceof Command.Compare c) {
+            // remembered (and kept in the session): V compares with it from now on
+            step.state = step.state.withSettings(step.state.settings().withExperiments(
+                    step.state.settings().experiments().withVs(c.profile())));
             CompareKeys.open(step, c.profile());
         } else if (command instanceof Command.CompareFile c) {
             CompareFileKeys.open(step, c.path());

@@ -25,9 +25,6 @@ import java.util.List;
  * columns, and add a column's completions to the tree as children of the current node.
  */
 final class CompareKeys {
-    /** What the key compares with: the embedded model is always there. */
-    static final String DEFAULT_PROFILE = "embedded";
-
     private CompareKeys() {}
 
     /** Opens the view on the anchor node (the one the status bar names) and asks both backends for its continuations. */

@@ -31,7 +31,7 @@ final class ReadKeys {
             }
             case TREE_VIEW -> TreeKeys.enter(step);
             case MULTIVERSE_VIEW -> MultiverseKeys.open(step);
-            case COMPARE_VIEW -> CompareKeys.open(step, CompareKeys.DEFAULT_PROFILE);
+            case COMPARE_VIEW -> CompareKeys.open(step, step.state.settings().experiments().vs());
             default -> CommonKeys.handle(step, action, underCursor);
         }
     }

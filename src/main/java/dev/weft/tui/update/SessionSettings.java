@@ -27,6 +27,7 @@ public final class SessionSettings {
     static final String DEPTH = "multiverse-depth";
     static final String TOP = "multiverse-top-k";
     static final String FLOOR = "multiverse-floor";
+    static final String VS = "vs";
 
     private SessionSettings() {}
 
@@ -54,6 +55,9 @@ public final class SessionSettings {
             out.put(DEPTH, Integer.toString(e.multiverse().depth()));
             out.put(TOP, Integer.toString(e.multiverse().top()));
             out.put(FLOOR, Double.toString(e.multiverse().minProbability()));
+        }
+        if (!e.vs().equals(Experiments.EMBEDDED)) {
+            out.put(VS, e.vs());
         }
         String open = ShownView.of(state);
         if (open != null) {
@@ -90,7 +94,7 @@ public final class SessionSettings {
         } catch (IllegalArgumentException e) {
             // a hand-edited value out of range: the defaults, as for sampling
         }
-        return new Experiments(reference != null && loom.contains(reference) ? reference : null, m);
+        return new Experiments(reference != null && loom.contains(reference) ? reference : null, m, s.get(VS));
     }
 
     private static NodeId nodeId(String text) {

@@ -84,4 +84,22 @@ class UpdateCompareTest {
         assertEquals(Overlay.NONE, after.overlay());
         assertTrue(after.requests().isEmpty());
     }
+
+    @Test
+    void vComparesWithTheLastSecondSideNamedAndTheSessionKeepsIt() {
+        UiState s = Update.update(UiFixtures.withCompletion(), new Msg.CommandEntered(":compare base", UiFixtures.NOW)).state();
+        s = press(s, Action.CLOSE);
+        Next again = Update.update(s, key(s, Action.COMPARE_VIEW));
+        Effect.CompareContinue there = assertInstanceOf(Effect.CompareContinue.class, again.effects().get(1));
+        assertEquals("base", there.profile(), "V reuses the side :compare named");
+        assertEquals("base", dev.weft.tui.update.SessionSettings.of(s).get("vs"));
+
+        UiState reopened = Update.update(UiFixtures.withCompletion(), new Msg.SessionOpened("s.json", s.loom(), s.focus(),
+                dev.weft.tui.update.SessionSettings.of(s))).state();
+        Next fromFile = Update.update(reopened, key(reopened, Action.COMPARE_VIEW));
+        assertEquals("base", assertInstanceOf(Effect.CompareContinue.class, fromFile.effects().get(1)).profile(),
+                "a reopened session compares with the same side");
+        assertNull(dev.weft.tui.update.SessionSettings.of(UiFixtures.withCompletion()).get("vs"),
+                "the default side is not written");
+    }
 }
