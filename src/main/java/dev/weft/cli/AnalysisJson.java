@@ -75,6 +75,11 @@ final class AnalysisJson {
 
     private static void dist(ObjectNode run, CandidateDistribution d) {
         run.put("method", d.isExact() ? "exact" : "top-k");
+        distribution(run, d);
+    }
+
+    /** A distribution's figures and candidates, as {@code weft dist --json} and the kept runs both write them. */
+    static void distribution(ObjectNode run, CandidateDistribution d) {
         run.put("top", d.top().candidate());
         run.put("total_mass", d.totalMass());
         DiversityJson.number(run, "entropy_bits", d.entropyBits());

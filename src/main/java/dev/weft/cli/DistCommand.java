@@ -133,20 +133,7 @@ final class DistCommand implements Callable<Integer> {
             run.put("model", models.get(m).model());
             run.put("method", method(d));
             run.put("seconds", seconds.get(m));
-            run.put("top", d.top().candidate());
-            run.put("total_mass", d.totalMass());
-            DiversityJson.number(run, "entropy_bits", d.entropyBits());
-            run.put("max_entropy_bits", d.maxEntropyBits());
-            DiversityJson.number(run, "entropy_ratio", d.entropyRatio());
-            ArrayNode list = run.putArray("candidates");
-            for (CandidateProbability c : d.candidates()) {
-                ObjectNode o = list.addObject();
-                o.put("candidate", c.candidate());
-                o.put("continuation", c.continuation());
-                o.put("probability", c.probability());
-                o.put("estimate", c.estimate().label());
-                DiversityJson.number(o, "at_most", c.atMost());
-            }
+            AnalysisJson.distribution(run, d);
         }
         if (results.size() == 2) {
             DiversityJson.number(root, "spearman", RankCorrelation.spearman(results.get(0), results.get(1)));

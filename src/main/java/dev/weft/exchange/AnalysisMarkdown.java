@@ -139,20 +139,7 @@ final class AnalysisMarkdown {
     }
 
     private static String percent(double p) {
-        if (Double.isNaN(p)) {
-            return "–";
-        }
-        double percent = 100 * p;
-        if (percent >= 9.95) {
-            return String.format(Locale.ROOT, "%.0f%%", percent);
-        }
-        if (percent >= 0.995) {
-            return String.format(Locale.ROOT, "%.1f%%", percent);
-        }
-        if (percent >= 0.00995) {
-            return String.format(Locale.ROOT, "%.2f%%", percent);
-        }
-        return percent == 0 ? "0%" : String.format(Locale.ROOT, "%.0e%%", percent);
+        return dev.weft.analysis.ShortPercent.of(p);
     }
 
     private static String figure(double x) {
