@@ -259,7 +259,7 @@ final class AnalysisCodec {
 
     private static DistRecord.Run readDistRun(JsonInput in) throws SessionException {
         JsonInput.Mark start = in.mark();
-        SideFields side = new SideFields();
+        BackendFields side = new BackendFields();
         String[] failure = new String[1];
         boolean[] failureSeen = new boolean[1];
         List<CandidateProbability> candidates = new ArrayList<>();
@@ -281,7 +281,7 @@ final class AnalysisCodec {
                 default -> throw in.unknownField(name, where);
             }
         });
-        AnalysisRecord.Side s = side.build(in, start, where);
+        AnalysisRecord.Side s = side.side(in, start, where);
         in.require(start, where, "failure", failureSeen[0] ? Boolean.TRUE : null);
         in.require(start, where, "candidates", candidatesSeen[0] ? Boolean.TRUE : null);
         if (failure[0] == null && candidates.isEmpty()) {
@@ -338,7 +338,7 @@ final class AnalysisCodec {
 
     private static SweepRecord.Run readSweepRun(JsonInput in) throws SessionException {
         JsonInput.Mark start = in.mark();
-        SideFields side = new SideFields();
+        BackendFields side = new BackendFields();
         List<SweepRecord.Row> rows = new ArrayList<>();
         boolean[] rowsSeen = new boolean[1];
         String where = "a sweep run";
@@ -352,7 +352,7 @@ final class AnalysisCodec {
             in.array("\"rows\"", i -> rows.add(readRow(in)));
             rowsSeen[0] = true;
         });
-        AnalysisRecord.Side s = side.build(in, start, where);
+        AnalysisRecord.Side s = side.side(in, start, where);
         in.require(start, where, "rows", rowsSeen[0] ? Boolean.TRUE : null);
         return new SweepRecord.Run(s, rows);
     }
@@ -417,30 +417,5 @@ final class AnalysisCodec {
 
     private static String nullableString(JsonInput in, String what) throws SessionException {
         return in.token() == JsonToken.VALUE_NULL ? null : in.string(what);
-    }
-
-    private static final class SideFields {
-        String profile;
-        String backend;
-        String model;
-
-        boolean read(JsonInput in, String name) throws SessionException {
-            switch (name) {
-                case "profile" -> profile = in.string("\"profile\"");
-                case "backend" -> backend = in.string("\"backend\"");
-                case "model" -> model = in.string("\"model\"");
-                default -> {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        AnalysisRecord.Side build(JsonInput in, JsonInput.Mark start, String where) throws SessionException {
-            in.require(start, where, "profile", profile);
-            in.require(start, where, "backend", backend);
-            in.require(start, where, "model", model);
-            return new AnalysisRecord.Side(profile, backend, model);
-        }
     }
 }

@@ -143,37 +143,7 @@ final class JournalCodec {
             if (analysis != null) {
                 return new JournalEntry.AnalysisRun(seq, analysis.build(in, start, at));
             }
-            return new JournalEntry.BackendUsed(seq, at, backend.build(in, start));
-        }
-    }
-
-    private static final class BackendFields {
-        String profile;
-        String backend;
-        String model;
-
-        boolean read(JsonInput in, String name) throws SessionException {
-            switch (name) {
-                case "profile" -> profile = in.string("\"profile\"");
-                case "backend" -> backend = in.string("\"backend\"");
-                case "model" -> model = in.string("\"model\"");
-                default -> {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        BackendUse build(JsonInput in, JsonInput.Mark start) throws SessionException {
-            String where = "this backend entry";
-            in.require(start, where, "profile", profile);
-            in.require(start, where, "backend", backend);
-            in.require(start, where, "model", model);
-            try {
-                return new BackendUse(profile, backend, model);
-            } catch (IllegalArgumentException e) {
-                throw in.error(start, e.getMessage());
-            }
+            return new JournalEntry.BackendUsed(seq, at, backend.use(in, start));
         }
     }
 }
