@@ -229,9 +229,12 @@ public final class ShownView {
         List<Integer> zoom = walk(w[3]);
         List<Integer> selected = walk(w[4]);
         try {
-            view.multiverse().zoom(zoom);
+            boolean leaf = view.multiverse().zoom(zoom).root().children().isEmpty();
             view.multiverse().zoom(selected);
-            if (selected.size() >= zoom.size() && selected.subList(0, zoom.size()).equals(zoom)) {
+            // a block selected inside the zoom (the zoomed block itself only when nothing is below it);
+            // a setting written while the expansion was still arriving selects nothing: as it arrived
+            if (selected.size() > zoom.size() && selected.subList(0, zoom.size()).equals(zoom)
+                    || leaf && selected.equals(zoom) && !zoom.isEmpty()) {
                 view = view.with(zoom, selected);
             }
         } catch (IllegalArgumentException e) {
