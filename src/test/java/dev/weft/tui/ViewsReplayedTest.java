@@ -75,6 +75,28 @@ class ViewsReplayedTest {
         assertEquals(2, compare.runs().size());
         assertEquals(2, compare.runs().get(0).samples().size(), "n as set");
         assertTrue(Files.readString(file).contains("\"kind\":\"multiverse\""));
+
+        String stats = weft("stats", file.toString());
+        assertTrue(stats.contains("analyses (3, oldest first):\n  1. multiverse at #0 token 8 after"), stats);
+        assertTrue(stats.contains("  2. multiverse below block 1 at #0 token 8"), stats);
+        assertTrue(stats.contains("  3. compare ×2 T=0.6 at #0"), stats);
+        String md = weft("export", "--format", "md", file.toString());
+        assertTrue(md.contains("### 1. multiverse at #0 token 8 after"), md);
+        assertTrue(md.contains("blocks from " + first.multiverse().modelCalls() + " model calls"), md);
+        assertTrue(md.contains("| side | samples | distinct-1 |"), md);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(weft("stats", "--json", file.toString()))
+                .get("analyses");
+        assertEquals(first.multiverse().nodeCount(), json.get(0).get("nodes").asInt());
+        assertEquals(0, json.get(1).get("below").get(0).asInt());
+        assertEquals(2, json.get(2).get("runs").get(0).get("samples").size());
+    }
+
+    private static String weft(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = dev.weft.cli.Main.run(args, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+        assertEquals(0, exit, err.toString());
+        return out.toString();
     }
 
     @Test
