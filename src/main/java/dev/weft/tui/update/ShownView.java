@@ -22,7 +22,6 @@ import dev.weft.tui.state.UiState;
 import dev.weft.tui.state.View;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What the loom shows besides the read view, as the session's {@value #KEY} setting (one line of
@@ -298,8 +297,7 @@ public final class ShownView {
         String kind = kind(value);
         if ("multiverse".equals(kind) && value.indexOf(' ') < 0 || "compare".equals(kind) && value.indexOf(' ') < 0
                 || "compare-file".equals(kind)) {
-            return String.format(Locale.ROOT, "%s view open (its contents came from the model, not recorded)",
-                    kind.replace('-', ' '));
+            return kind.replace('-', ' ') + " not recorded"; // short: it stays on the bar beside the step's description
         }
         return null;
     }

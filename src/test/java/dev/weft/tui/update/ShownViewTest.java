@@ -85,12 +85,12 @@ class ShownViewTest {
         assertEquals("compare 1 0 0", ShownView.of(compare));
         Overlay.Compare sampling = assertInstanceOf(Overlay.Compare.class,
                 ShownView.apply(s, ShownView.of(compare), null, 0).overlay(), "before the record: both sides sampling");
-        assertTrue(sampling.view().columns().stream().allMatch(c -> c.isWaiting()));
+        assertTrue(sampling.view().columns().stream().allMatch(col -> col.isWaiting()));
 
         // recorded before weft kept these views' contents: the read view, the view named on the bar
-        assertEquals("multiverse view open (its contents came from the model, not recorded)",
+        assertEquals("multiverse not recorded",
                 ShownView.unrecorded("multiverse"));
-        assertEquals("compare view open (its contents came from the model, not recorded)", ShownView.unrecorded("compare"));
+        assertEquals("compare not recorded", ShownView.unrecorded("compare"));
         assertEquals(s, ShownView.apply(s, "multiverse", null, 0), "drawn as the read view, named on the bar");
         assertEquals(s, ShownView.apply(s, "compare", null, 0));
         assertEquals(s, ShownView.apply(s, "alternatives 99 0 0", null, 0), "a node that is not there: the read view");
