@@ -82,7 +82,7 @@ public final class Completions {
         return new Candidates(takesFile && before.size() == 1 ? Kind.FILE : Kind.NONE, List.of());
     }
 
-    /** Whether a backend's name goes next: after :compare, :set backend, or --vs of :dist, :sweep or :compare. */
+    /** Whether a backend's name goes next: after :compare, :set backend, or --vs of :dist or :sweep. */
     private static boolean isBackendSlot(List<String> before) {
         String command = CommandParser.canonical(CommandParser.COMMANDS, before.get(0).replaceFirst("^:", ""));
         if (command == null) {
@@ -95,6 +95,6 @@ public final class Completions {
             return "backend".equals(CommandParser.canonical(CommandParser.SET_KEYS, before.get(1)));
         }
         return before.size() >= 2 && before.get(before.size() - 1).equals("--vs")
-                && (command.equals("dist") || command.equals("sweep") || command.equals("compare"));
+                && (command.equals("dist") || command.equals("sweep"));
     }
 }

@@ -39,7 +39,7 @@ class CommandParserTest {
         List<String> backends = List.of("embedded", "vllm", "qwen2.5-0.5b-q8_0");
         List<String> offered = List.of("embedded", "vllm", "qwen2.5-0.5b-q8_0", "embedded:", "gguf:");
         for (List<String> before : List.of(List.of("dist", "0..100", "--vs"), List.of("sweep", "0,1", "5", "--vs"),
-                List.of(":compare", "--vs"))) {
+                List.of(":compare"), List.of("set", "backend"))) {
             Completions.Candidates c = Completions.after(before, "", List.of(), backends);
             assertEquals(Completions.Kind.WORDS, c.kind(), before.toString());
             assertEquals(offered, c.words(), before.toString());
