@@ -41,6 +41,45 @@ final class VectorKernels implements FloatKernels {
         }
     }
 
+    @Override
+    public void weightedSum(float[] weights, float[][] rows, int count, int rowOff, float[] out, int outOff, int n) {
+        int step = F.length();
+        int i = 0;
+        for (; i + 4 * step <= n; i += 4 * step) { // a head of 64 values: one pass with 16 lanes, two with 8
+            FloatVector a0 = FloatVector.zero(F);
+            FloatVector a1 = FloatVector.zero(F);
+            FloatVector a2 = FloatVector.zero(F);
+            FloatVector a3 = FloatVector.zero(F);
+            int at = rowOff + i;
+            for (int t = 0; t < count; t++) {
+                float[] r = rows[t];
+                FloatVector w = FloatVector.broadcast(F, weights[t]);
+                a0 = FloatVector.fromArray(F, r, at).fma(w, a0);
+                a1 = FloatVector.fromArray(F, r, at + step).fma(w, a1);
+                a2 = FloatVector.fromArray(F, r, at + 2 * step).fma(w, a2);
+                a3 = FloatVector.fromArray(F, r, at + 3 * step).fma(w, a3);
+            }
+            a0.intoArray(out, outOff + i);
+            a1.intoArray(out, outOff + i + step);
+            a2.intoArray(out, outOff + i + 2 * step);
+            a3.intoArray(out, outOff + i + 3 * step);
+        }
+        for (; i + step <= n; i += step) {
+            FloatVector a = FloatVector.zero(F);
+            for (int t = 0; t < count; t++) {
+                a = FloatVector.fromArray(F, rows[t], rowOff + i).fma(FloatVector.broadcast(F, weights[t]), a);
+            }
+            a.intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            float a = 0;
+            for (int t = 0; t < count; t++) {
+                a += weights[t] * rows[t][rowOff + i];
+            }
+            out[outOff + i] = a;
+        }
+    }
+
     private final QuantDot quant = VectorQuantDot.supported() ? new VectorQuantDot() : new ScalarQuantDot();
 
     @Override
