@@ -7,9 +7,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Attention's weighted sum of value rows ({@link FloatKernels#weightedSum}) is the sum of
- * {@code axpy}s it replaced, bit for bit: the same multiply-adds in position order, only kept in
- * registers. So a cached position's keys and values, and every distribution, are unchanged.
+ * Attention's kernels are the per-position calls they replaced, bit for bit: the scores
+ * ({@link FloatKernels#scores}) are dots times the scale, the weighted sum of value rows
+ * ({@link FloatKernels#weightedSum}) the axpys in position order, only kept in registers. So a
+ * cached position's keys and values, and every distribution, are unchanged.
  */
 class AttentionKernelsTest {
     private final SplittableRandom random = new SplittableRandom(16);
@@ -20,6 +21,32 @@ class AttentionKernelsTest {
         Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
                 "run with --add-modules jdk.incubator.vector");
         check(new VectorKernels());
+    }
+
+    @Test
+    void scoresAreEachADotTimesTheScaleOnBothKernels() {
+        checkScores(new ScalarKernels());
+        Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+                "run with --add-modules jdk.incubator.vector");
+        checkScores(new VectorKernels());
+    }
+
+    private void checkScores(FloatKernels k) {
+        for (int n : new int[] {7, 16, 32, 64, 72, 128}) {
+            for (int count : new int[] {1, 3, 400}) {
+                float[][] rows = new float[count + 2][];
+                for (int t = 0; t < rows.length; t++) {
+                    rows[t] = floats(n + 70);
+                }
+                float[] q = floats(n + 11);
+                float[] out = new float[count + 5];
+                k.scores(q, 11, rows, count, 70, n, 0.125f, out);
+                for (int t = 0; t < count; t++) {
+                    assertEquals(Float.floatToIntBits(k.dot(q, 11, rows[t], 70, n) * 0.125f), Float.floatToIntBits(out[t]),
+                            k.describe() + " n " + n + " position " + t);
+                }
+            }
+        }
     }
 
     private void check(FloatKernels k) {
