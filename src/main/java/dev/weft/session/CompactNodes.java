@@ -8,7 +8,6 @@ import dev.weft.loom.NodeId;
 import dev.weft.loom.Origin;
 import dev.weft.loom.Piece;
 import dev.weft.loom.TokenRun;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ final class CompactNodes {
     private CompactNodes() {}
 
     /** The tables a file's nodes refer to, in file order. */
-    record Tables(List<Piece> pieces, List<Generation> generations) {}
+    record Tables(PieceTable pieces, List<Generation> generations) {}
 
     /** Writes {@code "pieces"}, {@code "generations"} and {@code "nodes"} (nodes in the order given). */
     static void write(JsonGenerator g, List<Node> nodes) throws IOException {
@@ -146,27 +145,6 @@ final class CompactNodes {
         g.writeEndObject();
     }
 
-    /** Reads {@code "pieces"}; the input stands on the array's start. */
-    static List<Piece> readPieces(JsonInput in, String what) throws SessionException {
-        List<Piece> pieces = new ArrayList<>();
-        in.array(what, i -> {
-            if (in.token() == JsonToken.START_ARRAY) {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                in.array("the bytes of piece " + i, k -> {
-                    int b = in.intValue("a byte of piece " + i);
-                    if (b < 0 || b > 255) {
-                        throw in.expected("a byte of piece " + i, "an integer from 0 to 255");
-                    }
-                    bytes.write(b);
-                });
-                pieces.add(Piece.ofBytes(bytes.toByteArray()));
-            } else {
-                pieces.add(Piece.of(in.string("piece " + i)));
-            }
-        });
-        return pieces;
-    }
-
     /** Reads {@code "generations"}; the input stands on the array's start. */
     static List<Generation> readGenerations(JsonInput in, String what) throws SessionException {
         List<Generation> generations = new ArrayList<>();
@@ -260,14 +238,14 @@ final class CompactNodes {
         return TokenRun.ofColumns(f.tokens, logprobs, altStart, f.alternatives, altLogprobs);
     }
 
-    private static Piece[] pieces(JsonInput in, String what, List<Piece> table) throws SessionException {
+    private static Piece[] pieces(JsonInput in, String what, PieceTable table) throws SessionException {
         int[] ids = ints(in, what);
         Piece[] out = new Piece[ids.length];
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] < 0 || ids[i] >= table.size()) {
                 throw in.expected(what, "indexes into \"pieces\" (0 to " + (table.size() - 1) + ")");
             }
-            out[i] = table.get(ids[i]);
+            out[i] = table.get(in, ids[i]);
         }
         return out;
     }

@@ -126,7 +126,8 @@ final class SessionReader {
                     in.array(field, i -> roots.add(in.nodeId("a root")));
                     f.roots = roots;
                 }
-                case "pieces" -> f.pieces = f.compact(in, name) ? CompactNodes.readPieces(in, field) : null;
+                case "pieces" -> f.pieces = !f.compact(in, name) ? null
+                        : pathFirst != null ? PieceTable.readLazily(in, field) : PieceTable.read(in, field);
                 case "generations" ->
                         f.generations = f.compact(in, name) ? CompactNodes.readGenerations(in, field) : null;
                 case "nodes" -> {
@@ -297,7 +298,7 @@ final class SessionReader {
     private static final class TopFields {
         int count;
         int version;
-        List<dev.weft.loom.Piece> pieces;
+        PieceTable pieces;
         List<Generation> generations;
 
         /** Whether a version-2 table may stand here (version 1 has none). */

@@ -311,7 +311,7 @@ public final class AppLoop {
         SavedView view = new SavedView(state.focus(), SessionSettings.of(state));
         // a view or overlay opening or closing goes at once: the player shows each step as it was seen
         boolean opened = recordedView != null && !java.util.Objects.equals(
-                ShownView.kind(view.settings().get(ShownView.KEY)), ShownView.kind(recordedView.settings().get(ShownView.KEY)));
+                ShownView.shape(view.settings().get(ShownView.KEY)), ShownView.shape(recordedView.settings().get(ShownView.KEY)));
         if (now - viewSavedAt < VIEW_SAVE_INTERVAL_MS && !opened) {
             return;
         }
