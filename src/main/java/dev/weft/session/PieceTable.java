@@ -6,10 +6,11 @@ import java.util.Arrays;
 
 /**
  * The {@code "pieces"} table of a version-2 file (weft-session(5)), as nodes look it up by index.
- * Read whole, every entry is checked and built at once. Read for a first screen ({@link #readLazily}),
- * an entry is only kept as written (its text, or its bytes unchecked) and built, and checked, when a
- * node of the view's path refers to it: the table holds every distinct token text of the tree
- * (50,000 for a 100,000-node session), the path a few dozen, and building a piece interns it.
+ * Read whole, every entry is checked and built at once. Read for a first screen, or for a command
+ * that shows no alternatives ({@link #readLazily}), an entry is only kept as written (its text, or its
+ * bytes unchecked) and built, and checked, when a node read refers to it: the table holds every
+ * distinct token text of the tree and its alternatives (50,000 for a 100,000-node session), the
+ * view's path a few dozen, and building a piece interns it.
  */
 final class PieceTable {
     /** Per entry: the {@link Piece}, or not built yet: its text (a String) or its bytes as written ({@link Raw}). */
@@ -82,7 +83,20 @@ final class PieceTable {
         return piece;
     }
 
+    /** Checks the entries not built yet as building them would (a text is always a piece), without building them. */
+    void checkUnbuilt(JsonInput in) throws SessionException {
+        for (Object entry : entries) {
+            if (entry instanceof Raw raw) {
+                bytes(in, raw);
+            }
+        }
+    }
+
     private static Piece build(JsonInput in, Raw raw) throws SessionException {
+        return Piece.ofBytes(bytes(in, raw));
+    }
+
+    private static byte[] bytes(JsonInput in, Raw raw) throws SessionException {
         byte[] bytes = new byte[raw.values().length];
         for (int k = 0; k < bytes.length; k++) {
             long b = raw.values()[k];
@@ -91,6 +105,6 @@ final class PieceTable {
             }
             bytes[k] = (byte) b;
         }
-        return Piece.ofBytes(bytes);
+        return bytes;
     }
 }

@@ -331,7 +331,10 @@ public final class LoomApp {
                 ? DeferredModel.start(preview.backend(), preview.model(), preview.capabilities(),
                         () -> catalog.open(ConfiguredBackends.EMBEDDED),
                         why -> notices.notice("the embedded model did not load: " + why),
-                        () -> notices.notice("model " + preview.model() + " ready"), background)
+                        () -> {
+                            settleHeap();
+                            notices.notice("model " + preview.model() + " ready");
+                        }, background)
                 : modelFile != null ? modelFile(catalog, backendName, modelFile, notices, loaded, background)
                 : openSaying(catalog, backendName, notices);
         ThemeLibrary themes = ThemeLibrary.standard(env);
@@ -346,6 +349,16 @@ public final class LoomApp {
         String name = session != null ? session.name() : path.getFileName().toString();
         return new Prepared(session, first, initialState(settings, name), themes, catalog, model, settings.backend(),
                 loaded, background);
+    }
+
+    /**
+     * Once the embedded model is loaded, one collection moves its tables (and everything else the
+     * start made to keep) out of the young generation while nothing waits: else the first young
+     * collection during keys copies those ~16 MB, object by object, and that key's frame waits for
+     * it (README, Benchmarks: the slowest tree-view keys).
+     */
+    private static void settleHeap() {
+        System.gc();
     }
 
     /** Before a model file is open its capabilities are not known; once loaded, its own apply to every request. */

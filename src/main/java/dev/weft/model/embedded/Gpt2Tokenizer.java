@@ -128,6 +128,27 @@ public final class Gpt2Tokenizer {
         }
     }
 
+    /** How many bytes a token has (without making its {@link Piece}). */
+    int length(int id) {
+        return table.length(id);
+    }
+
+    /** A token's {@code i}th byte (without making its {@link Piece}). */
+    byte byteAt(int id, int i) {
+        return table.byteAt(id, i);
+    }
+
+    /** How many pieces have been made so far (tests: building the model makes none). */
+    int piecesMade() {
+        int made = 0;
+        for (Piece p : pieces) {
+            if (p != null) {
+                made++;
+            }
+        }
+        return made;
+    }
+
     /** This tokenizer's token table (tests compare a cached one with jtokkit's). */
     TokenTable table() {
         return table;

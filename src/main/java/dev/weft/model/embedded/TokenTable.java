@@ -49,6 +49,16 @@ final class TokenTable {
         return Arrays.copyOfRange(bytes, offsets[id], offsets[id + 1]);
     }
 
+    /** How many bytes a token has. */
+    int length(int id) {
+        return offsets[id + 1] - offsets[id];
+    }
+
+    /** A token's {@code i}th byte. */
+    byte byteAt(int id, int i) {
+        return bytes[offsets[id] + i];
+    }
+
     /** The first id whose bytes are {@code text[from, to)}, or -1. */
     int id(byte[] text, int from, int to) {
         int mask = index.length - 1;

@@ -114,6 +114,10 @@ final class CompareKeys {
             case CURSOR_UP -> show(step, view.withTop(Math.max(0, view.top() - 1)));
             case CURSOR_DOWN -> show(step, view.withTop(view.top() + 1));
             case ADD_COLUMN -> add(step, view);
+            case CHOOSE_VS -> {
+                close(step, view);
+                ModelPickerKeys.openForVs(step);
+            }
             default -> { }
         }
     }

@@ -89,6 +89,23 @@ class TokenizerCacheTest {
         }
     }
 
+    /** The model's table of continuation bytes reads the token table: it makes none of the 50,257 pieces. */
+    @Test
+    void theContinuationTableMakesNoPieces() {
+        Gpt2Tokenizer.cached(cache);
+        Gpt2Tokenizer tokenizer = Gpt2Tokenizer.cached(cache);
+        ContinuationBytes continuations = new ContinuationBytes(tokenizer);
+        assertEquals(0, tokenizer.piecesMade());
+        double[] all = new double[Gpt2Tokenizer.VOCABULARY_SIZE];
+        java.util.Arrays.fill(all, 1);
+        double[] kept = continuations.keepFinishing(all, 1);
+        for (int id = 0; id < all.length; id++) {
+            byte[] bytes = tokenizer.piece(id).bytes();
+            boolean finishes = bytes.length > 0 && (bytes[0] & 0xc0) == 0x80 && (bytes.length == 1 || (bytes[1] & 0xc0) != 0x80);
+            assertEquals(finishes ? 1.0 : 0.0, kept[id], "token " + id);
+        }
+    }
+
     /** Reading the table from the cache loads no jtokkit class: the class loader refuses them. */
     @Test
     void readingTheCachedTableLoadsNoJtokkitClass() throws Exception {

@@ -85,10 +85,12 @@ class UpdateCompareTest {
         long right = view(opened).columns().get(1).request();
         Next half = Update.update(opened, new Msg.CompareArrived(right, "openai", "base-1", BASE));
         assertTrue(half.effects().stream().noneMatch(e -> e instanceof Effect.RecordAnalysis), "one side still sampling");
-        Next both = Update.update(half.state(), new Msg.CompareFailed(left, "HTTP 503"));
+        java.time.Instant last = java.time.Instant.parse("2026-12-07T19:00:00Z");
+        Next both = Update.update(half.state(), new Msg.CompareFailed(left, "HTTP 503", last));
         Effect.RecordAnalysis kept = assertInstanceOf(Effect.RecordAnalysis.class, both.effects().stream()
                 .filter(e -> e instanceof Effect.RecordAnalysis).findFirst().orElseThrow());
         CompareRecord r = assertInstanceOf(CompareRecord.class, kept.record());
+        assertEquals(last, r.at(), "when the last side came in");
         assertEquals("Are bugs real? Yes, they are.", r.context());
         assertEquals(id(1), r.node());
         assertEquals("HTTP 503", r.runs().get(0).failure());

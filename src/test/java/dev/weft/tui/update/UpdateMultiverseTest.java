@@ -177,8 +177,11 @@ class UpdateMultiverseTest {
     void eachExpansionIsKeptInTheSessionAsItArrivesAndThePlayerBuildsThePlotFromThem() {
         UiState s = UiFixtures.withCompletion();
         Next opened = Update.update(s, key(s, Action.MULTIVERSE_VIEW));
-        Next first = Update.update(opened.state(), new Msg.MultiverseExpanded(view(opened.state()).request(), MULTIVERSE));
+        java.time.Instant arrived = java.time.Instant.parse("2026-12-07T19:00:00Z");
+        Next first = Update.update(opened.state(), new Msg.MultiverseExpanded(view(opened.state()).request(), MULTIVERSE,
+                arrived));
         MultiverseRecord kept = kept(first);
+        assertEquals(arrived, kept.at(), "when it arrived");
         assertEquals(List.of(), kept.below());
         assertEquals(MULTIVERSE, kept.multiverse());
         assertEquals("Are bugs real? Yes", kept.context());
