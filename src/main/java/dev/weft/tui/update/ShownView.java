@@ -229,15 +229,22 @@ public final class ShownView {
         List<Integer> selected = walk(w[4]);
         try {
             boolean leaf = view.multiverse().zoom(zoom).root().children().isEmpty();
-            view.multiverse().zoom(selected);
-            // a block selected inside the zoom (the zoomed block itself only when nothing is below it);
-            // a setting written while the expansion was still arriving selects nothing: as it arrived
-            if (selected.size() > zoom.size() && selected.subList(0, zoom.size()).equals(zoom)
-                    || leaf && selected.equals(zoom) && !zoom.isEmpty()) {
+            boolean inside = selected.size() > zoom.size() && selected.subList(0, zoom.size()).equals(zoom);
+            if (inside) {
+                view.multiverse().zoom(selected); // a block the plot holds
+            } else {
+                // written while an expansion was arriving: the loom then selected as the expansion arrived
+                List<Integer> first = new ArrayList<>(zoom);
+                if (!leaf) {
+                    first.add(0);
+                }
+                selected = first;
+            }
+            if (!zoom.isEmpty() || !selected.isEmpty()) {
                 view = view.with(zoom, selected);
             }
         } catch (IllegalArgumentException e) {
-            // as it arrived
+            // a walk the plot does not hold (a hand edit): as it arrived
         }
         return screen.withOverlay(new Overlay.Multiverse(view));
     }
