@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Piece {
     /** Longer pieces (user edits) are not interned: they are rarely repeated. */
     private static final int INTERN_LIMIT = 64;
+    /** Before EMPTY, the first piece made. */
+    private static final java.util.concurrent.atomic.AtomicInteger SERIALS = new java.util.concurrent.atomic.AtomicInteger();
     private static final ConcurrentHashMap<Key, Piece> POOL = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, Piece> BY_TEXT = new ConcurrentHashMap<>();
 
@@ -22,6 +24,7 @@ public final class Piece {
     private final byte[] bytes;
     private final String text;
     private final boolean complete;
+    private final int serial = SERIALS.getAndIncrement();
 
     private Piece(byte[] bytes) {
         this.bytes = bytes;
@@ -54,6 +57,20 @@ public final class Piece {
         }
         byte[] copy = bytes.clone();
         return POOL.computeIfAbsent(new Key(copy), k -> new Piece(copy));
+    }
+
+    /**
+     * This piece's number, unique in the process and dense (0, 1, 2... as pieces are made; interned
+     * ones are made once): a writer indexes a tree's pieces by it in an array instead of hashing a
+     * million tokens.
+     */
+    public int serial() {
+        return serial;
+    }
+
+    /** One more than the largest {@link #serial()} so far. */
+    public static int serials() {
+        return SERIALS.get();
     }
 
     /** The display text: decoded UTF-8, or with {@code \xNN} escapes for a partial sequence. */

@@ -34,24 +34,38 @@ final class CompactNodes {
 
     /** Writes {@code "pieces"}, {@code "generations"} and {@code "nodes"} (nodes in the order given). */
     static void write(JsonGenerator g, List<Node> nodes) throws IOException {
-        Map<Piece, Integer> pieces = new IdentityHashMap<>(); // pieces are interned: identity finds nearly all repeats
+        PieceIndex pieces = new PieceIndex();
         Map<Generation, Integer> generations = new HashMap<>();
-        for (Node node : nodes) {
+        // nodes share their generation objects (one per table entry read, one per request made): identity first
+        Map<Generation, Integer> sameGeneration = new IdentityHashMap<>();
+        // each node's piece indexes, tokens then alternatives, as writeNode writes them: looked up once
+        int[][] indexes = new int[nodes.size()][];
+        for (int k = 0; k < nodes.size(); k++) {
+            Node node = nodes.get(k);
             TokenRun run = node.tokens();
-            for (int i = 0; i < run.size(); i++) {
-                pieces.putIfAbsent(run.piece(i), pieces.size());
+            int n = run.size();
+            int alternatives = 0;
+            for (int i = 0; i < n; i++) {
+                alternatives += run.alternativeCount(i);
+            }
+            int[] ids = new int[n + alternatives];
+            int next = n;
+            for (int i = 0; i < n; i++) {
+                ids[i] = pieces.add(run.piece(i));
                 for (int j = 0; j < run.alternativeCount(i); j++) {
-                    pieces.putIfAbsent(run.alternative(i, j).piece(), pieces.size());
+                    ids[next++] = pieces.add(run.alternative(i, j).piece());
                 }
             }
-            if (node.generation() != null) {
-                generations.putIfAbsent(node.generation(), generations.size());
+            indexes[k] = ids;
+            if (node.generation() != null && !sameGeneration.containsKey(node.generation())) {
+                Integer index = generations.putIfAbsent(node.generation(), generations.size());
+                sameGeneration.put(node.generation(), index != null ? index : generations.size() - 1);
             }
         }
         g.writeFieldName("pieces");
         SessionLayout.expandNext(g);
         g.writeStartArray();
-        for (Piece piece : inOrder(pieces)) {
+        for (Piece piece : pieces.inOrder()) {
             writePiece(g, piece);
         }
         g.writeEndArray();
@@ -65,10 +79,45 @@ final class CompactNodes {
         g.writeFieldName("nodes");
         SessionLayout.expandNext(g);
         g.writeStartArray();
-        for (Node node : nodes) {
-            writeNode(g, node, pieces, generations);
+        for (int k = 0; k < nodes.size(); k++) {
+            writeNode(g, nodes.get(k), indexes[k], sameGeneration);
+            indexes[k] = null;
         }
         g.writeEndArray();
+    }
+
+    /**
+     * Each distinct piece's index in the table, in order of first use: by {@link Piece#serial()} in an
+     * array, since a 100,000-node tree looks up 6,000,000 token and alternative pieces twice (an
+     * identity hash map spent 45% of a save there). Pieces are interned, so equal pieces are
+     * nearly always the same one; two equal pieces that are not (long edits) get an entry each.
+     */
+    private static final class PieceIndex {
+        private int[] bySerial = new int[Math.max(16, Piece.serials())];
+        private final List<Piece> order = new ArrayList<>();
+
+        PieceIndex() {
+            java.util.Arrays.fill(bySerial, -1);
+        }
+
+        /** The piece's index, a new one when it is new. */
+        int add(Piece piece) {
+            int serial = piece.serial();
+            if (serial >= bySerial.length) {
+                int old = bySerial.length;
+                bySerial = java.util.Arrays.copyOf(bySerial, Math.max(serial + 1, old * 2));
+                java.util.Arrays.fill(bySerial, old, bySerial.length, -1);
+            }
+            if (bySerial[serial] < 0) {
+                bySerial[serial] = order.size();
+                order.add(piece);
+            }
+            return bySerial[serial];
+        }
+
+        List<Piece> inOrder() {
+            return order;
+        }
     }
 
     private static <T> List<T> inOrder(Map<T, Integer> index) {
@@ -89,7 +138,8 @@ final class CompactNodes {
         g.writeEndArray();
     }
 
-    private static void writeNode(JsonGenerator g, Node node, Map<Piece, Integer> pieces,
+    /** @param pieces the node's piece indexes: its tokens', then its alternatives' in order */
+    private static void writeNode(JsonGenerator g, Node node, int[] pieces,
                                   Map<Generation, Integer> generations) throws IOException {
         g.writeStartObject();
         g.writeNumberField("id", node.id().value());
@@ -119,7 +169,7 @@ final class CompactNodes {
         int alternatives = 0;
         g.writeArrayFieldStart("tokens");
         for (int i = 0; i < n; i++) {
-            g.writeNumber(pieces.get(run.piece(i)));
+            g.writeNumber(pieces[i]);
             alternatives += run.alternativeCount(i);
         }
         g.writeEndArray();
@@ -135,11 +185,12 @@ final class CompactNodes {
         for (int i = 0; i < n; i++) {
             logprobs.putFloat((float) run.logprob(i));
         }
+        for (int k = n; k < n + alternatives; k++) {
+            g.writeNumber(pieces[k]);
+        }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < run.alternativeCount(i); j++) {
-                var alt = run.alternative(i, j);
-                g.writeNumber(pieces.get(alt.piece()));
-                logprobs.putFloat((float) alt.logprob());
+                logprobs.putFloat((float) run.alternative(i, j).logprob());
             }
         }
         g.writeEndArray();

@@ -76,6 +76,29 @@ class SessionRoundTripTest {
     }
 
     @Test
+    void equalGenerationsAndPiecesAreWrittenOnceEach() throws Exception {
+        // the writer finds repeats by identity first (a big tree's nodes share their objects), equal ones by value
+        Loom.Result root = Loom.empty().addRoot(dev.weft.loom.TokenRun.unscored("Once"));
+        Loom loom = root.loom();
+        String edit = "a long edit that is never interned because it is longer than sixty-four bytes, as typed";
+        for (int i = 0; i < 3; i++) {
+            var g = new dev.weft.loom.Generation("embedded", "kn4", dev.weft.loom.SamplingParams.DEFAULTS,
+                    Instant.parse("2024-05-01T12:00:00Z"), dev.weft.loom.FinishReason.LENGTH);
+            var run = dev.weft.loom.TokenRun.of(List.of(new dev.weft.loom.Token(dev.weft.loom.Piece.of(" upon"), -0.5,
+                    List.of(new dev.weft.loom.Alternative(dev.weft.loom.Piece.of(edit), -2)))));
+            loom = loom.append(root.node(), run, dev.weft.loom.Origin.MODEL, g).loom();
+        }
+        Session session = new Session(Instant.parse("2024-05-01T12:00:00Z"), Instant.parse("2024-05-01T12:00:00Z"), 0,
+                SessionBackends.NONE, SessionView.START, loom);
+        Path file = write(session);
+        String text = java.nio.file.Files.readString(file);
+        String generations = text.substring(text.indexOf("\"generations\":["), text.indexOf("\"nodes\":["));
+        assertEquals(1, generations.split("\"backend\"", -1).length - 1, generations);
+        assertEquals(1, text.split("\" upon\"", -1).length - 1, "one interned piece, one entry");
+        assertSameSession(session, SessionReader.read(file));
+    }
+
+    @Test
     void viewStateRoundTrips() throws Exception {
         Loom loom = RandomLooms.grow(7, 20);
         SessionView view = new SessionView(new NodeId(3), 5,
