@@ -4,11 +4,11 @@ import dev.weft.loom.NodeId;
 import java.time.Instant;
 
 /**
- * A run of an experiment view kept in the session ({@code :dist}, {@code :sweep}): where it was
- * run, on which backends, with which settings, and what came back, so the results outlive the
- * view. Journaled like a change to the tree, listed by {@code weft stats}, exported, replayed.
+ * A run of an experiment view kept in the session ({@code :dist}, {@code :sweep}, a multiverse
+ * expansion, a comparison): where it was run, on which backends, with which settings, and what came
+ * back, so the results outlive the view. Journaled like a change to the tree, listed by {@code weft stats}, exported, replayed.
  */
-public sealed interface AnalysisRecord permits DistRecord, SweepRecord {
+public sealed interface AnalysisRecord permits DistRecord, SweepRecord, MultiverseRecord, CompareRecord {
 
     /** When the run was recorded (its results complete). */
     Instant at();
@@ -22,7 +22,7 @@ public sealed interface AnalysisRecord permits DistRecord, SweepRecord {
     /** The text the run continued. */
     String context();
 
-    /** {@code dist} or {@code sweep}: the journal's kind and the file's. */
+    /** {@code dist}, {@code sweep}, {@code multiverse} or {@code compare}: the journal's kind and the file's. */
     String kind();
 
     /** Who answered one side of a run: the name the user chose it by, and what it said it was. */

@@ -27,6 +27,18 @@ public final class AnalysisSummary {
             }
             return "dist " + DisplayText.token(d.spec()) + where + " · " + String.join(" · ", sides);
         }
+        if (record instanceof MultiverseRecord m) {
+            return multiverse(m, where);
+        }
+        if (record instanceof CompareRecord c) {
+            List<String> sides = new ArrayList<>();
+            for (CompareRecord.Run run : c.runs()) {
+                sides.add(side(run.side()) + ": " + (run.failure() != null ? "failed (" + DisplayText.token(run.failure()) + ")"
+                        : compareFigures(c, run)));
+            }
+            return "compare ×" + c.params().n() + " T=" + number(c.params().temperature()) + where + " · "
+                    + String.join(" · ", sides);
+        }
         SweepRecord s = (SweepRecord) record;
         List<String> temperatures = new ArrayList<>();
         for (SweepRecord.Row row : s.runs().get(0).rows()) {
@@ -37,6 +49,35 @@ public final class AnalysisSummary {
             sides.add(side(run.side()) + ": " + sweepFigures(run));
         }
         return "sweep T=" + String.join(",", temperatures) + " ×" + s.n() + where + " · " + String.join(" · ", sides);
+    }
+
+    /** Its size and the most probable path: the plot's headline. */
+    private static String multiverse(MultiverseRecord m, String where) {
+        Multiverse x = m.multiverse();
+        String what = m.below().isEmpty() ? "multiverse" : "multiverse below block " + walk(m.below());
+        List<Multiverse.Path> paths = x.paths();
+        String top = "";
+        if (!paths.isEmpty()) {
+            StringBuilder text = new StringBuilder();
+            paths.get(0).steps().forEach(n -> text.append(n.piece().text()));
+            top = " · most probable \"" + DisplayText.token(text.toString()) + "\" " + percent(paths.get(0).probability());
+        }
+        return what + where + " · " + side(m.side()) + ": " + x.nodeCount() + " blocks, depth "
+                + x.settings().depth() + " top-k " + x.settings().top() + top;
+    }
+
+    private static String walk(List<Integer> below) {
+        List<String> out = new ArrayList<>();
+        below.forEach(i -> out.add(Integer.toString(i + 1)));
+        return String.join(".", out);
+    }
+
+    /** How many samples and how alike: distinct-2, as a sweep row. */
+    private static String compareFigures(CompareRecord c, CompareRecord.Run run) {
+        SweepRow r = SweepRow.of(c.params().temperature(), run.samples().stream().map(SweepRecord.Sample::completion).toList());
+        double d2 = r.diversity().distinct2();
+        return run.samples().size() + (run.samples().size() == 1 ? " sample" : " samples")
+                + (Double.isNaN(d2) ? "" : String.format(Locale.ROOT, ", distinct-2 %.2f", d2));
     }
 
     private static String side(AnalysisRecord.Side side) {

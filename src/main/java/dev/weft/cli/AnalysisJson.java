@@ -5,14 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.analysis.AnalysisRecord;
 import dev.weft.analysis.CandidateDistribution;
 import dev.weft.analysis.CandidateProbability;
+import dev.weft.analysis.CompareRecord;
 import dev.weft.analysis.DistRecord;
+import dev.weft.analysis.MultiverseRecord;
 import dev.weft.analysis.SweepRecord;
 import dev.weft.analysis.SweepRow;
 import dev.weft.model.Completion;
 
 /**
- * A kept analysis as the numbers {@code weft dist --json} and {@code weft sweep --json} print, with
- * where and on what it ran: for {@code weft stats --json}.
+ * A kept analysis as the numbers {@code weft dist --json}, {@code weft sweep --json} and
+ * {@code weft multiverse --json} print (a comparison: each side's samples with a sweep row's
+ * figures), with where and on what it ran: for {@code weft stats --json}.
  */
 final class AnalysisJson {
     private AnalysisJson() {}
@@ -38,6 +41,22 @@ final class AnalysisJson {
                     dist(side, run.distribution());
                 }
             }
+        } else if (r instanceof MultiverseRecord m) {
+            o.remove("runs");
+            side(o, m.side(), null);
+            ArrayNode below = o.putArray("below");
+            m.below().forEach(below::add);
+            MultiverseJson.kept(o, m.multiverse());
+        } else if (r instanceof CompareRecord c) {
+            o.put("n", c.params().n());
+            o.put("temperature", c.params().temperature());
+            for (CompareRecord.Run run : c.runs()) {
+                ObjectNode side = side(runs.addObject(), run.side(), run.failure());
+                if (run.failure() == null) {
+                    samples(side, SweepRow.of(c.params().temperature(),
+                            run.samples().stream().map(SweepRecord.Sample::completion).toList()));
+                }
+            }
         } else {
             SweepRecord s = (SweepRecord) r;
             o.put("n", s.n());
@@ -51,16 +70,21 @@ final class AnalysisJson {
                         line.put("failure", row.failure());
                         continue;
                     }
-                    line.set("diversity", DiversityJson.of(figures.diversity()));
-                    DiversityJson.number(line, "mean_token_probability", figures.meanTokenProbability());
-                    ArrayNode samples = line.putArray("samples");
-                    for (Completion c : figures.samples()) {
-                        samples.add(c.text());
-                    }
+                    samples(line, figures);
                 }
             }
         }
         return o;
+    }
+
+    /** Samples with their figures, as weft sweep --json writes a row. */
+    private static void samples(ObjectNode o, SweepRow figures) {
+        o.set("diversity", DiversityJson.of(figures.diversity()));
+        DiversityJson.number(o, "mean_token_probability", figures.meanTokenProbability());
+        ArrayNode samples = o.putArray("samples");
+        for (Completion c : figures.samples()) {
+            samples.add(c.text());
+        }
     }
 
     private static ObjectNode side(ObjectNode o, AnalysisRecord.Side side, String failure) {

@@ -27,6 +27,9 @@ public final class Launcher {
         if (printedTheVersion(args, System.out)) {
             System.exit(0);
         }
+        if (printsATree(args)) {
+            System.exit(tree(Path.of(args[1]), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        }
         Main.main(args);
     }
 
@@ -34,6 +37,28 @@ public final class Launcher {
     static boolean opensTheLoom(String[] args) {
         return args.length == 0
                 || args.length == 1 && !args[0].isEmpty() && !args[0].startsWith("-") && !COMMANDS.contains(args[0]);
+    }
+
+    /** {@code weft tree FILE}, nothing else: what picocli would run as {@link TreeCommand} with its defaults. */
+    static boolean printsATree(String[] args) {
+        return args.length == 2 && args[0].equals("tree") && !args[1].isEmpty() && !args[1].startsWith("-");
+    }
+
+    /** {@code weft tree FILE}, printed and reported as {@link Main} would: through the same filter, a failure in one line. */
+    static int tree(Path file, PrintWriter out, PrintWriter err) {
+        PrintWriter safeOut = new PrintWriter(new TerminalSafeWriter(out), true);
+        PrintWriter safeErr = new PrintWriter(new TerminalSafeWriter(err), true);
+        try {
+            TreeLines.print(file, TreeLines.DEFAULT_PREVIEW, safeOut, safeErr);
+            return 0;
+        } catch (Exception e) { // as FailureReporter says it
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            safeErr.println("weft: " + message.lines().findFirst().orElse(message));
+            return 1;
+        } finally {
+            safeOut.flush();
+            safeErr.flush();
+        }
     }
 
     /** {@code weft --version} or {@code weft -V}: prints the version line to {@code out} and says so. */

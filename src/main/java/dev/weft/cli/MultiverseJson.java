@@ -30,6 +30,18 @@ final class MultiverseJson {
         return o;
     }
 
+    /** The figures and tree of an expansion the loom kept (weft stats --json). */
+    static void kept(ObjectNode o, Multiverse multiverse) {
+        o.put("depth", multiverse.settings().depth());
+        o.put("top_k", multiverse.settings().top());
+        o.put("floor", multiverse.settings().minProbability());
+        o.put("unexplored_mass", multiverse.unexploredMass());
+        o.put("nodes", multiverse.nodeCount());
+        o.put("model_calls", multiverse.modelCalls());
+        o.put("unexpanded", multiverse.unexpanded());
+        o.set("tree", children(multiverse.root().children()));
+    }
+
     private static ArrayNode children(List<MultiverseNode> nodes) {
         ArrayNode out = TokenJson.MAPPER.createArrayNode();
         for (MultiverseNode node : nodes) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -28,7 +29,10 @@ import java.util.Set;
 public final class ConfigEdits {
     /** {@code "offer_local_models": false}: the start screen does not offer model files found on this machine. */
     public static final String OFFER_KEY = "offer_local_models";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made on first use: an ObjectMapper costs a noticeable part of a start, and the loom asks this before its first frame. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private ConfigEdits() {}
 
@@ -71,18 +75,19 @@ public final class ConfigEdits {
         try {
             text = Files.readString(config, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return JSON.createObjectNode();
+            return JsonNodeFactory.instance.objectNode(); // no mapper needed to say there is nothing
+
         } catch (IOException e) {
             throw new ConfigException("config " + config + ": cannot read: " + e.getMessage());
         }
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = Mapper.JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new ConfigException("config " + config + ": not valid JSON, left as it is: " + e.getOriginalMessage());
         }
         if (root == null || root.isMissingNode()) {
-            return JSON.createObjectNode(); // an empty file
+            return Mapper.JSON.createObjectNode(); // an empty file
         }
         if (!root.isObject()) {
             throw new ConfigException("config " + config + ": expected a JSON object at the top, left as it is");
@@ -103,7 +108,7 @@ public final class ConfigEdits {
                 }
             }
             Path temp = dir.resolve("." + config.getFileName() + ".tmp");
-            Files.writeString(temp, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8,
+            Files.writeString(temp, Mapper.JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
             if (perms != null) {
                 try {

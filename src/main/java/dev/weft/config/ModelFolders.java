@@ -16,7 +16,10 @@ import java.util.List;
  */
 public final class ModelFolders {
     public static final String KEY = "model_folders";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use (no static initialiser that does work: the loom reads this while it starts). */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private ModelFolders() {}
 
@@ -36,7 +39,7 @@ public final class ModelFolders {
     public static List<String> parse(String text, Path config) throws ConfigException {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = Mapper.JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new ConfigException("config " + config + ": not valid JSON: " + e.getOriginalMessage());
         }

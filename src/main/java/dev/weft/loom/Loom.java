@@ -43,13 +43,15 @@ public final class Loom {
      */
     public static Loom of(Collection<Node> all, List<NodeId> roots, int nextId) {
         IntTreePMap<Node> map = IntTreePMap.empty();
+        java.util.BitSet ids = new java.util.BitSet(); // cheaper than asking the map, for 100,000 nodes
         for (Node n : all) {
             if (n.id().value() >= nextId) {
                 throw new IllegalArgumentException("node " + n.id() + " is not below next id " + nextId);
             }
-            if (map.containsKey(n.id().value())) {
+            if (ids.get(n.id().value())) {
                 throw new IllegalArgumentException("node " + n.id() + " appears twice");
             }
+            ids.set(n.id().value());
             map = map.plus(n.id().value(), n);
         }
         TreeShape.check(map, roots);

@@ -2,9 +2,8 @@ package dev.weft.loom;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Set;
 import org.pcollections.IntTreePMap;
 
 /** The checks a stored tree must pass before it becomes a loom: a forest whose parents and children agree. */
@@ -13,7 +12,7 @@ final class TreeShape {
 
     /** @throws IllegalArgumentException naming the first inconsistency */
     static void check(IntTreePMap<Node> map, List<NodeId> roots) {
-        Set<NodeId> seen = new HashSet<>();
+        BitSet seen = new BitSet(); // by id: a 100,000-node session is checked on every open
         Deque<NodeId> todo = new ArrayDeque<>();
         for (NodeId r : roots) {
             Node root = map.get(r.value());
@@ -24,9 +23,10 @@ final class TreeShape {
         }
         while (!todo.isEmpty()) {
             NodeId id = todo.pop();
-            if (!seen.add(id)) {
+            if (seen.get(id.value())) {
                 throw new IllegalArgumentException("node " + id + " is reachable twice");
             }
+            seen.set(id.value());
             for (NodeId c : map.get(id.value()).children()) {
                 Node child = map.get(c.value());
                 if (child == null || !id.equals(child.parent())) {
@@ -35,8 +35,8 @@ final class TreeShape {
                 todo.push(c);
             }
         }
-        if (seen.size() != map.size()) {
-            throw new IllegalArgumentException((map.size() - seen.size()) + " nodes are not reachable from a root");
+        if (seen.cardinality() != map.size()) {
+            throw new IllegalArgumentException((map.size() - seen.cardinality()) + " nodes are not reachable from a root");
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.weft.loom.SamplingParams;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -32,8 +33,18 @@ public final class DeferredModel implements LanguageModel {
     /** Starts loading on a daemon thread of its own; {@code done} hears the model, or null and why not. */
     public static DeferredModel start(String backend, String model, Capabilities capabilities, Loader loader,
                                       Consumer<String> failed, Runnable loaded) {
+        return start(backend, model, capabilities, loader, failed, loaded, task -> {
+            Thread thread = new Thread(task, "weft-model-load");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** As above, loading where {@code where} runs it (the loom: once its first frame is drawn). */
+    public static DeferredModel start(String backend, String model, Capabilities capabilities, Loader loader,
+                                      Consumer<String> failed, Runnable loaded, Executor where) {
         DeferredModel deferred = new DeferredModel(backend, model, capabilities);
-        Thread thread = new Thread(() -> {
+        where.execute(() -> {
             try {
                 deferred.loading.complete(loader.open());
                 loaded.run();
@@ -41,9 +52,7 @@ public final class DeferredModel implements LanguageModel {
                 deferred.loading.completeExceptionally(e);
                 failed.accept(e.getMessage());
             }
-        }, "weft-model-load");
-        thread.setDaemon(true);
-        thread.start();
+        });
         return deferred;
     }
 

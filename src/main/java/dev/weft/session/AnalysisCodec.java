@@ -6,7 +6,9 @@ import dev.weft.analysis.AnalysisRecord;
 import dev.weft.analysis.CandidateDistribution;
 import dev.weft.analysis.CandidateEstimate;
 import dev.weft.analysis.CandidateProbability;
+import dev.weft.analysis.CompareRecord;
 import dev.weft.analysis.DistRecord;
+import dev.weft.analysis.MultiverseRecord;
 import dev.weft.analysis.SweepRecord;
 import dev.weft.loom.Generation;
 import dev.weft.loom.NodeId;
@@ -26,6 +28,8 @@ import java.util.List;
  * sweep: "node", "cursor", "context", "n",
  *        "runs": [{"profile", "backend", "model", "rows": [{"temperature", "failure",
  *                  "samples": [{"generation", "tokens"}]}]}]
+ * multiverse: "node", "cursor", "context", and {@link MultiverseCodec}'s fields
+ * compare: "node", "cursor", "context", and {@link CompareCodec}'s fields
  * </pre>
  */
 final class AnalysisCodec {
@@ -35,7 +39,8 @@ final class AnalysisCodec {
     private AnalysisCodec() {}
 
     static boolean isKind(String kind) {
-        return DIST.equals(kind) || SWEEP.equals(kind);
+        return DIST.equals(kind) || SWEEP.equals(kind) || MultiverseCodec.KIND.equals(kind)
+                || CompareCodec.KIND.equals(kind);
     }
 
     /** The record as an object of the file's list: kind, at, then its fields. */
@@ -59,8 +64,12 @@ final class AnalysisCodec {
         g.writeStringField("context", record.context());
         if (record instanceof DistRecord d) {
             writeDist(g, d);
+        } else if (record instanceof SweepRecord s) {
+            writeSweep(g, s);
+        } else if (record instanceof MultiverseRecord m) {
+            MultiverseCodec.writeFields(g, m);
         } else {
-            writeSweep(g, (SweepRecord) record);
+            CompareCodec.writeFields(g, (CompareRecord) record);
         }
     }
 
@@ -107,12 +116,7 @@ final class AnalysisCodec {
                 nullableString(g, "failure", row.failure());
                 g.writeArrayFieldStart("samples");
                 for (SweepRecord.Sample sample : row.samples()) {
-                    g.writeStartObject();
-                    g.writeFieldName("generation");
-                    GenerationCodec.write(g, sample.generation());
-                    g.writeFieldName("tokens");
-                    TokenCodec.write(g, sample.tokens());
-                    g.writeEndObject();
+                    writeSample(g, sample);
                 }
                 g.writeEndArray();
                 g.writeEndObject();
@@ -121,6 +125,16 @@ final class AnalysisCodec {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    /** A sample of a sweep or a comparison: {@code {"generation", "tokens"}}. */
+    static void writeSample(JsonGenerator g, SweepRecord.Sample sample) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName("generation");
+        GenerationCodec.write(g, sample.generation());
+        g.writeFieldName("tokens");
+        TokenCodec.write(g, sample.tokens());
+        g.writeEndObject();
     }
 
     private static void writeSide(JsonGenerator g, AnalysisRecord.Side side) throws IOException {
@@ -152,7 +166,8 @@ final class AnalysisCodec {
                 }
                 kind[0] = in.string("\"kind\"");
                 if (!isKind(kind[0])) {
-                    throw in.error("unknown analysis kind " + JsonInput.quoted(kind[0]) + " (dist or sweep)");
+                    throw in.error("unknown analysis kind " + JsonInput.quoted(kind[0])
+                            + " (dist, sweep, multiverse or compare)");
                 }
                 fields[0] = new Fields(kind[0]);
             } else if (name.equals("at")) {
@@ -178,13 +193,23 @@ final class AnalysisCodec {
         private Integer n;
         private List<DistRecord.Run> distRuns;
         private List<SweepRecord.Run> sweepRuns;
+        private final MultiverseCodec.Fields multiverse;
+        private final CompareCodec.Fields compare;
 
         Fields(String kind) {
             this.kind = kind;
+            multiverse = MultiverseCodec.KIND.equals(kind) ? new MultiverseCodec.Fields() : null;
+            compare = CompareCodec.KIND.equals(kind) ? new CompareCodec.Fields() : null;
         }
 
         boolean read(JsonInput in, String name) throws SessionException {
             String field = JsonInput.quoted(name);
+            if (multiverse != null && !isCommon(name)) {
+                return multiverse.read(in, name);
+            }
+            if (compare != null && !isCommon(name)) {
+                return compare.read(in, name);
+            }
             switch (name) {
                 case "node" -> {
                     node = in.nullableNodeId(field);
@@ -215,6 +240,10 @@ final class AnalysisCodec {
             return true;
         }
 
+        private static boolean isCommon(String name) {
+            return name.equals("node") || name.equals("cursor") || name.equals("context");
+        }
+
         private boolean readDistField(JsonInput in, String name) throws SessionException {
             switch (name) {
                 case "spec" -> spec = in.string("\"spec\"");
@@ -242,6 +271,12 @@ final class AnalysisCodec {
             in.require(start, where, "node", nodeSeen ? Boolean.TRUE : null);
             in.require(start, where, "cursor", cursor);
             in.require(start, where, "context", context);
+            if (multiverse != null) {
+                return multiverse.build(in, start, at, node, cursor, context);
+            }
+            if (compare != null) {
+                return compare.build(in, start, at, node, cursor, context);
+            }
             in.require(start, where, "runs", DIST.equals(kind) ? distRuns : sweepRuns);
             try {
                 if (DIST.equals(kind)) {
@@ -393,7 +428,7 @@ final class AnalysisCodec {
         return new SweepRecord.Row(temperature[0], samples, failure[0]);
     }
 
-    private static SweepRecord.Sample readSample(JsonInput in) throws SessionException {
+    static SweepRecord.Sample readSample(JsonInput in) throws SessionException {
         JsonInput.Mark start = in.mark();
         Generation[] generation = new Generation[1];
         TokenRun[] tokens = new TokenRun[1];

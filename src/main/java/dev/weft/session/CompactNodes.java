@@ -8,7 +8,6 @@ import dev.weft.loom.NodeId;
 import dev.weft.loom.Origin;
 import dev.weft.loom.Piece;
 import dev.weft.loom.TokenRun;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -27,8 +26,11 @@ import java.util.Map;
 final class CompactNodes {
     private CompactNodes() {}
 
-    /** The tables a file's nodes refer to, in file order. */
-    record Tables(List<Piece> pieces, List<Generation> generations) {}
+    /**
+     * The tables a file's nodes refer to, in file order, and whether to keep the tokens'
+     * alternatives (a command that shows none reads them for their checks only).
+     */
+    record Tables(PieceTable pieces, List<Generation> generations, boolean alternatives) {}
 
     /** Writes {@code "pieces"}, {@code "generations"} and {@code "nodes"} (nodes in the order given). */
     static void write(JsonGenerator g, List<Node> nodes) throws IOException {
@@ -146,27 +148,6 @@ final class CompactNodes {
         g.writeEndObject();
     }
 
-    /** Reads {@code "pieces"}; the input stands on the array's start. */
-    static List<Piece> readPieces(JsonInput in, String what) throws SessionException {
-        List<Piece> pieces = new ArrayList<>();
-        in.array(what, i -> {
-            if (in.token() == JsonToken.START_ARRAY) {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                in.array("the bytes of piece " + i, k -> {
-                    int b = in.intValue("a byte of piece " + i);
-                    if (b < 0 || b > 255) {
-                        throw in.expected("a byte of piece " + i, "an integer from 0 to 255");
-                    }
-                    bytes.write(b);
-                });
-                pieces.add(Piece.ofBytes(bytes.toByteArray()));
-            } else {
-                pieces.add(Piece.of(in.string("piece " + i)));
-            }
-        });
-        return pieces;
-    }
-
     /** Reads {@code "generations"}; the input stands on the array's start. */
     static List<Generation> readGenerations(JsonInput in, String what) throws SessionException {
         List<Generation> generations = new ArrayList<>();
@@ -203,7 +184,15 @@ final class CompactNodes {
                 }
                 case "tokens" -> f.tokens = pieces(in, field, tables.pieces());
                 case "top" -> f.top = ints(in, field);
-                case "alternatives" -> f.alternatives = pieces(in, field, tables.pieces());
+                case "alternatives" -> {
+                    if (tables.alternatives()) {
+                        f.alternatives = pieces(in, field, tables.pieces());
+                        f.alternativeCount = f.alternatives.length;
+                    } else {
+                        f.alternativeCount = checkedIndexes(in, field, tables.pieces()).length;
+                    }
+                    f.alternativesSeen = true;
+                }
                 case "logprobs" -> f.logprobs = in.binary(field);
                 case "tags" -> f.tags = MarksCodec.read(in, name);
                 case "note" -> f.note = MarksCodec.read(in, name);
@@ -217,7 +206,7 @@ final class CompactNodes {
         in.require(start, where, "generation", f.generationSeen ? Boolean.TRUE : null);
         in.require(start, where, "tokens", f.tokens);
         in.require(start, where, "top", f.top);
-        in.require(start, where, "alternatives", f.alternatives);
+        in.require(start, where, "alternatives", f.alternativesSeen ? Boolean.TRUE : null);
         in.require(start, where, "logprobs", f.logprobs);
         return new Node(p.id, p.parent, p.origin, run(in, start, where, f), p.children, f.generation, p.bookmarked,
                 p.deleted, MarksCodec.of(f.tags, f.note, f.unread));
@@ -225,7 +214,7 @@ final class CompactNodes {
 
     private static TokenRun run(JsonInput in, JsonInput.Mark start, String where, Fields f) throws SessionException {
         int n = f.tokens.length;
-        int alternatives = f.alternatives.length;
+        int alternatives = f.alternativeCount;
         if (f.top.length != 0 && f.top.length != n) {
             throw in.error(start, where + ": \"top\" has " + f.top.length + " counts for " + n + " tokens");
         }
@@ -257,29 +246,40 @@ final class CompactNodes {
             throw in.error(start, where + ": \"top\" counts " + counted + " alternatives, \"alternatives\" holds "
                     + alternatives);
         }
-        return TokenRun.ofColumns(f.tokens, logprobs, altStart, f.alternatives, altLogprobs);
+        return f.alternatives == null ? TokenRun.ofColumns(f.tokens, logprobs, null, NO_PIECES, new float[0])
+                : TokenRun.ofColumns(f.tokens, logprobs, altStart, f.alternatives, altLogprobs);
     }
 
-    private static Piece[] pieces(JsonInput in, String what, List<Piece> table) throws SessionException {
-        int[] ids = ints(in, what);
+    private static final Piece[] NO_PIECES = new Piece[0];
+
+    private static Piece[] pieces(JsonInput in, String what, PieceTable table) throws SessionException {
+        int[] ids = checkedIndexes(in, what, table);
         Piece[] out = new Piece[ids.length];
         for (int i = 0; i < ids.length; i++) {
-            if (ids[i] < 0 || ids[i] >= table.size()) {
-                throw in.expected(what, "indexes into \"pieces\" (0 to " + (table.size() - 1) + ")");
-            }
-            out[i] = table.get(ids[i]);
+            out[i] = table.get(in, ids[i]);
         }
         return out;
+    }
+
+    private static int[] checkedIndexes(JsonInput in, String what, PieceTable table) throws SessionException {
+        int[] ids = ints(in, what);
+        for (int id : ids) {
+            if (id < 0 || id >= table.size()) {
+                throw in.expected(what, "indexes into \"pieces\" (0 to " + (table.size() - 1) + ")");
+            }
+        }
+        return ids;
     }
 
     private static int[] ints(JsonInput in, String what) throws SessionException {
         int[][] box = {new int[16]};
         int[] size = {0};
+        String element = "an element of " + what; // once: the big session has 6,000,000 elements
         in.array(what, i -> {
             if (size[0] == box[0].length) {
                 box[0] = java.util.Arrays.copyOf(box[0], size[0] * 2);
             }
-            box[0][size[0]++] = in.intValue("an element of " + what);
+            box[0][size[0]++] = in.intValue(element);
         });
         return java.util.Arrays.copyOf(box[0], size[0]);
     }
@@ -290,7 +290,10 @@ final class CompactNodes {
         boolean generationSeen;
         Piece[] tokens;
         int[] top;
+        /** Null when the alternatives are not kept. */
         Piece[] alternatives;
+        int alternativeCount;
+        boolean alternativesSeen;
         byte[] logprobs;
         Object tags;
         Object note;

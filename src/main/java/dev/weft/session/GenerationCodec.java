@@ -63,6 +63,16 @@ final class GenerationCodec {
         return new Generation(f.backend, f.model, f.params, f.at, f.finish, f.unknown);
     }
 
+    /** Sampling settings on their own, every one stated (a compare analysis's {@code params}). */
+    static void writeParams(JsonGenerator g, SamplingParams p) throws IOException {
+        writeParams(g, p, new Generation("", "", p, Instant.EPOCH, FinishReason.STOP));
+    }
+
+    /** Reads settings written by {@link #writeParams(JsonGenerator, SamplingParams)}; the input stands on their start. */
+    static SamplingParams readParams(JsonInput in) throws SessionException {
+        return readParams(in, new java.util.HashSet<>());
+    }
+
     private static void writeParams(JsonGenerator g, SamplingParams p, Generation known) throws IOException {
         g.writeStartObject();
         number(g, "temperature", p.temperature(), known);

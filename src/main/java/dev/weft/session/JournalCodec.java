@@ -11,7 +11,7 @@ import java.time.Instant;
  * A journal entry as one JSON line: {@code {"seq": N, "at": ISO-8601, "kind": K, …fields of K}}.
  * The first three fields come in that order so a reader knows what follows; kinds are the
  * loom actions of {@link LoomActionCodec}, {@code view}, {@code backend}, and the analyses
- * {@code dist} and {@code sweep} ({@link AnalysisCodec}).
+ * {@code dist}, {@code sweep}, {@code multiverse} and {@code compare} ({@link AnalysisCodec}).
  */
 final class JournalCodec {
     private JournalCodec() {}
@@ -116,7 +116,7 @@ final class JournalCodec {
             switch (kind) {
                 case "view" -> view = new ViewCodec.Fields();
                 case "backend" -> backend = new BackendFields();
-                case AnalysisCodec.DIST, AnalysisCodec.SWEEP -> analysis = new AnalysisCodec.Fields(kind);
+                case AnalysisCodec.DIST, AnalysisCodec.SWEEP, MultiverseCodec.KIND, CompareCodec.KIND -> analysis = new AnalysisCodec.Fields(kind);
                 default -> {
                     if (!LoomActionCodec.isActionKind(kind)) {
                         throw in.error("unknown entry kind " + JsonInput.quoted(kind));

@@ -120,7 +120,17 @@ final class JsonInput {
 
     /** How messages name a field: {@code "tokens"}. */
     static String quoted(String name) {
-        return '"' + name + '"';
+        String known = QUOTED.get(name); // a 100,000-node file names a dozen fields per node
+        return known != null ? known : '"' + name + '"';
+    }
+
+    private static final java.util.Map<String, String> QUOTED = new java.util.HashMap<>();
+
+    static {
+        for (String name : new String[] {"id", "parent", "origin", "children", "bookmarked", "deleted", "generation",
+                "tokens", "top", "alternatives", "logprobs", "tags", "note", "unread", "text"}) {
+            QUOTED.put(name, '"' + name + '"');
+        }
     }
 
     String string(String what) throws SessionException {

@@ -39,7 +39,22 @@ final class SessionReader {
 
     /** Reads a session from a stream, naming it {@code source} in errors. */
     static Session read(InputStream stream, String source) throws SessionException {
-        return read(stream, source, null);
+        return read(stream, source, null, true);
+    }
+
+    /**
+     * Reads a session as {@link #read} does, every check included, but leaves out the tokens'
+     * alternatives (kept, they are most of a big tree's objects): for commands that show none.
+     * A version-1 file is read whole.
+     */
+    static Session readWithoutAlternatives(Path file) throws SessionException {
+        try (InputStream stream = Files.newInputStream(file)) {
+            return read(stream, file.toString(), null, false);
+        } catch (NoSuchFileException e) {
+            throw new SessionException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new SessionException(file + ": cannot read: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -51,7 +66,7 @@ final class SessionReader {
      */
     static Session readViewPath(Path file) throws SessionException {
         try (InputStream stream = Files.newInputStream(file)) {
-            return read(stream, file.toString(), new PathFirst());
+            return read(stream, file.toString(), new PathFirst(), true);
         } catch (NoSuchFileException e) {
             throw new SessionException(file + ": no such file", e);
         } catch (IOException e) {
@@ -59,7 +74,8 @@ final class SessionReader {
         }
     }
 
-    private static Session read(InputStream stream, String source, PathFirst pathFirst) throws SessionException {
+    private static Session read(InputStream stream, String source, PathFirst pathFirst, boolean alternatives)
+            throws SessionException {
         try (JsonParser parser = SessionFormat.JSON.createParser(new Utf8Check(stream))) {
             JsonInput in = new JsonInput(parser, source, 1);
             if (in.next() == null) {
@@ -67,7 +83,7 @@ final class SessionReader {
             }
             Session session;
             try {
-                session = readSession(in, source, pathFirst);
+                session = readSession(in, source, pathFirst, alternatives);
             } catch (PathFirst.Done done) {
                 return pathFirst.session(done.fields, source);
             }
@@ -85,7 +101,8 @@ final class SessionReader {
         }
     }
 
-    private static Session readSession(JsonInput in, String source, PathFirst pathFirst) throws SessionException {
+    private static Session readSession(JsonInput in, String source, PathFirst pathFirst, boolean alternatives)
+            throws SessionException {
         JsonInput.Mark start = in.mark();
         TopFields f = new TopFields();
         in.object("the session", name -> {
@@ -126,13 +143,14 @@ final class SessionReader {
                     in.array(field, i -> roots.add(in.nodeId("a root")));
                     f.roots = roots;
                 }
-                case "pieces" -> f.pieces = f.compact(in, name) ? CompactNodes.readPieces(in, field) : null;
+                case "pieces" -> f.pieces = !f.compact(in, name) ? null
+                        : pathFirst != null || !alternatives ? PieceTable.readLazily(in, field) : PieceTable.read(in, field);
                 case "generations" ->
                         f.generations = f.compact(in, name) ? CompactNodes.readGenerations(in, field) : null;
                 case "nodes" -> {
                     List<Node> nodes = new ArrayList<>();
                     if (f.version >= 2) {
-                        CompactNodes.Tables tables = new CompactNodes.Tables(f.pieces, f.generations);
+                        CompactNodes.Tables tables = new CompactNodes.Tables(f.pieces, f.generations, alternatives);
                         in.array(field, i -> {
                             Node node = CompactNodes.readNode(in, tables);
                             nodes.add(node);
@@ -146,6 +164,9 @@ final class SessionReader {
                         in.array(field, i -> nodes.add(readNode(in)));
                     }
                     f.nodes = nodes;
+                    if (f.pieces != null) {
+                        f.pieces.checkUnbuilt(in); // what the nodes did not use (alternatives, when left out)
+                    }
                 }
                 default -> throw in.unknownField(name, "the session");
             }
@@ -297,7 +318,7 @@ final class SessionReader {
     private static final class TopFields {
         int count;
         int version;
-        List<dev.weft.loom.Piece> pieces;
+        PieceTable pieces;
         List<Generation> generations;
 
         /** Whether a version-2 table may stand here (version 1 has none). */

@@ -124,6 +124,26 @@ public final class SessionStore implements Closeable {
         return store;
     }
 
+    /**
+     * As {@link #openReadOnly}, for commands that show no token's alternatives ({@code weft tree}): the
+     * file is read with every check but without them, most of a big tree's objects; when the
+     * journal holds entries to replay (which may need them), it is read whole.
+     */
+    public static SessionStore openReadOnlyWithoutAlternatives(Path file) throws SessionException {
+        if (!Files.exists(file)) {
+            throw new SessionException(file + ": no such session file");
+        }
+        SessionJournal.Contents contents = SessionJournal.read(SessionFormat.journalOf(file));
+        FileStamp stamp = stampOf(file);
+        Session saved = SessionReader.readWithoutAlternatives(file);
+        boolean replays = contents.entries().stream().anyMatch(e -> e.seq() > saved.journalSeq());
+        SessionStore store = replays ? load(file, Disk.REAL, null, contents, Clock.systemUTC())
+                : new SessionStore(file, Disk.REAL, null, saved, saved.journalSeq(), stamp, contents.warnings(),
+                        Clock.systemUTC());
+        store.markInterrupted();
+        return store;
+    }
+
     public Path file() {
         return file;
     }

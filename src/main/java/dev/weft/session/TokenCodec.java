@@ -137,7 +137,7 @@ final class TokenCodec {
         }
     }
 
-    private static void writeBytesIfPartial(JsonGenerator g, Piece piece) throws IOException {
+    static void writeBytesIfPartial(JsonGenerator g, Piece piece) throws IOException {
         if (piece.isComplete()) {
             return;
         }
@@ -149,7 +149,7 @@ final class TokenCodec {
         g.writeEndArray();
     }
 
-    private static byte[] readBytes(JsonInput in, String what) throws SessionException {
+    static byte[] readBytes(JsonInput in, String what) throws SessionException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         in.array(what, i -> {
             int b = in.intValue("a byte of " + what);

@@ -68,8 +68,8 @@ public final class AppLoop {
     private volatile Loom opening;
     /** Why the session could not be opened behind the first screen: the loop ends, saving nothing. */
     private volatile String openFailure;
-    /** Run once the first frame is on the screen, or null. */
-    private Runnable afterFirstFrame;
+    /** Run once the first frame is on the screen, in order; null once it is. */
+    private List<Runnable> afterFirstFrame = new ArrayList<>();
 
     /**
      * Where keys come from when a thread reads them: the reader, and how to ask the terminal
@@ -107,9 +107,18 @@ public final class AppLoop {
      * two would share the CPU); it then calls {@link #connectKeys} or {@link #openFailed}.
      * Before {@link #run}.
      */
+    /** Runs {@code then} once the first frame is on the screen (at once if it already is). */
+    void afterFirstFrame(Runnable then) {
+        if (afterFirstFrame == null) {
+            then.run();
+        } else {
+            afterFirstFrame.add(then);
+        }
+    }
+
     void showWhileOpening(Msg.SessionOpened path, String notice, Runnable readTheRest) {
         opening = path.loom();
-        afterFirstFrame = readTheRest;
+        afterFirstFrame(readTheRest);
         post(path);
         post(new Msg.Notice(notice));
     }
@@ -287,9 +296,9 @@ public final class AppLoop {
         screen.refresh(drawn == null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
         drawn = s;
         if (afterFirstFrame != null) {
-            Runnable then = afterFirstFrame;
+            List<Runnable> then = afterFirstFrame;
             afterFirstFrame = null;
-            then.run();
+            then.forEach(Runnable::run);
         }
     }
 
@@ -302,7 +311,7 @@ public final class AppLoop {
         SavedView view = new SavedView(state.focus(), SessionSettings.of(state));
         // a view or overlay opening or closing goes at once: the player shows each step as it was seen
         boolean opened = recordedView != null && !java.util.Objects.equals(
-                ShownView.kind(view.settings().get(ShownView.KEY)), ShownView.kind(recordedView.settings().get(ShownView.KEY)));
+                ShownView.shape(view.settings().get(ShownView.KEY)), ShownView.shape(recordedView.settings().get(ShownView.KEY)));
         if (now - viewSavedAt < VIEW_SAVE_INTERVAL_MS && !opened) {
             return;
         }

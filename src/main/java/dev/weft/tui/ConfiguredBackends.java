@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The backends the loom can use: {@value ModelChoices#EMBEDDED}, each profile of the config file, the
@@ -77,6 +78,16 @@ public final class ConfiguredBackends implements BackendCatalog {
     /** As above, with the config file's path, where the answer to the start screen's offer is remembered. */
     public ConfiguredBackends(WeftConfig config, Path configFile, Map<String, String> env, ModelSource embedded,
                               Notices notices, String start, BackendSpec.Remote flags) {
+        this(config, configFile, env, embedded, notices, start, flags, runnable -> {
+            Thread t = new Thread(runnable, "weft-local-models");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** As above, looking for model files where {@code search} runs it (the loom: once its first frame is drawn). */
+    public ConfiguredBackends(WeftConfig config, Path configFile, Map<String, String> env, ModelSource embedded,
+                              Notices notices, String start, BackendSpec.Remote flags, Executor search) {
         this.config = config;
         this.configFile = configFile;
         this.env = Map.copyOf(env);
@@ -85,11 +96,7 @@ public final class ConfiguredBackends implements BackendCatalog {
         this.notices = notices;
         this.start = start;
         this.flags = flags;
-        this.local = CompletableFuture.supplyAsync(() -> localModels(config, this.env), runnable -> {
-            Thread t = new Thread(runnable, "weft-local-models");
-            t.setDaemon(true);
-            t.start();
-        });
+        this.local = CompletableFuture.supplyAsync(() -> localModels(config, this.env), search);
     }
 
     public ConfiguredBackends(WeftConfig config, Map<String, String> env, ModelSource embedded, Notices notices,

@@ -320,7 +320,8 @@ final class EffectRunner {
     private void expand(Effect.ExpandMultiverse x) {
         LanguageModel m = model;
         offThread(x.request(), () -> new Msg.MultiverseExpanded(x.request(),
-                MultiverseExpansion.expand(NextTokens.of(DeferredModel.loaded(m)), x.context(), x.settings())), Msg.AnalysisFailed::new);
+                MultiverseExpansion.expand(NextTokens.of(DeferredModel.loaded(m)), x.context(), x.settings()),
+                java.time.Instant.now()), Msg.AnalysisFailed::new);
     }
 
     /** One side of the compare view; the other backend is opened here, off the UI thread, and left open like a switched-to one. */
@@ -329,8 +330,8 @@ final class EffectRunner {
         offThread(c.request(), () -> {
             LanguageModel m = c.profile() == null ? current : backends.open(c.profile());
             List<Completion> done = m.generate(c.prompt(), c.params());
-            return new Msg.CompareArrived(c.request(), m.backend(), m.model(), done);
-        }, Msg.CompareFailed::new);
+            return new Msg.CompareArrived(c.request(), m.backend(), m.model(), done, java.time.Instant.now());
+        }, (request, reason) -> new Msg.CompareFailed(request, reason, java.time.Instant.now()));
     }
 
     private void sampleSweepRow(Effect.SampleSweepRow r) {

@@ -133,6 +133,7 @@ public final class LoomApp {
             loop[0].usePrograms(TerminalPrograms.of(env, terminal));
             loop[0].useClipboard(text -> terminal.writeControl(Osc52.sequence(text)));
             AppLoop started = loop[0];
+            started.afterFirstFrame(prepared.background::open);
             // a resize wakes the loop (it waits for messages, not a timer)
             terminal.addResizeListener((t, s) -> started.post(new Msg.Resized(new Size(s.getColumns(), s.getRows()))));
             Runnable command = () -> {
@@ -264,10 +265,13 @@ public final class LoomApp {
      * @param session   the opened session; null while a big one opens behind its first screen
      * @param pathFirst that session's file and the path shown meanwhile, or null
      */
-    /** @param loaded where a model file loading behind the loom reports its cache when ready (the loop, once it runs) */
+    /**
+     * @param loaded     where a model file loading behind the loom reports its cache when ready (the loop, once it runs)
+     * @param background the model's loading and the search for model files, started once the first frame is drawn
+     */
     private record Prepared(LoomSession session, PathFirst pathFirst, UiState state, ThemeLibrary themes,
                             ConfiguredBackends catalog, LanguageModel model, Backend backend,
-                            CompletableFuture<Consumer<Msg>> loaded) {}
+                            CompletableFuture<Consumer<Msg>> loaded, AfterFirstFrame background) {}
 
     /** A big session's file and the first screen's tree: the path the user was on, read first. */
     record PathFirst(Path file, Msg.SessionOpened opened) {}
@@ -315,8 +319,9 @@ public final class LoomApp {
             throws IOException, ConfigException, ModelException {
         Path configFile = launch.config();
         TuiConfig config = TuiConfig.load(configFile);
+        AfterFirstFrame background = new AfterFirstFrame("weft-start");
         ConfiguredBackends catalog = new ConfiguredBackends(ConfigFile.load(configFile), configFile, env,
-                launch.embedded(), notices, launch.backend(), launch.flags());
+                launch.embedded(), notices, launch.backend(), launch.flags(), background);
         String backendName = catalog.initial();
         ModelSource.Preview preview = launch.embedded().preview();
         Path modelFile = catalog.modelFileOf(backendName);
@@ -326,8 +331,11 @@ public final class LoomApp {
                 ? DeferredModel.start(preview.backend(), preview.model(), preview.capabilities(),
                         () -> catalog.open(ConfiguredBackends.EMBEDDED),
                         why -> notices.notice("the embedded model did not load: " + why),
-                        () -> notices.notice("model " + preview.model() + " ready"))
-                : modelFile != null ? modelFile(catalog, backendName, modelFile, notices, loaded)
+                        () -> {
+                            settleHeap();
+                            notices.notice("model " + preview.model() + " ready");
+                        }, background)
+                : modelFile != null ? modelFile(catalog, backendName, modelFile, notices, loaded, background)
                 : openSaying(catalog, backendName, notices);
         ThemeLibrary themes = ThemeLibrary.standard(env);
         Settings settings = settings(config, launch.colors(), env, themes, model, backendName);
@@ -340,7 +348,17 @@ public final class LoomApp {
         LoomSession session = first == null ? NewSession.at(path) : null;
         String name = session != null ? session.name() : path.getFileName().toString();
         return new Prepared(session, first, initialState(settings, name), themes, catalog, model, settings.backend(),
-                loaded);
+                loaded, background);
+    }
+
+    /**
+     * Once the embedded model is loaded, one collection moves its tables (and everything else the
+     * start made to keep) out of the young generation while nothing waits: else the first young
+     * collection during keys copies those ~16 MB, object by object, and that key's frame waits for
+     * it (README, Benchmarks: the slowest tree-view keys).
+     */
+    private static void settleHeap() {
+        System.gc();
     }
 
     /** Before a model file is open its capabilities are not known; once loaded, its own apply to every request. */
@@ -351,7 +369,7 @@ public final class LoomApp {
      * everything else works meanwhile; once loaded, the status bar gets its cache figures.
      */
     private static LanguageModel modelFile(ConfiguredBackends catalog, String name, Path file, Notices notices,
-                                           CompletableFuture<Consumer<Msg>> loaded) {
+                                           CompletableFuture<Consumer<Msg>> loaded, AfterFirstFrame background) {
         DeferredModel[] deferred = new DeferredModel[1];
         deferred[0] = DeferredModel.start(GgufModel.BACKEND, file.getFileName().toString(), MODEL_FILE,
                 () -> catalog.open(name), why -> notices.notice("model " + name + " did not load: " + why),
@@ -361,7 +379,7 @@ public final class LoomApp {
                     if (stats != null) {
                         post.accept(new Msg.CacheReported(name, stats));
                     }
-                }));
+                }), background);
         return deferred[0];
     }
 

@@ -43,7 +43,9 @@ final class WeftTerminal extends UnixTerminal {
 
     private WeftTerminal(InputStream reports, OutputStream out) throws IOException {
         super(reports, out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
-        suspendAsKey();
+        if (!rawApplied) {
+            suspendAsKey();
+        }
     }
 
     /** Gives the tty back its modes from before weft (for the shell, while weft is suspended). */
@@ -56,7 +58,9 @@ final class WeftTerminal extends UnixTerminal {
         canonicalMode(false);
         keyEchoEnabled(false);
         keyStrokeSignalsEnabled(false);
-        suspendAsKey();
+        if (!rawApplied) {
+            suspendAsKey();
+        }
     }
 
     /** C-z as a key, not the tty's stop signal: weft steps aside from the terminal first (and redraws after fg). */
@@ -66,8 +70,8 @@ final class WeftTerminal extends UnixTerminal {
 
     /*
      * Lanterna runs stty once per setting when it takes the terminal (five processes, each a
-     * fork and exec before the first frame); weft's settings go in one call. The settings are
-     * restored from "stty -g" as before.
+     * fork and exec before the first frame); weft's settings, C-z as a key among them, go in one
+     * call. The settings are restored from "stty -g" as before.
      */
     private boolean rawApplied;
 
@@ -86,7 +90,7 @@ final class WeftTerminal extends UnixTerminal {
             rawApplied = false;
             super.keyEchoEnabled(true);
         } else {
-            runSTTYCommand("-icanon", "min", "1", "-echo", "intr", "undef");
+            runSTTYCommand("-icanon", "min", "1", "-echo", "intr", "undef", "susp", "undef");
             rawApplied = true;
         }
     }
@@ -95,6 +99,19 @@ final class WeftTerminal extends UnixTerminal {
     protected void keyStrokeSignalsEnabled(boolean enabled) throws IOException {
         if (enabled || !rawApplied) {
             super.keyStrokeSignalsEnabled(enabled);
+        }
+    }
+
+    /**
+     * Lanterna hears SIGWINCH through a {@code java.lang.reflect.Proxy} of the handler interface, a
+     * class generated before the first frame (tens of milliseconds at start); a lambda does the same.
+     */
+    @Override
+    protected void registerTerminalResizeListener(Runnable onResize) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), signal -> onResize.run());
+        } catch (IllegalArgumentException | UnsupportedOperationException noSuchSignal) {
+            // no SIGWINCH on this system: like Lanterna, go without resize notices
         }
     }
 

@@ -27,6 +27,7 @@ final class EmbeddedModels {
             EmbeddedModel model = EmbeddedModel.open(TrainingCorpus.europarl(), EmbeddedModel.DEFAULT_ORDER,
                     ModelCache.at(cache));
             Files.deleteIfExists(model.loadReport().cacheFile());
+            Files.deleteIfExists(dev.weft.model.embedded.Gpt2Tokenizer.cacheFile(cache));
             Files.delete(cache);
             return model;
         } catch (IOException e) {

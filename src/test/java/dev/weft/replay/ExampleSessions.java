@@ -91,15 +91,20 @@ public final class ExampleSessions {
         NodeId original = explorer.generate(root, greedy).get(0);
         String[] insertions = {" the Council", " however", " Parliament"};
         int[] atTokens = {14, 8, 3};
-        NodeId ending = original;
         for (int i = 0; i < insertions.length; i++) {
             TokenRun tokens = explorer.loom().node(original).tokens();
             int at = Math.min(atTokens[i], tokens.size() - 1);
             int start = Utf8.decode(tokens.bytes()).charAt()[tokens.byteOffsets()[at]];
             NodeId edit = explorer.edit(original, start, insertions[i]);
-            ending = explorer.generate(edit, greedy).get(0);
+            explorer.generate(edit, greedy);
         }
-        explorer.look(ending, 0);
+        // the cursor on the mainline (the first children from the original down), so that v measures
+        // every perturbation against it, as weft attractor does
+        NodeId mainline = original;
+        while (!explorer.loom().node(mainline).children().isEmpty()) {
+            mainline = explorer.loom().node(mainline).children().get(0);
+        }
+        explorer.look(mainline, 0);
     }
 
     /**

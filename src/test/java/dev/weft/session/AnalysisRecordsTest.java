@@ -10,12 +10,18 @@ import dev.weft.analysis.AnalysisRecord;
 import dev.weft.analysis.CandidateDistribution;
 import dev.weft.analysis.CandidateEstimate;
 import dev.weft.analysis.CandidateProbability;
+import dev.weft.analysis.CompareRecord;
 import dev.weft.analysis.DistRecord;
+import dev.weft.analysis.Multiverse;
+import dev.weft.analysis.MultiverseNode;
+import dev.weft.analysis.MultiverseRecord;
+import dev.weft.analysis.MultiverseSettings;
 import dev.weft.analysis.SweepRecord;
 import dev.weft.loom.FinishReason;
 import dev.weft.loom.Generation;
 import dev.weft.loom.LoomAction;
 import dev.weft.loom.NodeId;
+import dev.weft.loom.Piece;
 import dev.weft.loom.SamplingParams;
 import dev.weft.loom.TokenRun;
 import java.io.ByteArrayInputStream;
@@ -31,7 +37,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** :dist and :sweep runs kept in the session: journaled, saved, read back exactly, refused in version 1. */
+/**
+ * :dist and :sweep runs, multiverse expansions and comparisons kept in the session: journaled,
+ * saved, read back exactly, refused in version 1.
+ */
 class AnalysisRecordsTest {
     private static final Instant AT = Instant.parse("2024-05-01T12:00:00.5Z");
 
@@ -68,9 +77,38 @@ class AnalysisRecordsTest {
                 new SweepRecord.Row(2, List.of(), "timed out after 60 s")))));
     }
 
+    /** A first expansion with a block ending inside a character, and one below a zoomed block. */
+    static MultiverseRecord multiverse(List<Integer> below) {
+        AnalysisRecord.Side side = new AnalysisRecord.Side("embedded", "embedded", "kn-3");
+        Piece split = Piece.ofBytes(new byte[] {(byte) 0xe2, (byte) 0x80});
+        MultiverseNode deep = new MultiverseNode(Piece.of(" cat"), -0.5, 0.3 * Math.exp(-0.5), false, 0.01, List.of());
+        MultiverseNode the = new MultiverseNode(Piece.of(" the"), Math.log(0.3), 0.3, false, 0.3 - deep.pathProbability(),
+                List.of(deep));
+        MultiverseNode dash = new MultiverseNode(split, Math.log(0.1), 0.1, false, 0.1, List.of());
+        MultiverseNode end = new MultiverseNode(Piece.EMPTY, Math.log(0.05), 0.05, true, 0, List.of());
+        MultiverseNode root = new MultiverseNode(Piece.EMPTY, 0, 1, false, 0.55, List.of(the, dash, end));
+        return new MultiverseRecord(AT, new NodeId(2), 1, below.isEmpty() ? "Once upon" : "Once upon the", side, below,
+                new Multiverse(new MultiverseSettings(3, 4, 0.002), List.of(), 1, root, 7, 1));
+    }
+
+    /** Two sides: one answered with its samples, one failed. */
+    static CompareRecord compare() {
+        RandomLooms random = new RandomLooms(5);
+        SamplingParams p = SamplingParams.DEFAULTS.withN(2).withSeed(3L).withTemperature(0.8);
+        Generation g = new Generation("embedded", "kn-3", p, AT, FinishReason.LENGTH);
+        return new CompareRecord(AT, new NodeId(3), 4, "Are bugs real?", p, List.of(
+                new CompareRecord.Run(new AnalysisRecord.Side("embedded", "embedded", "kn-3"),
+                        List.of(new SweepRecord.Sample(g, random.tokens()), new SweepRecord.Sample(g, random.tokens())), null),
+                new CompareRecord.Run(new AnalysisRecord.Side("tuned", "", ""), List.of(), "HTTP 429: quota")));
+    }
+
+    static List<AnalysisRecord> all() {
+        return List.of(dist(), sweep(), multiverse(List.of()), multiverse(List.of(0)), compare());
+    }
+
     @Test
     void distAndSweepEntriesAreOneJournalLineEachAndDecodeToWhatWasRecorded() throws Exception {
-        for (AnalysisRecord record : List.of(dist(), sweep())) {
+        for (AnalysisRecord record : all()) {
             JournalEntry entry = new JournalEntry.AnalysisRun(5, record);
             byte[] line = JournalCodec.encode(entry);
             String text = new String(line, StandardCharsets.UTF_8);
@@ -85,14 +123,14 @@ class AnalysisRecordsTest {
     @Test
     void aSessionKeepsItsAnalysesInTheFileAndOneWithoutAnyHasNoSuchField() throws Exception {
         Session plain = new Session(AT, AT, 3, SessionBackends.NONE, SessionView.START, RandomLooms.grow(3, 10));
-        Session kept = new Session(AT, AT, 3, SessionBackends.NONE, SessionView.START, plain.loom(),
-                List.of(dist(), sweep()));
+        Session kept = new Session(AT, AT, 3, SessionBackends.NONE, SessionView.START, plain.loom(), all());
 
         assertFalse(text(plain).contains("\"analyses\""), "optional: absent when there are none");
         String file = text(kept);
         assertTrue(file.contains("\n\"analyses\":[\n{\"kind\":\"dist\",\"at\":\"2024-05-01T12:00:00.500Z\","), file);
         Session read = SessionReader.read(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), "s");
         assertSameSession(kept, read);
+        assertEquals(all(), read.analyses(), "the multiverse's blocks and the comparison's samples, exactly");
         assertEquals(file, text(read), "writing what was read gives the same text");
     }
 
@@ -122,23 +160,41 @@ class AnalysisRecordsTest {
     }
 
     @Test
+    void aBrokenMultiverseBlockIsNamedWhereItIs() {
+        String line = "{\"seq\":1,\"at\":\"2024-05-01T12:00:00Z\",\"kind\":\"multiverse\",\"node\":null,\"cursor\":0,"
+                + "\"context\":\"x\",\"profile\":\"e\",\"backend\":\"e\",\"model\":\"m\",\"depth\":2,\"top_k\":3,"
+                + "\"floor\":0,\"below\":[],\"model_calls\":1,\"unexpanded\":0,\"pruned\":0,\"blocks\":[{\"text\":\"a\","
+                + "\"logprob\":0.5,\"p\":1,\"pruned\":0,\"ends\":false,\"blocks\":[]}]}";
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        SessionException e = assertThrows(SessionException.class, () -> JournalCodec.decode(bytes, 0, bytes.length, "j", 3));
+        assertTrue(e.getMessage().startsWith("j:3:") && e.getMessage().endsWith(
+                "expected \"logprob\" to be a logprob (a finite number <= 0)"), e.getMessage());
+        String noBlocks = line.replace(",\"blocks\":[{\"text\":\"a\",\"logprob\":0.5,\"p\":1,\"pruned\":0,\"ends\":false,"
+                + "\"blocks\":[]}]", "");
+        byte[] missing = noBlocks.getBytes(StandardCharsets.UTF_8);
+        e = assertThrows(SessionException.class, () -> JournalCodec.decode(missing, 0, missing.length, "j", 3));
+        assertTrue(e.getMessage().contains("\"blocks\""), e.getMessage());
+    }
+
+    @Test
     void aRecordedRunSurvivesAKillAndIsInTheFileAfterASave() throws Exception {
         Path file = dir.resolve("s.json");
         Clock clock = Clock.fixed(AT, ZoneOffset.UTC);
         SessionStore store = SessionStore.openOrCreate(file, clock);
         store.record(new LoomAction.AddRoot(TokenRun.unscored("Pick a number:")));
-        store.recordAnalysis(dist());
-        store.recordAnalysis(sweep());
+        for (AnalysisRecord r : all()) {
+            store.recordAnalysis(r);
+        }
         // killed: no save, no close; the journal holds everything
         try (SessionStore reopened = SessionStore.openReadOnly(file)) {
-            assertEquals(List.of(dist(), sweep()), reopened.session().analyses());
+            assertEquals(all(), reopened.session().analyses());
         }
         store.save();
         store.close();
         assertTrue(Files.readString(file).contains("\"analyses\""), "the save writes the analyses into the file");
-        assertEquals(List.of(dist(), sweep()), SessionFile.read(file).analyses());
+        assertEquals(all(), SessionFile.read(file).analyses());
         try (SessionStore reopened = SessionStore.open(file, clock)) {
-            assertEquals(List.of(dist(), sweep()), reopened.session().analyses());
+            assertEquals(all(), reopened.session().analyses());
         }
     }
 

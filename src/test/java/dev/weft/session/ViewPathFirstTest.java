@@ -3,11 +3,14 @@ package dev.weft.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.loom.Loom;
 import dev.weft.loom.Node;
 import dev.weft.loom.NodeId;
+import dev.weft.loom.Origin;
+import dev.weft.loom.TokenRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -82,6 +85,29 @@ class ViewPathFirstTest {
         Path empty = dir.resolve("empty.json");
         SessionFile.write(empty, new Session(AT, AT, 0, SessionBackends.NONE, SessionView.START, Loom.empty()));
         assertNull(SessionFile.readViewPath(empty));
+    }
+
+    @Test
+    void theFirstScreenBuildsOnlyThePiecesOfItsPath() throws Exception {
+        // the piece table holds every token text of the tree; the path needs the first few, and
+        // the rest are kept as written: a piece only a node off the path uses is not even checked
+        Loom loom = Loom.empty();
+        Loom.Result root = loom.addRoot(TokenRun.unscored("Hello"));
+        Loom.Result onPath = root.loom().append(root.node(), TokenRun.unscored(" path"), Origin.EDIT, null);
+        Loom.Result off = onPath.loom().append(root.node(), TokenRun.unscored(" elsewhere"), Origin.EDIT, null);
+        Path file = dir.resolve("pieces.json");
+        SessionFile.write(file, new Session(AT, AT, 0, SessionBackends.NONE,
+                SessionView.START.at(onPath.node(), 0), off.loom()));
+        String text = Files.readString(file);
+        assertTrue(text.contains("\"pieces\":[\n\" path\",\n\"Hello\",\n\" elsewhere\"\n]"), text);
+        Files.writeString(file, text.replace("\n\" elsewhere\"\n]", "\n[300]\n]"));
+
+        Session first = SessionFile.readViewPath(file);
+        assertNotNull(first);
+        assertEquals("Hello path", first.loom().pathText(onPath.node()));
+        SessionException whole = assertThrows(SessionException.class, () -> SessionFile.read(file));
+        assertTrue(whole.getMessage().endsWith(":14:2: expected a byte of piece 2 to be an integer from 0 to 255"),
+                whole.getMessage());
     }
 
     private static NodeId deepest(Loom loom) {

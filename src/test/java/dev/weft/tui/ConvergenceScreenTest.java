@@ -25,11 +25,14 @@ class ConvergenceScreenTest {
 
     private static TuiHarness attractor(int cols, int rows) throws Exception {
         Loom loom;
+        Focus saved;
         try (SessionStore store = SessionStore.openReadOnly(Path.of("sessions", "attractor.json"))) {
             loom = store.loom();
+            saved = new Focus(store.view().current(), store.view().cursor());
         }
-        // the cursor on the prompt, reading the mainline down to its leaf #2
-        MemorySession session = new MemorySession("attractor.json", loom, new Focus(new NodeId(2), 0), Map.of());
+        // where the file leaves the user: the cursor on the prompt, reading the mainline down to its leaf #2
+        assertEquals(new Focus(new NodeId(2), 0), saved, "opened as it is, v measures the perturbations of the mainline");
+        MemorySession session = new MemorySession("attractor.json", loom, saved, Map.of());
         return TuiHarness.start(cols, rows, TestModels.embedded(), ColorDepth.TRUECOLOR, session, Runnable::run);
     }
 

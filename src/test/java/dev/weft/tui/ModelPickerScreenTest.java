@@ -126,4 +126,43 @@ class ModelPickerScreenTest {
         var node = h.state().loom().node(h.state().focus().current());
         assertEquals("llama3.2:1b", node.generation().model());
     }
+
+    @Test
+    void theCompareViewsSecondSideIsChosenInThePicker() throws Exception {
+        for (int[] size : new int[][] {{100, 30}, {80, 24}}) {
+            Queue work = new Queue();
+            LanguageModel embedded = TestModels.embedded();
+            TuiHarness h = TuiHarness.withBackends(size[0], size[1], embedded, catalog(embedded), work);
+            h.press(Action.EDIT).type("Are bugs real?").press(Action.COMMIT);
+            h.command("set max-tokens 6");
+            work.runAll();
+            h.settle();
+            String name = "compare-vs-picker-" + size[0] + "x" + size[1];
+            // from the compare view: o opens the picker on its second side; Enter compares with the choice
+            h.press(Action.COMPARE_VIEW).press(Action.CHOOSE_VS);
+            work.runAll();
+            h.settle();
+            h.press(Action.LAST_ROW);
+            Golden.assertScreen(name, h.screenText());
+            h.press(Action.COMPARE_AGAINST);
+            work.runAll();
+            h.settle();
+            Golden.assertScreen(name + "-compared", h.screenText());
+            var view = ((dev.weft.tui.state.Overlay.Compare) h.state().overlay()).view();
+            assertEquals("llama3.2:1b", view.columns().get(1).model(), "the second side is the choice");
+            assertEquals("embedded", h.state().settings().backend().name(), "still generating with the backend in use");
+            // in the picker opened with o, V does the same from any row
+            h.press(Action.CLOSE).press(Action.MODEL_PICKER);
+            work.runAll();
+            h.settle();
+            h.press(Action.FIRST_ROW);
+            Golden.assertScreen("model-picker-" + size[0] + "x" + size[1], h.screenText());
+            h.press(Action.COMPARE_AGAINST);
+            work.runAll();
+            h.settle();
+            assertEquals("embedded", ((dev.weft.tui.state.Overlay.Compare) h.state().overlay()).view().columns().get(1)
+                    .profile());
+            assertEquals("embedded", h.state().settings().experiments().vs());
+        }
+    }
 }

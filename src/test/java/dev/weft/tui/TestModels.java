@@ -27,6 +27,7 @@ final class TestModels {
             Path corpus = Path.of("src", "test", "resources", "tui", "corpus.txt");
             EmbeddedModel model = EmbeddedModel.open(TrainingCorpus.file(corpus), 3, ModelCache.at(cache));
             Files.deleteIfExists(model.loadReport().cacheFile());
+            Files.deleteIfExists(dev.weft.model.embedded.Gpt2Tokenizer.cacheFile(cache));
             Files.delete(cache);
             return model;
         } catch (IOException e) {

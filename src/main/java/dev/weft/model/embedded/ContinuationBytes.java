@@ -13,11 +13,12 @@ final class ContinuationBytes {
         int size = tokenizer.vocabularySize();
         leading = new int[size];
         length = new int[size];
+        // from the token table, not through piece(id): that would make and intern all 50,257 pieces
+        // (10 MB of small objects the first garbage collection during keys would then copy)
         for (int id = 0; id < size; id++) {
-            byte[] bytes = tokenizer.piece(id).bytes();
-            length[id] = bytes.length;
+            length[id] = tokenizer.length(id);
             int c = 0;
-            while (c < bytes.length && (bytes[c] & 0xc0) == 0x80) {
+            while (c < length[id] && (tokenizer.byteAt(id, c) & 0xc0) == 0x80) {
                 c++;
             }
             leading[id] = c;

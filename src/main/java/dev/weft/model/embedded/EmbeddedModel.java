@@ -67,8 +67,10 @@ public final class EmbeddedModel implements LanguageModel {
             throw new ModelException("embedded model order must be 1.." + KneserNeyModel.MAX_ORDER + ", got " + order);
         }
         long start = System.nanoTime();
-        // parsing the BPE ranks and reading the cache are independent, and each takes a few hundred ms cold
-        CompletableFuture<Gpt2Tokenizer> tokenizerReady = CompletableFuture.supplyAsync(Gpt2Tokenizer::shared);
+        // the tokenizer's table and the n-grams are read from the cache side by side (the table is parsed
+        // from jtokkit's ranks, most of a second, only when its cache file is missing)
+        CompletableFuture<Gpt2Tokenizer> tokenizerReady = CompletableFuture.supplyAsync(
+                () -> Gpt2Tokenizer.cached(cache.directory()));
         Path file = cache.fileFor(corpus, order);
         Optional<KneserNeyModel> cached = cache.load(file)
                 .filter(m -> m.order() == order && m.vocabularySize() == Gpt2Tokenizer.VOCABULARY_SIZE);

@@ -47,6 +47,16 @@ final class ArrayKvCache implements KvCache {
     }
 
     @Override
+    public float[][] keyRows(int layer, int count) {
+        return keys[layer];
+    }
+
+    @Override
+    public float[][] valueRows(int layer, int count) {
+        return values[layer];
+    }
+
+    @Override
     public int length() {
         return length;
     }

@@ -12,6 +12,19 @@ interface FloatKernels {
     /** {@code y[yOff+i] += s * x[xOff+i]} for i in [0, n). */
     void axpy(float s, float[] x, int xOff, float[] y, int yOff, int n);
 
+    /**
+     * {@code out[t] = dot(q from qOff, rows[t] from rowOff, n) * scale} for t in [0, count):
+     * attention's scores, each exactly as {@link #dot} gives it (the query is loaded once).
+     */
+    void scores(float[] q, int qOff, float[][] rows, int count, int rowOff, int n, float scale, float[] out);
+
+    /**
+     * {@code out[outOff+i] = Σ_t weights[t] * rows[t][rowOff+i]} for i in [0, n), t in [0, count):
+     * attention's weighted sum of value rows, the sums kept in registers across the rows (in t
+     * order for each i, whatever {@code count}).
+     */
+    void weightedSum(float[] weights, float[][] rows, int count, int rowOff, float[] out, int outOff, int n);
+
     String describe();
 
     /** The products of quantised rows with vectors, on the same machinery. */

@@ -207,12 +207,14 @@ public final class GgufModel implements BatchedModel {
                     caches[i] = stepping.get(i).cache;
                 }
                 float[][] h = cached.step(ids, positions, caches);
-                float[][] logits = transformer.logits(h);
+                float[][] logits = new float[ids.length][];
                 for (int i = 0; i < ids.length; i++) {
                     stepping.get(i).forwarded(ids[i], h[i]);
+                    logits[i] = stepping.get(i).logits(transformer.vocabulary());
                 }
+                transformer.logits(h, logits); // into each sibling's own arrays: nothing vocabulary-sized allocated a step
                 // each sibling's distribution, draw and alternatives (passes over the whole vocabulary) side by side
-                matmul.run(ids.length, i -> stepping.get(i).draw(this, probabilities(logits[i]), alternatives));
+                matmul.run(ids.length, i -> stepping.get(i).drawFromLogits(this, alternatives));
             }
         }
         return finish(choices, FinishReason.LENGTH, context, hidden);
@@ -314,11 +316,15 @@ public final class GgufModel implements BatchedModel {
 
     /** Softmax in double over the logits: the model's own distribution before any sampling filter. */
     static double[] probabilities(float[] logits) {
+        return probabilities(logits, new double[logits.length]);
+    }
+
+    /** {@link #probabilities(float[])} into {@code p} (as long as {@code logits}); returns it. */
+    static double[] probabilities(float[] logits, double[] p) {
         float max = Float.NEGATIVE_INFINITY;
         for (float l : logits) {
             max = Math.max(max, l);
         }
-        double[] p = new double[logits.length];
         double sum = 0;
         for (int i = 0; i < logits.length; i++) {
             p[i] = Math.exp(logits[i] - (double) max);
@@ -398,6 +404,9 @@ public final class GgufModel implements BatchedModel {
         int[] forwardedIds = new int[16];
         float[][] forwardedHidden = new float[16][];
         int forwardedCount;
+        /** Vocabulary-sized arrays for each step's logits and distribution. */
+        float[] logits;
+        double[] probabilities;
 
         Choice(int index, Sampler sampler, KvCache cache) {
             this.index = index;
@@ -412,6 +421,20 @@ public final class GgufModel implements BatchedModel {
         void draw(GgufModel model, double[] probabilities, int alternatives) {
             drawn = sampler.next(probabilities);
             drawnToken = model.token(drawn, probabilities, alternatives, false);
+        }
+
+        /** This sibling's logits array, reused from step to step. */
+        float[] logits(int vocabulary) {
+            if (logits == null) {
+                logits = new float[vocabulary];
+                probabilities = new double[vocabulary];
+            }
+            return logits;
+        }
+
+        /** {@link #draw} from the distribution of this step's {@link #logits}. */
+        void drawFromLogits(GgufModel model, int alternatives) {
+            draw(model, GgufModel.probabilities(logits, probabilities), alternatives);
         }
 
         void forwarded(int id, float[] hidden) {

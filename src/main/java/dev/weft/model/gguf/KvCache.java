@@ -13,6 +13,27 @@ public interface KvCache {
 
     float[] value(int layer, int position);
 
+    /**
+     * The key rows of one layer by position, at least {@code count} of them (the array may be the
+     * cache's own: read it, never write it).
+     */
+    default float[][] keyRows(int layer, int count) {
+        float[][] rows = new float[count][];
+        for (int t = 0; t < count; t++) {
+            rows[t] = key(layer, t);
+        }
+        return rows;
+    }
+
+    /** The value rows of one layer by position, as {@link #keyRows}. */
+    default float[][] valueRows(int layer, int count) {
+        float[][] rows = new float[count][];
+        for (int t = 0; t < count; t++) {
+            rows[t] = value(layer, t);
+        }
+        return rows;
+    }
+
     /** How many positions from 0 are stored in every layer. */
     int length();
 

@@ -26,6 +26,21 @@ final class ScalarKernels implements FloatKernels {
     }
 
     @Override
+    public void scores(float[] q, int qOff, float[][] rows, int count, int rowOff, int n, float scale, float[] out) {
+        for (int t = 0; t < count; t++) {
+            out[t] = dot(q, qOff, rows[t], rowOff, n) * scale;
+        }
+    }
+
+    @Override
+    public void weightedSum(float[] weights, float[][] rows, int count, int rowOff, float[] out, int outOff, int n) {
+        java.util.Arrays.fill(out, outOff, outOff + n, 0f);
+        for (int t = 0; t < count; t++) {
+            axpy(weights[t], rows[t], rowOff, out, outOff, n);
+        }
+    }
+
+    @Override
     public QuantDot quant() {
         return new ScalarQuantDot();
     }

@@ -83,6 +83,12 @@ final class Transformer {
     /** Logits over the vocabulary for each hidden state. */
     float[][] logits(float[][] hidden) {
         float[][] out = new float[hidden.length][vocabulary()];
+        logits(hidden, out);
+        return out;
+    }
+
+    /** {@link #logits(float[][])} into {@code out} (arrays of the vocabulary's size, reused from step to step). */
+    void logits(float[][] hidden, float[][] out) {
         for (int from = 0; from < hidden.length; from += BATCH) {
             int n = Math.min(BATCH, hidden.length - from);
             float[][] in = new float[n][];
@@ -91,7 +97,6 @@ final class Transformer {
             System.arraycopy(out, from, o, 0, n);
             mm.apply(w.output(), in, n, o);
         }
-        return out;
     }
 
     private float[][] batch(int[] tokens, int offset, int n, int[] positions, KvCache[] caches) {
@@ -166,7 +171,11 @@ final class Transformer {
         return x;
     }
 
-    /** Causal attention of each query of the batch over the cached positions up to its own. */
+    /**
+     * Causal attention of each query of the batch over the cached positions up to its own: the
+     * scores (the query loaded once) in a scratch array of the thread's, the weighted sum of the
+     * values in registers; the same operations in the same order as a dot and an axpy a position.
+     */
     private void attention(int layer, float[][] q, float[][] out, int n, int[] pos, KvCache[] caches) {
         int heads = c.heads();
         int group = heads / c.kvHeads();
@@ -178,25 +187,34 @@ final class Transformer {
             int h = task % heads;
             int kvh = h / group;
             int positions = pos[b] + 1;
-            KvCache cache = caches[b];
-            float[] scores = new float[positions];
+            float[][] keys = caches[b].keyRows(layer, positions);
+            float[] scores = scores(positions);
+            k.scores(q[b], h * hd, keys, positions, kvh * hd, hd, scale, scores);
             float max = Float.NEGATIVE_INFINITY;
             for (int t = 0; t < positions; t++) {
-                float s = k.dot(q[b], h * hd, cache.key(layer, t), kvh * hd, hd) * scale;
-                scores[t] = s;
-                max = Math.max(max, s);
+                max = Math.max(max, scores[t]);
             }
             float sum = 0;
             for (int t = 0; t < positions; t++) {
                 scores[t] = (float) Math.exp(scores[t] - max);
                 sum += scores[t];
             }
-            float[] o = out[b];
-            java.util.Arrays.fill(o, h * vd, (h + 1) * vd, 0f);
             for (int t = 0; t < positions; t++) {
-                k.axpy(scores[t] / sum, cache.value(layer, t), kvh * vd, o, h * vd, vd);
+                scores[t] /= sum;
             }
+            k.weightedSum(scores, caches[b].valueRows(layer, positions), positions, kvh * vd, out[b], h * vd, vd);
         });
+    }
+
+    private final ThreadLocal<float[]> scores = ThreadLocal.withInitial(() -> new float[256]);
+
+    private float[] scores(int positions) {
+        float[] s = scores.get();
+        if (s.length < positions) {
+            s = new float[Math.max(positions, 2 * s.length)];
+            scores.set(s);
+        }
+        return s;
     }
 
     /** x * weight / sqrt(mean(x²) + eps), the mean summed in double as ggml does. */

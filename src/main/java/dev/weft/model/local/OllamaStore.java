@@ -22,7 +22,10 @@ final class OllamaStore {
     private static final String DEFAULT_HOST = "registry.ollama.ai";
     private static final String DEFAULT_NAMESPACE = "library";
     private static final Pattern DIGEST = Pattern.compile("sha256[:-][0-9a-f]{64}");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made when a manifest is read, not when the search starts (most machines have no Ollama store). */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     /** A manifest resolved to its model blob. */
     record Entry(String name, Path blob) {}
@@ -70,7 +73,7 @@ final class OllamaStore {
     private static Path blob(Path root, Path manifest) throws IOException {
         JsonNode json;
         try {
-            json = JSON.readTree(Files.readString(manifest));
+            json = Mapper.JSON.readTree(Files.readString(manifest));
         } catch (IOException e) {
             throw new IOException("not valid JSON");
         }

@@ -75,6 +75,7 @@ public enum Action {
     COLUMN_LEFT("left column", "left"),
     COLUMN_RIGHT("right column", "right"),
     ADD_COLUMN("add the column's completions as children of the node", "add"),
+    CHOOSE_VS("choose the second side in the model picker", "other side"),
     // convergence view
     CONVERGENCE_VIEW("convergence of the branches leaving this path", "convergence"),
     SET_REFERENCE("make this path the reference of v", "reference"),
@@ -119,6 +120,7 @@ public enum Action {
 
     // model picker
     USE_MODEL("generate with this model from now on", "use"),
+    COMPARE_AGAINST("compare against this model, here and with V from now on", "compare"),
 
     // search prompt
     RUN_SEARCH("find the matches", "find"),

@@ -18,6 +18,7 @@ public enum Context {
     SESSIONS("Session picker", "the sessions weft offers when started without a file, most recent first"),
     SESSION_FILTER("Session filter", "typing the session picker's filter; other keys type text"),
     MODELS("Model picker", "the backends to generate with: the config's profiles, the embedded model, model files on this machine"),
+    COMPARE_SIDE("Second side picker", "the model picker opened from the compare view (o): the backend to compare with"),
     SEARCH("Search prompt", "typing a search; other keys type text"),
     COMMAND("Command line", "the : line on the bottom row (:set, :w, :e ...); other keys type text"),
     PLAYER("Replay player", "a recorded session step by step, as it was seen (weft replay FILE); digits type a step"),

@@ -83,7 +83,7 @@ final class DefaultKeys {
         t.in(Context.COMPARE)
                 .hint(COLUMN_LEFT, "h", "Left").hint(COLUMN_RIGHT, "l", "Right", "Tab")
                 .bind(CURSOR_UP, "k", "Up").bind(CURSOR_DOWN, "j", "Down")
-                .hint(ADD_COLUMN, "a").hint(CLOSE, "Esc", "q", "V");
+                .hint(ADD_COLUMN, "a").hint(CHOOSE_VS, "o").hint(CLOSE, "Esc", "q", "V");
 
         t.in(Context.COMPARE_FILE)
                 .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")
@@ -118,7 +118,11 @@ final class DefaultKeys {
         t.in(Context.MODELS)
                 .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")
                 .bind(FIRST_ROW, "Home", "g").bind(LAST_ROW, "End", "G")
-                .hint(USE_MODEL, "Enter").hint(CLOSE, "Esc", "q", "o", "C-c");
+                .hint(USE_MODEL, "Enter").hint(COMPARE_AGAINST, "V").hint(CLOSE, "Esc", "q", "o", "C-c");
+        t.in(Context.COMPARE_SIDE)
+                .hint(ROW_UP, "k", "Up").hint(ROW_DOWN, "j", "Down")
+                .bind(FIRST_ROW, "Home", "g").bind(LAST_ROW, "End", "G")
+                .hint(COMPARE_AGAINST, "Enter", "V").hint(CLOSE, "Esc", "q", "o", "C-c");
 
         t.in(Context.SEARCH)
                 .hint(RUN_SEARCH, "Enter").hint(ABANDON, "Esc", "C-c", "C-g").bind(DELETE_BACK, "Backspace");

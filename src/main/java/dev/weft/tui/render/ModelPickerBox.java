@@ -25,8 +25,9 @@ final class ModelPickerBox {
         int top = Math.max(0, Math.min(1, bodyRows - height));
         Style fill = p.style(Part.POPUP);
         Box.draw(p, left, top, width, height, p.style(Part.POPUP_BORDER), fill,
-                "model · generating with " + picker.current() + (picker.searching() ? " · looking for model files…" : ""),
-                "↵ use · esc");
+                (picker.vs() ? "compare against · now " : "model · generating with ") + picker.current()
+                        + (picker.searching() ? " · looking for model files…" : ""),
+                picker.vs() ? "↵ compare · esc" : "↵ use · V compare · esc");
         if (height < 3) {
             return;
         }

@@ -62,7 +62,7 @@ public final class PlayerFrame {
             String unrecorded = dev.weft.tui.update.ShownView.unrecorded(state.replay().after(state.step()).view()
                     .settings().get(dev.weft.tui.update.ShownView.KEY));
             if (unrecorded != null) {
-                s.add(new Bar.Segment(unrecorded, p.style(Part.NOTICE), 35, false));
+                s.add(new Bar.Segment(unrecorded, p.style(Part.NOTICE), 45, false)); // the description shortens first
             }
         }
         s.add(new Bar.Segment(state.speed().label(), plain, 70, true));

@@ -1,9 +1,14 @@
 package dev.weft.tui.state;
 
+import dev.weft.analysis.AnalysisRecord;
+import dev.weft.analysis.CompareRecord;
 import dev.weft.analysis.SiblingFigures;
+import dev.weft.analysis.SweepRecord;
+import dev.weft.loom.Generation;
 import dev.weft.loom.NodeId;
 import dev.weft.loom.SamplingParams;
 import dev.weft.model.Completion;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,11 +20,63 @@ import java.util.List;
  * @param context  the text they continue, for the heading
  * @param selected the column the add key takes
  * @param top      the first line of the columns shown (scrolling)
+ * @param recorded whether the result is kept in the session yet (once every column is in, or on closing)
  */
 public record CompareView(NodeId node, String context, SamplingParams params, List<Column> columns, int selected,
-                          int top) {
+                          int top, boolean recorded) {
     public CompareView {
         columns = List.copyOf(columns);
+    }
+
+    public CompareView(NodeId node, String context, SamplingParams params, List<Column> columns, int selected, int top) {
+        this(node, context, params, columns, selected, top, false);
+    }
+
+    /** The view as the loom showed a kept result: every column in (or failed). */
+    public static CompareView of(CompareRecord record) {
+        List<Column> columns = new ArrayList<>();
+        for (CompareRecord.Run run : record.runs()) {
+            AnalysisRecord.Side side = run.side();
+            Column waiting = new Column(0, side.profile(), side.backend(), side.model(), null, null, null);
+            columns.add(run.failure() != null ? waiting.failed(run.failure()) : waiting.arrived(side.backend(), side.model(),
+                    run.samples().stream().map(SweepRecord.Sample::completion).toList()));
+        }
+        return new CompareView(record.node(), record.context(), record.params(), columns, 0, 0, true);
+    }
+
+    /**
+     * The result as the session keeps it: each column's samples made at {@code at} with the
+     * view's settings, or why it has none (a column still sampling: the view closed before it came).
+     */
+    public CompareRecord record(Instant at, AnalysisRecord.Side inUse, int cursor) {
+        List<CompareRecord.Run> runs = new ArrayList<>();
+        for (Column c : columns) {
+            String profile = c.profile() == null ? inUse.profile() : c.profile();
+            // a column without an answer names only what it was asked by (the backend in use: what it is)
+            AnalysisRecord.Side side = c.completions() != null ? new AnalysisRecord.Side(profile, c.backend(), c.model())
+                    : c.profile() == null ? inUse : new AnalysisRecord.Side(profile, "", "");
+            if (c.completions() == null) {
+                runs.add(new CompareRecord.Run(side, List.of(), c.isWaiting() ? "the view closed before it arrived"
+                        : c.failure()));
+                continue;
+            }
+            List<SweepRecord.Sample> samples = new ArrayList<>();
+            for (Completion done : c.completions()) {
+                samples.add(new SweepRecord.Sample(new Generation(c.backend(), c.model(), params, at, done.finish()),
+                        done.run()));
+            }
+            runs.add(new CompareRecord.Run(side, samples, null));
+        }
+        return new CompareRecord(at, node, cursor, context, params, runs);
+    }
+
+    /** Every column is in or failed. */
+    public boolean settled() {
+        return columns.stream().noneMatch(Column::isWaiting);
+    }
+
+    public CompareView withRecorded() {
+        return new CompareView(node, context, params, columns, selected, top, true);
     }
 
     /**
@@ -57,15 +114,15 @@ public record CompareView(NodeId node, String context, SamplingParams params, Li
     public CompareView withColumn(int i, Column column) {
         List<Column> next = new ArrayList<>(columns);
         next.set(i, column);
-        return new CompareView(node, context, params, next, selected, top);
+        return new CompareView(node, context, params, next, selected, top, recorded);
     }
 
     public CompareView withSelected(int column) {
-        return new CompareView(node, context, params, columns, column, top);
+        return new CompareView(node, context, params, columns, column, top, recorded);
     }
 
     public CompareView withTop(int line) {
-        return new CompareView(node, context, params, columns, selected, line);
+        return new CompareView(node, context, params, columns, selected, line, recorded);
     }
 
     /** The column waiting for {@code request}, or -1. */

@@ -45,7 +45,12 @@ public sealed interface Msg {
 
     record ScoreFailed(long request, String reason) implements Msg {}
 
-    record MultiverseExpanded(long request, Multiverse multiverse) implements Msg {}
+    record MultiverseExpanded(long request, Multiverse multiverse, Instant at) implements Msg {
+        /** For tests, where the time does not matter. */
+        public MultiverseExpanded(long request, Multiverse multiverse) {
+            this(request, multiverse, Instant.EPOCH);
+        }
+    }
 
     /** A candidate set scored by {@code answered} (its name null: the backend in use), at {@code at}. */
     record CandidatesScored(long request, Backend answered, CandidateDistribution distribution, Instant at)
@@ -150,13 +155,24 @@ public sealed interface Msg {
     record SaveFailed(String reason) implements Msg {}
 
     /** One side of the compare view: which backend and model answered, and its completions. */
-    record CompareArrived(long request, String backend, String model, List<Completion> completions) implements Msg {
+    record CompareArrived(long request, String backend, String model, List<Completion> completions, Instant at)
+            implements Msg {
         public CompareArrived {
             completions = List.copyOf(completions);
         }
+
+        /** For tests, where the time does not matter. */
+        public CompareArrived(long request, String backend, String model, List<Completion> completions) {
+            this(request, backend, model, completions, Instant.EPOCH);
+        }
     }
 
-    record CompareFailed(long request, String reason) implements Msg {}
+    record CompareFailed(long request, String reason, Instant at) implements Msg {
+        /** For tests, where the time does not matter. */
+        public CompareFailed(long request, String reason) {
+            this(request, reason, Instant.EPOCH);
+        }
+    }
 
     /** The other session of the compared-sessions view, read ({@code loom}) or not ({@code failure}). */
     record CompareFileRead(long request, String name, Loom loom, String failure) implements Msg {}

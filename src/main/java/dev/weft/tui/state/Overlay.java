@@ -105,10 +105,10 @@ public sealed interface Overlay {
         }
     }
 
-    /** The model picker: the backends to generate with, and whether each answers. */
+    /** The model picker: the backends to generate with (or to compare with), and whether each answers. */
     record Models(ModelPicker picker) implements Overlay {
         public Context context() {
-            return Context.MODELS;
+            return picker.vs() ? Context.COMPARE_SIDE : Context.MODELS;
         }
     }
 

@@ -85,8 +85,15 @@ final class CommandLineKeys {
         if (step.state.overlay() instanceof Overlay.Command c) {
             CommandLine line = c.line();
             int start = wordStart(line.text(), line.caret());
-            if (line.text().substring(start, line.caret()).equals(names.word())) {
+            String word = line.text().substring(start, line.caret());
+            if (word.equals(names.word())) {
                 offer(step, line, start, names.names(), false);
+                return;
+            }
+            for (String prefix : Completions.BACKEND_PREFIXES) { // gguf:PATH, embedded:CORPUS
+                if (word.equals(prefix + names.word())) {
+                    offer(step, line, start, names.names().stream().map(n -> prefix + n).toList(), false);
+                }
             }
         }
     }
@@ -114,10 +121,10 @@ final class CommandLineKeys {
         String word = text.substring(start, line.caret());
         String before = text.substring(0, start).trim();
         List<String> words = before.isEmpty() ? List.of() : Arrays.asList(before.split("\\s+"));
-        Completions.Candidates next = Completions.after(words, line.themes(), line.backends());
+        Completions.Candidates next = Completions.after(words, word, line.themes(), line.backends());
         switch (next.kind()) {
             case WORDS -> offer(step, line, start, next.words(), true);
-            case FILE -> step.effect(new Effect.ListFiles(word));
+            case FILE -> step.effect(new Effect.ListFiles(word.substring(next.prefix().length())));
             case NONE -> { } // an argument with nothing to offer: Tab does nothing, as in a shell
         }
     }
@@ -139,7 +146,8 @@ final class CommandLineKeys {
         }
         if (fit.size() == 1) {
             String only = fit.get(0);
-            String tail = spaceAfter && !only.endsWith("/") && !rest.startsWith(" ") ? " " : "";
+            // a directory or a prefix (embedded:, gguf:) is continued, not ended
+            String tail = spaceAfter && !only.endsWith("/") && !only.endsWith(":") && !rest.startsWith(" ") ? " " : "";
             set(step, line.edited(text.substring(0, start) + only + tail + rest, start + only.length() + tail.length()));
             return;
         }

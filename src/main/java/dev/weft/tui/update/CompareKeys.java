@@ -22,7 +22,8 @@ import java.util.List;
 /**
  * The compare view: continue the current path on the backend in use and on another one (n
  * completions each, the current sampling settings, off the UI thread), move between the two
- * columns, and add a column's completions to the tree as children of the current node.
+ * columns, and add a column's completions to the tree as children of the current node. Once both
+ * sides are in (or the view closes with one in), the result is kept in the session.
  */
 final class CompareKeys {
     private CompareKeys() {}
@@ -59,12 +60,29 @@ final class CompareKeys {
             CompareView view = c.view();
             int i = view.columnOf(msg.request());
             view = view.withColumn(i, view.columns().get(i).arrived(msg.backend(), msg.model(), msg.completions()));
+            if (view.settled()) {
+                view = keep(step, view);
+            }
             step.state = step.state.withOverlay(new Overlay.Compare(view));
             // a failed side keeps its error on the message line
             if (view.columns().stream().allMatch(col -> col.completions() != null)) {
-                step.info("a adds the selected column's completions to the tree");
+                step.info("kept in the session · a adds the selected column's completions to the tree");
             }
         }
+    }
+
+    /**
+     * Keeps the result in the session (once): what each side returned, so the replay player shows
+     * the columns again without a model. Nothing arrived, nothing kept.
+     */
+    private static CompareView keep(Step step, CompareView view) {
+        if (view.recorded() || view.columns().stream().allMatch(c -> c.completions() == null)) {
+            return view;
+        }
+        int cursor = step.state.loom().contains(view.node())
+                ? Math.max(0, step.state.loom().node(view.node()).tokens().size() - 1) : 0;
+        step.effect(new Effect.RecordAnalysis(view.record(step.now, DistributionKeys.side(step, null), cursor)));
+        return view.withRecorded();
     }
 
     static void failed(Step step, Msg.CompareFailed msg) {
@@ -75,7 +93,11 @@ final class CompareKeys {
         if (step.state.overlay() instanceof Overlay.Compare c && c.view().columnOf(msg.request()) >= 0) {
             CompareView view = c.view();
             int i = view.columnOf(msg.request());
-            step.state = step.state.withOverlay(new Overlay.Compare(view.withColumn(i, view.columns().get(i).failed(msg.reason()))));
+            view = view.withColumn(i, view.columns().get(i).failed(msg.reason()));
+            if (view.settled()) {
+                view = keep(step, view);
+            }
+            step.state = step.state.withOverlay(new Overlay.Compare(view));
         }
         step.error("compare failed: " + msg.reason());
     }
@@ -92,11 +114,16 @@ final class CompareKeys {
             case CURSOR_UP -> show(step, view.withTop(Math.max(0, view.top() - 1)));
             case CURSOR_DOWN -> show(step, view.withTop(view.top() + 1));
             case ADD_COLUMN -> add(step, view);
+            case CHOOSE_VS -> {
+                close(step, view);
+                ModelPickerKeys.openForVs(step);
+            }
             default -> { }
         }
     }
 
     private static void close(Step step, CompareView view) {
+        keep(step, view); // what arrived is kept; a side still sampling says so
         for (CompareView.Column c : view.columns()) {
             if (c.isWaiting()) {
                 step.state = step.state.withRequests(step.state.requests().minus(c.request()));

@@ -14,6 +14,8 @@ import java.util.Map;
  * The model picker ({@code o}) and switching backends ({@code :set backend NAME} too). The picker opens
  * at once and fills in as the choices are listed and probed; choosing one opens it off the UI thread
  * (a model file loads meanwhile, the loom stays usable) and generations use it once it is open.
+ * {@code V} on a choice compares against it instead: it becomes the compare view's second side and
+ * the view opens; opened from the compare view ({@code o} there), Enter does that.
  */
 final class ModelPickerKeys {
     private ModelPickerKeys() {}
@@ -35,9 +37,39 @@ final class ModelPickerKeys {
             case FIRST_ROW -> show(step, picker.withSelected(0));
             case LAST_ROW -> show(step, picker.withSelected(last));
             case CLOSE -> step.state = step.state.withOverlay(Overlay.NONE);
-            case USE_MODEL -> use(step, picker);
+            case USE_MODEL -> {
+                if (picker.vs()) {
+                    compareAgainst(step, picker);
+                } else {
+                    use(step, picker);
+                }
+            }
+            case COMPARE_AGAINST -> compareAgainst(step, picker);
             default -> { }
         }
+    }
+
+    /** From the compare view ({@code o}): the picker, to choose its second side. */
+    static void openForVs(Step step) {
+        long id = step.newRequest();
+        step.state = step.state.withOverlay(new Overlay.Models(ModelPicker.choosingVs(id,
+                step.state.settings().experiments().vs())));
+        step.effect(new Effect.ListModels(id));
+    }
+
+    /**
+     * The choice becomes the compare view's second side (as {@code :compare NAME} makes it, kept in
+     * the session), and the view opens on it here: the backend in use stays as it is.
+     */
+    private static void compareAgainst(Step step, ModelPicker picker) {
+        ModelChoice choice = picker.selectedChoice();
+        if (choice == null) {
+            step.info("still listing the models: a moment");
+            return;
+        }
+        step.state = step.state.withOverlay(Overlay.NONE).withSettings(step.state.settings().withExperiments(
+                step.state.settings().experiments().withVs(choice.name())));
+        CompareKeys.open(step, choice.name());
     }
 
     private static void show(Step step, ModelPicker picker) {

@@ -117,6 +117,7 @@ final class MultiverseKeys {
         step.state = step.state.withRequests(step.state.requests().minus(msg.request()));
         if (step.state.overlay() instanceof Overlay.Multiverse m && m.view().request() == msg.request()) {
             Multiverse multiverse = msg.multiverse();
+            keep(step, m.view(), multiverse);
             if (m.view().growing() != null) {
                 step.state = step.state.withOverlay(new Overlay.Multiverse(m.view().grew(multiverse)));
                 step.info(multiverse.nodeCount() + " blocks below the zoomed block from " + multiverse.modelCalls()
@@ -128,6 +129,26 @@ final class MultiverseKeys {
                     + Numbers.percent(multiverse.unexploredMass())
                     + (multiverse.unexpanded() > 0 ? " · " + multiverse.unexpandedNote() : ""));
         }
+    }
+
+    /**
+     * Keeps an expansion in the session as it arrives (the first, or the one below a zoomed block),
+     * so the replay player draws the plot again without a model.
+     */
+    private static void keep(Step step, MultiverseView view, Multiverse arrived) {
+        List<Integer> below = view.growing() == null ? List.of() : view.growing();
+        String context = view.context();
+        if (!below.isEmpty()) {
+            List<Piece> pieces = new ArrayList<>(List.of(Piece.of(context)));
+            MultiverseNode n = view.multiverse().root();
+            for (int i : below) {
+                n = n.children().get(i);
+                pieces.add(n.piece());
+            }
+            context = new Prompt(pieces).text(); // a character split across blocks comes out whole
+        }
+        step.effect(new Effect.RecordAnalysis(new dev.weft.analysis.MultiverseRecord(step.now, view.node(), view.index(),
+                context, DistributionKeys.side(step, null), below, arrived)));
     }
 
     static void failed(Step step, Msg.AnalysisFailed msg) {

@@ -1,6 +1,8 @@
 package dev.weft.tui.update;
 
 import dev.weft.analysis.AnalysisRecord;
+import dev.weft.analysis.CompareRecord;
+import dev.weft.analysis.MultiverseRecord;
 import dev.weft.analysis.DistRecord;
 import dev.weft.analysis.ReferenceConvergence;
 import dev.weft.analysis.SweepRecord;
@@ -10,7 +12,9 @@ import dev.weft.loom.TokenRun;
 import dev.weft.model.Prompt;
 import dev.weft.replay.Replay;
 import dev.weft.session.JournalEntry;
+import dev.weft.tui.state.CompareView;
 import dev.weft.tui.state.ConvergenceView;
+import dev.weft.tui.state.MultiverseView;
 import dev.weft.tui.state.DistributionView;
 import dev.weft.tui.state.Overlay;
 import dev.weft.tui.state.SweepView;
@@ -18,7 +22,6 @@ import dev.weft.tui.state.UiState;
 import dev.weft.tui.state.View;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What the loom shows besides the read view, as the session's {@value #KEY} setting (one line of
@@ -27,10 +30,12 @@ import java.util.Locale;
  * <pre>
  * tree · siblings · help · search QUERY · alternatives NODE INDEX ROW
  * convergence FROM REFERENCE CHOSEN ROW · dist NODE CURSOR SPEC · sweep NODE CURSOR N T1,T2,…
- * multiverse · compare · compare-file
+ * multiverse NODE INDEX ZOOM SELECTED · compare NODE COLUMN TOP · compare-file
  * </pre>
- * The multiverse's blocks and the compare view's samples come from a model and are not recorded:
- * the player names those views on its bar over the read view. Help is the player's own.
+ * (ZOOM and SELECTED are walks of child indexes, {@code 0.2}, or {@code -}.) What the multiverse
+ * and compare views showed came from a model: the recording keeps it as analyses, which the player
+ * draws again. A session recorded before that says only {@code multiverse} or {@code compare}, and
+ * the player names the view on its bar over the read view. Help is the player's own.
  */
 public final class ShownView {
     public static final String KEY = "open";
@@ -59,11 +64,13 @@ public final class ShownView {
             return "sweep " + (v.node() == null ? -1 : v.node().value()) + " " + v.cursor() + " " + v.n() + " "
                     + String.join(",", t);
         }
-        if (o instanceof Overlay.Multiverse) {
-            return "multiverse";
+        if (o instanceof Overlay.Multiverse m) {
+            MultiverseView v = m.view();
+            return "multiverse " + v.node().value() + " " + v.index() + " " + walk(v.zoom()) + " " + walk(v.selected());
         }
-        if (o instanceof Overlay.Compare) {
-            return "compare";
+        if (o instanceof Overlay.Compare c) {
+            CompareView v = c.view();
+            return "compare " + v.node().value() + " " + v.selected() + " " + v.top();
         }
         if (o instanceof Overlay.CompareFile) {
             return "compare-file";
@@ -77,7 +84,20 @@ public final class ShownView {
         return s.view() == View.TREE ? "tree" : s.view() == View.SIBLINGS ? "siblings" : null;
     }
 
-    /** The first word: what kind of view or overlay (a change of kind is journaled at once). */
+    /**
+     * Which changes of the setting are journaled at once: the kind, and the multiverse's zoom (a zoom that looks
+     * further is followed by the expansion it asked for, and the player shows them together).
+     */
+    public static String shape(String value) {
+        String kind = kind(value);
+        if ("multiverse".equals(kind)) {
+            String[] w = value.split(" ");
+            return w.length < 4 ? kind : kind + " " + w[3];
+        }
+        return kind;
+    }
+
+    /** The first word: what kind of view or overlay. */
     public static String kind(String value) {
         if (value == null) {
             return null;
@@ -153,8 +173,14 @@ public final class ShownView {
                     return screen.withOverlay(new Overlay.Sweep(SweepView.opened(context(loom, node, cursor),
                             Integer.parseInt(w[3]), slots, node, cursor, List.of())));
                 }
+                case "multiverse" -> {
+                    return w.length < 5 ? screen : multiverse(screen, w, replay, step, value);
+                }
+                case "compare" -> {
+                    return w.length < 4 ? screen : compare(screen, w, replay, step);
+                }
                 default -> {
-                    return screen; // multiverse, compare: their contents were not recorded
+                    return screen; // compare-file: another session, not recorded here
                 }
             }
         } catch (RuntimeException e) {
@@ -162,12 +188,116 @@ public final class ShownView {
         }
     }
 
-    /** What the player's bar says about a view it cannot draw again, or null. */
+    /**
+     * The multiverse view as the loom showed it: the view's first expansion and every expansion
+     * below a zoomed block the recording kept by {@code step} (none yet: still expanding), zoomed
+     * and selected as the setting says (a walk the plot does not hold: as the expansion arrived).
+     */
+    private static UiState multiverse(UiState screen, String[] w, Replay replay, int step, String value) {
+        NodeId node = new NodeId(Integer.parseInt(w[1]));
+        int index = Integer.parseInt(w[2]);
+        Loom loom = screen.loom();
+        String place = "multiverse " + w[1] + " " + w[2] + " ";
+        List<MultiverseRecord> kept = new ArrayList<>();
+        for (int i = step; i >= 1 && replay != null; i--) {
+            JournalEntry e = replay.entry(i);
+            if (e instanceof JournalEntry.AnalysisRun r && r.record() instanceof MultiverseRecord m) {
+                kept.add(0, m);
+                if (m.below().isEmpty()) {
+                    break; // the view's first expansion
+                }
+            }
+            if (e instanceof JournalEntry.ViewChange v && !String.valueOf(v.view().settings().get(KEY)).startsWith(place)) {
+                kept.clear(); // before the view opened
+                break;
+            }
+        }
+        if (kept.isEmpty() || !kept.get(0).below().isEmpty()) {
+            String context = loom.contains(node) && index < loom.node(node).tokens().size() ? context(loom, node, index) : "";
+            return screen.withOverlay(new Overlay.Multiverse(MultiverseView.expanding(0, node, index, context)));
+        }
+        MultiverseView view = MultiverseView.expanding(0, node, index, kept.get(0).context())
+                .arrived(kept.get(0).multiverse());
+        for (MultiverseRecord below : kept.subList(1, kept.size())) {
+            try {
+                view = view.growing(0, below.below()).grew(below.multiverse());
+            } catch (RuntimeException e) {
+                break; // a block this plot does not hold (a hand edit): what it has so far
+            }
+        }
+        List<Integer> zoom = walk(w[3]);
+        List<Integer> selected = walk(w[4]);
+        try {
+            boolean leaf = view.multiverse().zoom(zoom).root().children().isEmpty();
+            view.multiverse().zoom(selected);
+            // a block selected inside the zoom (the zoomed block itself only when nothing is below it);
+            // a setting written while the expansion was still arriving selects nothing: as it arrived
+            if (selected.size() > zoom.size() && selected.subList(0, zoom.size()).equals(zoom)
+                    || leaf && selected.equals(zoom) && !zoom.isEmpty()) {
+                view = view.with(zoom, selected);
+            }
+        } catch (IllegalArgumentException e) {
+            // as it arrived
+        }
+        return screen.withOverlay(new Overlay.Multiverse(view));
+    }
+
+    /** The compare view as the loom showed it: the result the recording kept, or both sides still sampling. */
+    private static UiState compare(UiState screen, String[] w, Replay replay, int step) {
+        NodeId node = new NodeId(Integer.parseInt(w[1]));
+        int selected = Integer.parseInt(w[2]);
+        int top = Integer.parseInt(w[3]);
+        for (int i = step; i >= 1 && replay != null; i--) {
+            JournalEntry e = replay.entry(i);
+            if (e instanceof JournalEntry.AnalysisRun r && r.record() instanceof CompareRecord c) {
+                CompareView view = CompareView.of(c);
+                return screen.withOverlay(new Overlay.Compare(view.withSelected(Math.min(selected,
+                        view.columns().size() - 1)).withTop(Math.max(0, top))));
+            }
+            if (e instanceof JournalEntry.ViewChange v && !"compare".equals(kind(v.view().settings().get(KEY)))) {
+                break; // before the view opened
+            }
+        }
+        Loom loom = screen.loom();
+        if (!loom.contains(node)) {
+            return screen;
+        }
+        String vs = screen.settings().experiments().vs();
+        CompareView sampling = new CompareView(node, Prompt.of(loom.pathRuns(node)).text(), screen.settings().params(),
+                List.of(CompareView.Column.waiting(1, null, screen.settings().backend().name()),
+                        CompareView.Column.waiting(2, vs, vs)), 0, 0);
+        return screen.withOverlay(new Overlay.Compare(sampling));
+    }
+
+    /** A walk of child indexes as one word: {@code 0.2.1}, or {@code -} for none. */
+    private static String walk(List<Integer> walk) {
+        if (walk.isEmpty()) {
+            return "-";
+        }
+        List<String> out = new ArrayList<>();
+        walk.forEach(i -> out.add(Integer.toString(i)));
+        return String.join(".", out);
+    }
+
+    private static List<Integer> walk(String word) {
+        List<Integer> out = new ArrayList<>();
+        if (!word.equals("-")) {
+            for (String i : word.split("\\.")) {
+                out.add(Integer.parseInt(i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What the player's bar says about a view it cannot draw again (one recorded before weft kept
+     * the multiverse and compare views' contents, or another session compared), or null.
+     */
     public static String unrecorded(String value) {
         String kind = kind(value);
-        if ("multiverse".equals(kind) || "compare".equals(kind) || "compare-file".equals(kind)) {
-            return String.format(Locale.ROOT, "%s view open (its contents came from the model, not recorded)",
-                    kind.replace('-', ' '));
+        if ("multiverse".equals(kind) && value.indexOf(' ') < 0 || "compare".equals(kind) && value.indexOf(' ') < 0
+                || "compare-file".equals(kind)) {
+            return kind.replace('-', ' ') + " not recorded"; // short: it stays on the bar beside the step's description
         }
         return null;
     }

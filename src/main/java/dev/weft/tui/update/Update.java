@@ -212,6 +212,15 @@ public final class Update {
         if (msg instanceof Msg.SweepRowArrived r) {
             return r.at();
         }
+        if (msg instanceof Msg.MultiverseExpanded m) {
+            return m.at(); // the kept expansion's time
+        }
+        if (msg instanceof Msg.CompareArrived c) {
+            return c.at();
+        }
+        if (msg instanceof Msg.CompareFailed c) {
+            return c.at();
+        }
         return Instant.EPOCH;
     }
 }

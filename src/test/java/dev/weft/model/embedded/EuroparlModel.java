@@ -24,6 +24,7 @@ final class EuroparlModel {
             EmbeddedModel model = EmbeddedModel.open(TrainingCorpus.europarl(), EmbeddedModel.DEFAULT_ORDER,
                     ModelCache.at(cacheDirectory));
             Files.deleteIfExists(model.loadReport().cacheFile());
+            Files.deleteIfExists(Gpt2Tokenizer.cacheFile(cacheDirectory));
             Files.delete(cacheDirectory);
             return model;
         } catch (IOException e) {

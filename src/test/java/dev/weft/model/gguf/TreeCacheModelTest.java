@@ -8,6 +8,7 @@ import dev.weft.loom.Piece;
 import dev.weft.loom.SamplingParams;
 import dev.weft.loom.Token;
 import dev.weft.model.Completion;
+import dev.weft.model.Continuation;
 import dev.weft.model.KvCacheStats;
 import dev.weft.model.Prompt;
 import dev.weft.model.Scoring;
@@ -92,6 +93,60 @@ class TreeCacheModelTest {
                     Future<List<Scoring>> a = pool.submit(() -> analysis(shared));
                     assertSameGenerations(loomAlone, l.get());
                     assertSameScorings(analysisAlone, a.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            KvCacheStats stats = shared.cacheStats();
+            assertTrue(stats.evictedBlocks() > 0, stats.summary());
+            assertTrue(stats.bytes() <= stats.budget(), stats.summary());
+        }
+    }
+
+    /** What a multiverse and dist do, batched: three levels of top-3 children, then 0..30 after one prefill. */
+    private static List<Object> batchedAnalyses(GgufModel model) throws Exception {
+        List<Object> out = new ArrayList<>();
+        List<Prompt> level = List.of(Prompt.of(PROMPT));
+        for (int depth = 0; depth < 3; depth++) {
+            List<List<Continuation>> answers = model.nextTokens(level, 3);
+            List<Prompt> next = new ArrayList<>();
+            for (int i = 0; i < level.size(); i++) {
+                for (Continuation c : answers.get(i)) {
+                    out.add(c.piece().text() + " " + c.logprob());
+                    List<Piece> pieces = new ArrayList<>(level.get(i).pieces());
+                    pieces.add(c.piece());
+                    next.add(new Prompt(pieces));
+                }
+            }
+            level = next;
+        }
+        List<String> candidates = new ArrayList<>();
+        for (int i = 0; i <= 30; i++) {
+            candidates.add(" " + i);
+        }
+        for (Scoring s : model.scoreEach(Prompt.of(PROMPT + " ate"), candidates, 5)) {
+            for (Token t : s.tokens()) {
+                out.add(t.text() + " " + t.logprob() + " " + t.top().get(0).logprob());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theLoomAndTheBatchedAnalysesShareTheCacheAtTheSameTime() throws Exception {
+        Path file = file();
+        try (GgufModel shared = GgufModel.open(file, 2); GgufModel plain = GgufModel.open(file, 2)) {
+            plain.cacheBudget(0);
+            List<List<Completion>> loomAlone = loom(plain);
+            List<Object> analysesAlone = batchedAnalyses(plain);
+            shared.cacheBudget(40 * shared.cacheBytesPerPosition()); // small: blocks are evicted while both run
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                for (int round = 0; round < 3; round++) {
+                    Future<List<List<Completion>>> l = pool.submit((Callable<List<List<Completion>>>) () -> loom(shared));
+                    Future<List<Object>> a = pool.submit(() -> batchedAnalyses(shared));
+                    assertSameGenerations(loomAlone, l.get());
+                    assertEquals(analysesAlone, a.get());
                 }
             } finally {
                 pool.shutdownNow();

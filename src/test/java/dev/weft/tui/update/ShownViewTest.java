@@ -72,9 +72,27 @@ class ShownViewTest {
         assertEquals("sweep 1 0 3 0.0,1.5", ShownView.of(sweep));
         assertEquals(2, ((Overlay.Sweep) ShownView.apply(s, ShownView.of(sweep), null, 0).overlay()).view().slots().size());
 
-        assertEquals("multiverse view open (its contents came from the model, not recorded)",
+        UiState multiverse = press(s, Action.MULTIVERSE_VIEW);
+        assertEquals("multiverse 1 0 - -", ShownView.of(multiverse), "its place, zoom and selection");
+        Overlay.Multiverse expanding = assertInstanceOf(Overlay.Multiverse.class,
+                ShownView.apply(s, ShownView.of(multiverse), null, 0).overlay(), "before the record: expanding");
+        assertNull(expanding.view().multiverse());
+        assertEquals("Are bugs real? Yes", expanding.view().context());
+        assertNull(ShownView.unrecorded(ShownView.of(multiverse)));
+        assertEquals("multiverse 3", ShownView.shape("multiverse 1 0 3 3.0"), "a zoom is journaled at once");
+        assertEquals("multiverse -", ShownView.shape("multiverse 1 0 - 0"));
+        UiState compare = press(s, Action.COMPARE_VIEW);
+        assertEquals("compare 1 0 0", ShownView.of(compare));
+        Overlay.Compare sampling = assertInstanceOf(Overlay.Compare.class,
+                ShownView.apply(s, ShownView.of(compare), null, 0).overlay(), "before the record: both sides sampling");
+        assertTrue(sampling.view().columns().stream().allMatch(col -> col.isWaiting()));
+
+        // recorded before weft kept these views' contents: the read view, the view named on the bar
+        assertEquals("multiverse not recorded",
                 ShownView.unrecorded("multiverse"));
+        assertEquals("compare not recorded", ShownView.unrecorded("compare"));
         assertEquals(s, ShownView.apply(s, "multiverse", null, 0), "drawn as the read view, named on the bar");
+        assertEquals(s, ShownView.apply(s, "compare", null, 0));
         assertEquals(s, ShownView.apply(s, "alternatives 99 0 0", null, 0), "a node that is not there: the read view");
         assertEquals(s, ShownView.apply(s, "alternatives x", null, 0), "a hand edit it cannot read: the read view");
     }

@@ -116,6 +116,24 @@ class UpdateCommandLineTest {
     }
 
     @Test
+    void tabAfterVsCompletesABackendThenAFileAfterItsPrefix() {
+        UiState s = type(opened(List.of()), "dist 0..100 --vs emb");
+        s = press(s, "Tab");
+        assertEquals("dist 0..100 --vs embedded", line(s).text(), "embedded and embedded: share their start");
+        assertEquals(List.of("embedded", "embedded:"), line(s).completing().candidates());
+        s = press(press(s, "Tab"), "Tab");
+        assertEquals("dist 0..100 --vs embedded:", line(s).text(), "Tab again cycles to the prefix");
+        s = press(press(s, "Left"), "Right"); // end the cycle
+        Next next = Update.update(type(s, "ex"), new Msg.Key(KeySpec.parse("Tab"), NOW));
+        assertEquals(List.of(new Effect.ListFiles("ex")), next.effects(), "the path after the prefix");
+        UiState done = Update.update(next.state(), new Msg.FileNames("ex", List.of("examples/"))).state();
+        assertEquals("dist 0..100 --vs embedded:examples/", line(done).text());
+
+        UiState g = press(type(opened(List.of()), "sweep 0,1 3 --vs gg"), "Tab");
+        assertEquals("sweep 0,1 3 --vs gguf:", line(g).text(), "a prefix is continued, not ended with a space");
+    }
+
+    @Test
     void readlineKeysEditTheLine() {
         UiState s = type(opened(List.of()), "export ~/a b.txt");
         s = press(s, "C-w");

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.analysis.AnalysisRecord;
+import dev.weft.analysis.CompareRecord;
 import dev.weft.loom.FinishReason;
 import dev.weft.loom.Node;
 import dev.weft.loom.Piece;
@@ -73,6 +75,41 @@ class UpdateCompareTest {
         Node first = s.loom().node(s.focus().current());
         assertEquals(" Maybe", first.tokens().text());
         assertEquals("base-1", first.generation().model());
+    }
+
+    @Test
+    void theResultIsKeptOnceBothSidesAreInOrWhenTheViewClosesWithOne() {
+        UiState opened = Update.update(UiFixtures.withCompletion(), new Msg.CommandEntered(":compare base", UiFixtures.NOW))
+                .state();
+        long left = view(opened).columns().get(0).request();
+        long right = view(opened).columns().get(1).request();
+        Next half = Update.update(opened, new Msg.CompareArrived(right, "openai", "base-1", BASE));
+        assertTrue(half.effects().stream().noneMatch(e -> e instanceof Effect.RecordAnalysis), "one side still sampling");
+        java.time.Instant last = java.time.Instant.parse("2026-12-07T19:00:00Z");
+        Next both = Update.update(half.state(), new Msg.CompareFailed(left, "HTTP 503", last));
+        Effect.RecordAnalysis kept = assertInstanceOf(Effect.RecordAnalysis.class, both.effects().stream()
+                .filter(e -> e instanceof Effect.RecordAnalysis).findFirst().orElseThrow());
+        CompareRecord r = assertInstanceOf(CompareRecord.class, kept.record());
+        assertEquals(last, r.at(), "when the last side came in");
+        assertEquals("Are bugs real? Yes, they are.", r.context());
+        assertEquals(id(1), r.node());
+        assertEquals("HTTP 503", r.runs().get(0).failure());
+        assertEquals(new AnalysisRecord.Side("base", "openai", "base-1"), r.runs().get(1).side());
+        assertEquals(List.of(" Maybe", " No"), r.runs().get(1).samples().stream().map(x -> x.tokens().text()).toList());
+        assertEquals(opened.settings().params(), r.runs().get(1).samples().get(0).generation().params());
+        assertTrue(view(both.state()).recorded());
+        Next closed = Update.update(both.state(), key(both.state(), Action.CLOSE));
+        assertTrue(closed.effects().stream().noneMatch(e -> e instanceof Effect.RecordAnalysis), "kept once");
+
+        // closed with one side in: kept, the other side said to have not arrived
+        Next early = Update.update(half.state(), key(half.state(), Action.CLOSE));
+        CompareRecord partial = (CompareRecord) ((Effect.RecordAnalysis) early.effects().stream()
+                .filter(e -> e instanceof Effect.RecordAnalysis).findFirst().orElseThrow()).record();
+        assertEquals("the view closed before it arrived", partial.runs().get(0).failure());
+        assertEquals(opened.settings().backend().kind(), partial.runs().get(0).side().backend());
+        // nothing arrived: nothing kept
+        Next none = Update.update(opened, key(opened, Action.CLOSE));
+        assertTrue(none.effects().stream().noneMatch(e -> e instanceof Effect.RecordAnalysis));
     }
 
     @Test

@@ -53,6 +53,48 @@ class UpdateModelPickerTest {
     }
 
     @Test
+    void vComparesAgainstTheChoiceKeepingTheBackendInUse() {
+        UiState s = opened();
+        s = s.withOverlay(new Overlay.Models(picker(s).withSelected(2)));
+        assertEquals("vllm", picker(s).selectedChoice().name());
+        Next next = press(s, Action.COMPARE_AGAINST);
+        Overlay.Compare compare = assertInstanceOf(Overlay.Compare.class, next.state().overlay());
+        assertEquals("vllm", compare.view().columns().get(1).profile());
+        assertEquals("vllm", next.state().settings().experiments().vs(), "the second side of V from now on");
+        assertEquals("vllm", SessionSettings.of(next.state()).get("vs"), "kept in the session");
+        assertEquals(UiFixtures.withCompletion().settings().backend(), next.state().settings().backend(),
+                "still generating with the backend in use");
+        List<Effect.CompareContinue> asked = next.effects().stream().filter(e -> e instanceof Effect.CompareContinue)
+                .map(e -> (Effect.CompareContinue) e).toList();
+        assertEquals(2, asked.size());
+        assertNull(asked.get(0).profile());
+        assertEquals("vllm", asked.get(1).profile());
+        assertTrue(next.effects().stream().noneMatch(e -> e instanceof Effect.SwitchBackend));
+    }
+
+    @Test
+    void oInTheCompareViewChoosesItsSecondSideInThePicker() {
+        UiState s = press(UiFixtures.withCompletion(), Action.COMPARE_VIEW).state();
+        Next open = press(s, Action.CHOOSE_VS);
+        ModelPicker vs = picker(open.state());
+        assertTrue(vs.vs(), "opened to choose the other side");
+        assertEquals("embedded", vs.current(), "marked: the side it compares with now");
+        assertTrue(open.state().requests().isEmpty(), "the comparison's requests are dropped with the view");
+        long request = ((Effect.ListModels) open.effects().stream().filter(e -> e instanceof Effect.ListModels)
+                .findFirst().orElseThrow()).request();
+        UiState listed = Update.update(open.state(), new Msg.ModelsListed(request, CHOICES, false)).state();
+        assertEquals("embedded", picker(listed).selectedChoice().name(), "the bar starts on the side in use");
+        UiState onTiny = press(listed, Action.ROW_DOWN).state();
+        assertEquals(KeySpec.parse("Enter"), onTiny.settings().keymap().keyFor(
+                dev.weft.tui.keys.Context.COMPARE_SIDE, Action.COMPARE_AGAINST).orElseThrow());
+        Next chosen = Update.update(onTiny, new Msg.Key(KeySpec.parse("Enter"), NOW));
+        Overlay.Compare compare = assertInstanceOf(Overlay.Compare.class, chosen.state().overlay(), "Enter compares");
+        assertEquals("tiny", compare.view().columns().get(1).profile());
+        assertEquals("tiny", chosen.state().settings().experiments().vs());
+        assertTrue(chosen.effects().stream().noneMatch(e -> e instanceof Effect.SwitchBackend));
+    }
+
+    @Test
     void oOpensThePickerAtOnceAndAsksForTheListWhichFillsItIn() {
         UiState s = UiFixtures.withCompletion();
         Next open = press(s, Action.MODEL_PICKER);

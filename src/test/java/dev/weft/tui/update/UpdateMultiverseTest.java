@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.analysis.Multiverse;
+import dev.weft.analysis.MultiverseRecord;
 import dev.weft.analysis.MultiverseNode;
 import dev.weft.loom.LoomAction;
 import dev.weft.loom.Origin;
@@ -170,6 +171,45 @@ class UpdateMultiverseTest {
         UiState again = press(grown, Action.ZOOM_OUT, Action.BLOCK_PARENT, Action.ZOOM_IN);
         assertEquals(List.of(0), view(again).zoom());
         assertEquals(null, view(again).growing(), "a block grown once is not asked for again");
+    }
+
+    @Test
+    void eachExpansionIsKeptInTheSessionAsItArrivesAndThePlayerBuildsThePlotFromThem() {
+        UiState s = UiFixtures.withCompletion();
+        Next opened = Update.update(s, key(s, Action.MULTIVERSE_VIEW));
+        java.time.Instant arrived = java.time.Instant.parse("2026-12-07T19:00:00Z");
+        Next first = Update.update(opened.state(), new Msg.MultiverseExpanded(view(opened.state()).request(), MULTIVERSE,
+                arrived));
+        MultiverseRecord kept = kept(first);
+        assertEquals(arrived, kept.at(), "when it arrived");
+        assertEquals(List.of(), kept.below());
+        assertEquals(MULTIVERSE, kept.multiverse());
+        assertEquals("Are bugs real? Yes", kept.context());
+        assertEquals(id(1), kept.node());
+        assertEquals(0, kept.cursor());
+        assertEquals(s.settings().backend().kind(), kept.side().backend());
+
+        Next zoom = Update.update(first.state(), key(first.state(), Action.ZOOM_IN));
+        Multiverse below = new Multiverse(MultiverseKeys.SETTINGS, List.of(), 1,
+                new MultiverseNode(Piece.EMPTY, 0, 1, false, 0.5, List.of(node(" it", 0.5, 0.5, List.of()))), 1);
+        Next grown = Update.update(zoom.state(), new Msg.MultiverseExpanded(view(zoom.state()).request(), below));
+        MultiverseRecord second = kept(grown);
+        assertEquals(List.of(0), second.below(), "below the block the zoom looked into");
+        assertEquals("Are bugs real? Yes,", second.context());
+        assertEquals(below, second.multiverse(), "as it arrived: relative to the block");
+
+        // the player's plot from the two records is the loom's
+        MultiverseView rebuilt = MultiverseView.expanding(0, kept.node(), kept.cursor(), kept.context())
+                .arrived(kept.multiverse()).growing(0, second.below()).grew(second.multiverse());
+        assertEquals(view(grown.state()).multiverse(), rebuilt.multiverse());
+        Next failed = Update.update(zoom.state(), new Msg.AnalysisFailed(view(zoom.state()).request(), "HTTP 500"));
+        assertTrue(failed.effects().stream().noneMatch(e -> e instanceof Effect.RecordAnalysis), "nothing arrived");
+    }
+
+    private static MultiverseRecord kept(Next next) {
+        return assertInstanceOf(MultiverseRecord.class, next.effects().stream()
+                .filter(e -> e instanceof Effect.RecordAnalysis).map(e -> ((Effect.RecordAnalysis) e).record())
+                .findFirst().orElseThrow(() -> new AssertionError("kept in the session")));
     }
 
     @Test
