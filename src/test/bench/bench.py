@@ -2,6 +2,7 @@
 """Whole-process benchmarks of weft: what a user waits for, measured from outside the JVM.
 
   src/test/bench/bench.py start   [--runs N]           launch -> first frame of a new session (tmux, 200x50)
+  src/test/bench/bench.py startcpu [--runs N]          the same, and the CPU time of the whole process, quit (q) at the first frame
   src/test/bench/bench.py version [--runs N]           weft --version, wall time
   src/test/bench/bench.py open FILE [--runs N]         launch -> first frame of an existing session
   src/test/bench/bench.py tree FILE [--runs N]         weft tree FILE > /dev/null: wall time and peak RSS
@@ -158,6 +159,39 @@ def cmd_start(a):
             label, spread(frames[label]), spread(floor), load()))
 
 
+def first_frame_cpu(weft, session):
+    """Launch to the first frame, then q: the frame's wall time and the process's CPU time (user + sys)."""
+    out = os.path.join(OUT, "startcpu.time")
+    if os.path.exists(out):
+        os.remove(out)
+    c = ControlClient("/usr/bin/time -o %s -f '%%U %%S' %s %s" % (shlex.quote(out), weft, session))
+    try:
+        t = c.wait_for("READ") - c.started
+        c.command("send-keys -t %0 q")
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not (os.path.exists(out) and open(out).read().strip()):
+            time.sleep(0.05)
+    finally:
+        c.close()
+    user, system = open(out).read().split()[-2:]
+    return t, float(user) + float(system)
+
+
+def cmd_startcpu(a):
+    hello = hello_jvm()
+    frames, cpus, floor = {l: [] for l, _ in a.wefts}, {l: [] for l, _ in a.wefts}, []
+    with tempfile.TemporaryDirectory() as d:
+        for i in range(a.runs):
+            floor.append(timed(hello))
+            for label, weft in a.wefts:
+                t, cpu = first_frame_cpu(weft, shlex.quote(os.path.join(d, "%s%d.json" % (label, i))))
+                frames[label].append(t)
+                cpus[label].append(cpu)
+    for label, _ in a.wefts:
+        report("%s: new session, launch -> first frame: %s; process CPU to quit at it: %s; hello-world JVM %s; %s" % (
+            label, spread(frames[label]), spread(cpus[label]), spread(floor), load()))
+
+
 def cmd_open(a):
     hello = hello_jvm()
     frames, floor = {l: [] for l, _ in a.wefts}, []
@@ -244,7 +278,7 @@ def cmd_keys(a):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("what", choices=["start", "version", "open", "tree", "keys"])
+    p.add_argument("what", choices=["start", "startcpu", "version", "open", "tree", "keys"])
     p.add_argument("file", nargs="?")
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--keys", type=int, default=200)
@@ -257,7 +291,7 @@ def main():
     a.label, a.weft = a.wefts[0]
     if a.what in ("open", "tree") and not a.file:
         p.error(a.what + " needs a session FILE")
-    {"start": cmd_start, "version": cmd_version, "open": cmd_open, "tree": cmd_tree, "keys": cmd_keys}[a.what](a)
+    {"start": cmd_start, "startcpu": cmd_startcpu, "version": cmd_version, "open": cmd_open, "tree": cmd_tree, "keys": cmd_keys}[a.what](a)
 
 
 if __name__ == "__main__":

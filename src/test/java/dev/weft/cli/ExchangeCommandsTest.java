@@ -54,7 +54,7 @@ class ExchangeCommandsTest {
                 + " Commission has the Council"), text.out());
         CliRun md = CliRun.of("export", "sessions/attractor.json", "--format", "md", "--path");
         assertEquals(0, md.exit(), md.err());
-        assertTrue(md.out().startsWith("# sessions/attractor.json: the path to #10\n"), md.out());
+        assertTrue(md.out().startsWith("# sessions/attractor.json: the path to #2\n"), md.out());
     }
 
     @Test
