@@ -34,8 +34,9 @@ final class MatMul implements AutoCloseable {
 
     /**
      * {@code out[b][r] = w.row(r) · x[b]} for b in [0, count): one pass over the weights for the
-     * whole batch. A quantised row is multiplied from its blocks ({@link QuantDot}), so a vector's
-     * result does not depend on {@code count}; other types are dequantised a row at a time.
+     * whole batch. A quantised row is multiplied from its blocks ({@link QuantDot}) with the vectors
+     * quantised to 8 bits ({@link Q8Activations}), so a vector's result does not depend on
+     * {@code count}; other types are dequantised a row at a time.
      */
     void apply(Tensor w, float[][] x, int count, float[][] out) {
         int rows = w.rows();
@@ -45,6 +46,8 @@ final class MatMul implements AutoCloseable {
         GgmlType type = w.type();
         if (QuantDot.handles(type)) {
             QuantDot quant = kernels.quant();
+            // each vector quantised once for the whole product, as ggml does (and on its own: see Q8Activations)
+            Q8Activations a = Q8Activations.of(Q8Activations.formatFor(type), x, count, cols);
             int rowBytes = (int) type.bytesFor(cols);
             int groups = (rows + QuantDot.ROWS - 1) / QuantDot.ROWS;
             int perChunk = Math.max(2, groups / (threads * 8));
@@ -55,7 +58,7 @@ final class MatMul implements AutoCloseable {
                 for (int r = c * perChunk * QuantDot.ROWS; r < end; r += QuantDot.ROWS) {
                     int n = Math.min(QuantDot.ROWS, end - r);
                     w.data().get(w.rowOffset(r), bytes, 0, n * rowBytes);
-                    quant.dot(type, bytes, n, cols, x, count, out, r, s);
+                    quant.dot(type, bytes, n, cols, a, out, r, s);
                 }
             });
             return;

@@ -1,55 +1,153 @@
 package dev.weft.model.gguf;
 
 /**
- * {@link QuantDot} in plain Java, a row at a time: each segment decoded with ggml's reference
- * arithmetic (the same values as {@link Dequantize}), then summed against each vector with four
- * partial sums.
+ * {@link QuantDot} in plain Java, as ggml's reference vec_dot functions compute it: each
+ * segment's weights unpacked to small integers, an integer sum per block (per sub-block scaled by
+ * its integer scale for the K-quants, minus the mins times the activations' block sums), then one
+ * float multiply-add per block (per super-block for the K-quants) into the row's sum.
  */
 final class ScalarQuantDot implements QuantDot {
     @Override
-    public void dot(GgmlType type, byte[] bytes, int rows, int cols, float[][] x, int count, float[][] out, int first,
+    public void dot(GgmlType type, byte[] bytes, int rows, int cols, Q8Activations x, float[][] out, int first,
             Scratch scratch) {
-        float[] w = scratch.values;
         int rowBytes = (int) type.bytesFor(cols);
-        int perSegment = Math.max(type.blockSize(), SEGMENT);
-        for (int q = 0; q < rows; q++) {
-            float[] sums = scratch.sums(count);
-            for (int seg = 0; seg < cols; seg += perSegment) {
-                int len = Math.min(perSegment, cols - seg);
-                decode(type, bytes, q * rowBytes + (int) type.bytesFor(seg), len, w);
-                for (int b = 0; b < count; b++) {
-                    float[] v = x[b];
-                    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                    for (int i = 0; i < len; i += 4) {
-                        s0 += w[i] * v[seg + i];
-                        s1 += w[i + 1] * v[seg + i + 1];
-                        s2 += w[i + 2] * v[seg + i + 2];
-                        s3 += w[i + 3] * v[seg + i + 3];
+        boolean k = x.format == Q8Activations.Format.Q8_K;
+        float[] sums = scratch.sums(x.count * ROWS);
+        short[] w = scratch.values;
+        for (int seg = 0; seg < cols; seg += SEGMENT) {
+            int len = Math.min(SEGMENT, cols - seg);
+            int at = (int) type.bytesFor(seg);
+            for (int q = 0; q < rows; q++) {
+                unpack(type, bytes, q * rowBytes + at, len, scratch, q);
+            }
+            for (int b = 0; b < x.count; b++) {
+                short[] v = x.q[b];
+                for (int q = 0; q < rows; q++) {
+                    int wo = q * SEGMENT;
+                    float sum = sums[b * ROWS + q];
+                    if (k) {
+                        int isum = 0;
+                        for (int i = 0; i < SEGMENT; i += 2) {
+                            isum += scratch.pairScales[q * SEGMENT / 2 + i / 2]
+                                    * (w[wo + i] * v[seg + i] + w[wo + i + 1] * v[seg + i + 1]);
+                        }
+                        float dx = x.d[b][seg / SEGMENT];
+                        sum += scratch.d[q] * dx * isum;
+                        if (type != GgmlType.Q6_K) {
+                            int msum = 0;
+                            for (int j = 0; j < 8; j++) {
+                                msum += scratch.mins[q * 8 + j] * x.sums[b][seg / 32 + j];
+                            }
+                            sum -= scratch.dmin[q] * dx * msum;
+                        }
+                    } else {
+                        for (int blk = 0; blk < len / 32; blk++) {
+                            int isum = 0;
+                            for (int i = 32 * blk; i < 32 * blk + 32; i++) {
+                                isum += w[wo + i] * v[seg + i];
+                            }
+                            sum += scratch.blockScales[q * 8 + blk] * x.d[b][seg / 32 + blk] * isum;
+                        }
                     }
-                    sums[b] += (s0 + s1) + (s2 + s3);
+                    sums[b * ROWS + q] = sum;
                 }
             }
-            for (int b = 0; b < count; b++) {
-                out[b][first + q] = sums[b];
+        }
+        for (int b = 0; b < x.count; b++) {
+            for (int q = 0; q < rows; q++) {
+                out[b][first + q] = sums[b * ROWS + q];
             }
         }
     }
 
-    /** Decodes {@code len} values (whole blocks) from byte {@code at} into {@code w[0..len)}. */
-    static void decode(GgmlType type, byte[] r, int at, int len, float[] w) {
-        decode(type, r, at, len, w, 0);
+    /**
+     * Unpacks {@code len} values (whole blocks) of row {@code q}'s bytes from {@code at} into the
+     * scratch: values at {@code q * SEGMENT}, and the row's scales.
+     */
+    static void unpack(GgmlType type, byte[] r, int at, int len, Scratch s, int q) {
+        short[] w = s.values;
+        int o = q * SEGMENT;
+        switch (type) {
+            case Q8_0 -> {
+                for (int k = 0; k < len / 32; k++, at += 34, o += 32) {
+                    s.blockScales[q * 8 + k] = half(r, at);
+                    for (int j = 0; j < 32; j++) {
+                        w[o + j] = r[at + 2 + j];
+                    }
+                }
+            }
+            case Q4_0 -> {
+                for (int k = 0; k < len / 32; k++, at += 18, o += 32) {
+                    s.blockScales[q * 8 + k] = half(r, at);
+                    for (int j = 0; j < 16; j++) {
+                        int v = r[at + 2 + j] & 0xff;
+                        w[o + j] = (short) ((v & 0xF) - 8);
+                        w[o + j + 16] = (short) ((v >>> 4) - 8);
+                    }
+                }
+            }
+            case Q5_0 -> {
+                for (int k = 0; k < len / 32; k++, at += 22, o += 32) {
+                    s.blockScales[q * 8 + k] = half(r, at);
+                    int qh = int32(r, at + 2);
+                    for (int j = 0; j < 16; j++) {
+                        int v = r[at + 6 + j] & 0xff;
+                        w[o + j] = (short) (((v & 0xF) | ((qh >>> j) & 1) << 4) - 16);
+                        w[o + j + 16] = (short) (((v >>> 4) | ((qh >>> (j + 16)) & 1) << 4) - 16);
+                    }
+                }
+            }
+            case Q4_K, Q5_K -> {
+                boolean five = type == GgmlType.Q5_K;
+                kScales(r, at, s, q);
+                int ql = at + (five ? 48 : 16);
+                for (int j = 0; j < 4; j++) {
+                    for (int l = 0; l < 32; l++) {
+                        int v = r[ql + 32 * j + l] & 0xff;
+                        int lo = v & 0xF;
+                        int hi = v >>> 4;
+                        if (five) {
+                            int h = r[at + 16 + l] & 0xff;
+                            lo |= ((h >>> (2 * j)) & 1) << 4;
+                            hi |= ((h >>> (2 * j + 1)) & 1) << 4;
+                        }
+                        w[o + 64 * j + l] = (short) lo;
+                        w[o + 64 * j + 32 + l] = (short) hi;
+                    }
+                }
+            }
+            case Q6_K -> {
+                s.d[q] = half(r, at + 208);
+                for (int g = 0; g < 16; g++) {
+                    java.util.Arrays.fill(s.pairScales, q * SEGMENT / 2 + 8 * g, q * SEGMENT / 2 + 8 * g + 8, r[at + 192 + g]);
+                }
+                for (int n = 0; n < 2; n++) {
+                    int ql = at + 64 * n;
+                    int qh = at + 128 + 32 * n;
+                    int base = o + 128 * n;
+                    for (int l = 0; l < 32; l++) {
+                        int h = r[qh + l] & 0xff;
+                        int a = r[ql + l] & 0xff;
+                        int c = r[ql + l + 32] & 0xff;
+                        w[base + l] = (short) (((a & 0xF) | (h & 3) << 4) - 32);
+                        w[base + l + 32] = (short) (((c & 0xF) | ((h >>> 2) & 3) << 4) - 32);
+                        w[base + l + 64] = (short) (((a >>> 4) | ((h >>> 4) & 3) << 4) - 32);
+                        w[base + l + 96] = (short) (((c >>> 4) | ((h >>> 6) & 3) << 4) - 32);
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException(type.name());
+        }
     }
 
-    static void decode(GgmlType type, byte[] r, int at, int len, float[] w, int wo) {
-        int blocks = len / type.blockSize();
-        switch (type) {
-            case Q8_0 -> q8_0(r, at, blocks, w, wo);
-            case Q4_0 -> q4_0(r, at, blocks, w, wo);
-            case Q5_0 -> q5_0(r, at, blocks, w, wo);
-            case Q4_K -> q4_k(r, at, blocks, w, wo);
-            case Q5_K -> q5_k(r, at, blocks, w, wo);
-            case Q6_K -> q6_k(r, at, blocks, w, wo);
-            default -> throw new IllegalArgumentException(type.name());
+    /** Q4_K and Q5_K: the super-block's scales, its eight sub-block scales (per pair) and mins. */
+    static void kScales(byte[] r, int at, Scratch s, int q) {
+        s.d[q] = half(r, at);
+        s.dmin[q] = half(r, at + 2);
+        for (int j = 0; j < 8; j++) {
+            int p = q * SEGMENT / 2 + 16 * j;
+            java.util.Arrays.fill(s.pairScales, p, p + 16, scaleMinK4(r, at + 4, j, false));
+            s.mins[q * 8 + j] = scaleMinK4(r, at + 4, j, true);
         }
     }
 
@@ -59,46 +157,6 @@ final class ScalarQuantDot implements QuantDot {
 
     static int int32(byte[] r, int at) {
         return (r[at] & 0xff) | (r[at + 1] & 0xff) << 8 | (r[at + 2] & 0xff) << 16 | r[at + 3] << 24;
-    }
-
-    private static void q8_0(byte[] r, int from, int blocks, float[] y, int wo) {
-        for (int k = 0; k < blocks; k++) {
-            int at = from + k * 34;
-            int o = wo + k * 32;
-            float d = half(r, at);
-            for (int j = 0; j < 32; j++) {
-                y[o + j] = r[at + 2 + j] * d;
-            }
-        }
-    }
-
-    private static void q4_0(byte[] r, int from, int blocks, float[] y, int wo) {
-        for (int k = 0; k < blocks; k++) {
-            int at = from + k * 18;
-            int o = wo + k * 32;
-            float d = half(r, at);
-            for (int j = 0; j < 16; j++) {
-                int q = r[at + 2 + j] & 0xff;
-                y[o + j] = ((q & 0x0F) - 8) * d;
-                y[o + j + 16] = ((q >>> 4) - 8) * d;
-            }
-        }
-    }
-
-    private static void q5_0(byte[] r, int from, int blocks, float[] y, int wo) {
-        for (int k = 0; k < blocks; k++) {
-            int at = from + k * 22;
-            int o = wo + k * 32;
-            float d = half(r, at);
-            int qh = int32(r, at + 2);
-            for (int j = 0; j < 16; j++) {
-                int q = r[at + 6 + j] & 0xff;
-                int xh0 = ((qh >>> j) << 4) & 0x10;
-                int xh1 = (qh >>> (j + 12)) & 0x10;
-                y[o + j] = (((q & 0x0F) | xh0) - 16) * d;
-                y[o + j + 16] = (((q >>> 4) | xh1) - 16) * d;
-            }
-        }
     }
 
     /** ggml's get_scale_min_k4 over the 12 scale bytes at {@code s}: scale {@code j}, or its min. */
@@ -111,77 +169,8 @@ final class ScalarQuantDot implements QuantDot {
                 : (r[s + j + 4] & 0xF) | (((r[s + j - 4] & 0xff) >>> 6) << 4);
     }
 
-    private static void q4_k(byte[] r, int from, int blocks, float[] y, int wo) {
-        for (int k = 0; k < blocks; k++) {
-            int at = from + k * 144;
-            int o = wo + k * 256;
-            float d = half(r, at);
-            float min = half(r, at + 2);
-            int q = at + 16;
-            for (int j = 0, is = 0; j < 256; j += 64, is += 2, q += 32) {
-                float d1 = d * scaleMinK4(r, at + 4, is, false);
-                float m1 = min * scaleMinK4(r, at + 4, is, true);
-                float d2 = d * scaleMinK4(r, at + 4, is + 1, false);
-                float m2 = min * scaleMinK4(r, at + 4, is + 1, true);
-                for (int l = 0; l < 32; l++) {
-                    int v = r[q + l] & 0xff;
-                    y[o + j + l] = d1 * (v & 0xF) - m1;
-                    y[o + j + 32 + l] = d2 * (v >>> 4) - m2;
-                }
-            }
-        }
-    }
-
-    private static void q5_k(byte[] r, int from, int blocks, float[] y, int wo) {
-        for (int k = 0; k < blocks; k++) {
-            int at = from + k * 176;
-            int o = wo + k * 256;
-            float d = half(r, at);
-            float min = half(r, at + 2);
-            int qh = at + 16;
-            int ql = at + 48;
-            for (int j = 0, is = 0; j < 256; j += 64, is += 2, ql += 32) {
-                float d1 = d * scaleMinK4(r, at + 4, is, false);
-                float m1 = min * scaleMinK4(r, at + 4, is, true);
-                float d2 = d * scaleMinK4(r, at + 4, is + 1, false);
-                float m2 = min * scaleMinK4(r, at + 4, is + 1, true);
-                int shift = j / 32;
-                for (int l = 0; l < 32; l++) {
-                    int v = r[ql + l] & 0xff;
-                    int h = r[qh + l] >>> shift;
-                    y[o + j + l] = d1 * ((v & 0xF) + ((h & 1) << 4)) - m1;
-                    y[o + j + 32 + l] = d2 * ((v >>> 4) + ((h & 2) << 3)) - m2;
-                }
-            }
-        }
-    }
-
-    private static void q6_k(byte[] r, int from, int blocks, float[] y, int wo) {
-        for (int k = 0; k < blocks; k++) {
-            int at = from + k * 210;
-            int o = wo + k * 256;
-            float d = half(r, at + 208);
-            for (int n = 0; n < 2; n++) {
-                int ql = at + 64 * n;
-                int qh = at + 128 + 32 * n;
-                int sc = at + 192 + 8 * n;
-                int base = o + 128 * n;
-                for (int l = 0; l < 32; l++) {
-                    int is = l / 16;
-                    int h = r[qh + l] & 0xff;
-                    int a = r[ql + l] & 0xff;
-                    int c = r[ql + l + 32] & 0xff;
-                    y[base + l] = d * r[sc + is] * (((a & 0xF) | ((h & 3) << 4)) - 32);
-                    y[base + l + 32] = d * r[sc + is + 2] * (((c & 0xF) | (((h >>> 2) & 3) << 4)) - 32);
-                    y[base + l + 64] = d * r[sc + is + 4] * (((a >>> 4) | (((h >>> 4) & 3) << 4)) - 32);
-                    y[base + l + 96] = d * r[sc + is + 6] * (((c >>> 4) | (((h >>> 6) & 3) << 4)) - 32);
-                }
-            }
-        }
-    }
-
     @Override
     public String describe() {
-        return "scalar";
+        return "scalar, 8-bit activations";
     }
 }

@@ -12,8 +12,13 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link QuantDot} on the Vector API, for float vectors of 8 or 16 lanes (AVX2, AVX-512): the
  * quantised values of {@code L} lanes are loaded as bytes, unpacked with byte operations, widened
- * to floats and scaled, then multiplied with each vector with two accumulators per row. Loaded only by
- * name (see {@link FloatKernels#best()}).
+ * to floats and scaled (ggml's dequantisation, bit for bit), then multiplied with each vector's
+ * 8-bit quantisation (as the floats it stands for) with two accumulators per row: the product
+ * ggml's vec_dot functions compute, Σ over blocks of d_w·d_x·Σ q_w·q_x, summed in another order.
+ * Java 17's Vector API has no widening multiply-add of bytes or shorts (llama.cpp's maddubs and
+ * madd): summing products of shorts into ints measured 0.6-0.7 times this speed, and integers held
+ * exactly in float lanes and scaled per block 0.65 times it for a batch (README "Benchmarks").
+ * Loaded only by name (see {@link FloatKernels#best()}).
  */
 final class VectorQuantDot implements QuantDot {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -30,9 +35,11 @@ final class VectorQuantDot implements QuantDot {
     }
 
     @Override
-    public void dot(GgmlType type, byte[] bytes, int rows, int cols, float[][] x, int count, float[][] out, int first,
-            Scratch scratch) {
-        float[] w = scratch.values;
+    public void dot(GgmlType type, byte[] bytes, int rows, int cols, Q8Activations activations, float[][] out,
+            int first, Scratch scratch) {
+        float[][] x = activations.dequantised;
+        int count = activations.count;
+        float[] w = scratch.floats;
         float[] sums = scratch.sums(count * ROWS * L);
         int rowBytes = (int) type.bytesFor(cols);
         int perSegment = Math.max(type.blockSize(), SEGMENT);
@@ -246,6 +253,6 @@ final class VectorQuantDot implements QuantDot {
 
     @Override
     public String describe() {
-        return "Vector API, " + F.vectorBitSize() + "-bit";
+        return "Vector API, " + F.vectorBitSize() + "-bit, 8-bit activations";
     }
 }

@@ -20,11 +20,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * weft's forward pass against {@link ReferenceForward}, an independent double-precision pass, on
  * tiny random-weight files of every architecture, tensor type and tokenizer kind. Both read the
- * same dequantised weights, so the only differences are float rounding in weft's sums: logprobs
- * agree within 2e-3 nats.
+ * same dequantised weights, and for the types weft multiplies with 8-bit activations (Q8_0, Q4_0,
+ * Q5_0, Q4_K, Q5_K, Q6_K) the reference quantises its activations as ggml defines it too. Where
+ * nothing is quantised the only differences are float rounding in weft's sums: logprobs agree
+ * within 2e-3 nats. Where activations are quantised, that rounding now and then moves a value
+ * across a rounding boundary of its 8-bit quantisation, one step of 1/127 of its block's largest
+ * value, which these small random models carry to the logprobs as up to a few hundredths: 0.08.
  */
 class ForwardPassTest {
-    private static final double TOLERANCE = 2e-3;
+    private static double tolerance(TinyModels.Spec spec) {
+        return QuantDot.handles(spec.type()) ? 0.08 : 2e-3;
+    }
     private static final String TEXT = "The cat sat on the mat, then 2024 dogs ate.";
 
     @TempDir Path dir;
@@ -61,8 +67,8 @@ class ForwardPassTest {
             assertEquals(ids.length, tokens.size());
             for (int i = 0; i < tokens.size(); i++) {
                 double[] logprobs = logSoftmax(logits[i]);
-                assertEquals(logprobs[ids[i]], tokens.get(i).logprob(), TOLERANCE, "token " + i);
-                assertEquals(logprobs[argmax(logprobs)], tokens.get(i).top().get(0).logprob(), TOLERANCE);
+                assertEquals(logprobs[ids[i]], tokens.get(i).logprob(), tolerance(spec), "token " + i);
+                assertEquals(logprobs[argmax(logprobs)], tokens.get(i).top().get(0).logprob(), tolerance(spec));
             }
             StringBuilder text = new StringBuilder();
             tokens.forEach(t -> text.append(t.text()));
@@ -87,7 +93,7 @@ class ForwardPassTest {
                 double[] logits = reference.logits(ids.stream().mapToInt(Integer::intValue).toArray())[ids.size() - 1];
                 double[] logprobs = logSoftmax(logits);
                 int best = argmax(logprobs);
-                assertEquals(logprobs[best], token.logprob(), TOLERANCE);
+                assertEquals(logprobs[best], token.logprob(), tolerance(spec));
                 Integer id = model.tokenizer().idOfPiece(token.piece().bytes());
                 assertTrue(id != null, "generated a piece that is not a token: " + token.text());
                 ids.add(best);

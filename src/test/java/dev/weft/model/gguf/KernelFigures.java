@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 /**
  * Figures for the matrix products alone: each quantised type, the scalar and the Vector API
  * kernels, one vector (generation) and a batch of 32 (prefill), on a 2048 x 8192 matrix (a
- * Llama-3.2-1B feed-forward one). Weights GB/s and multiply-adds per second. With one thread the time is this thread's CPU time, so a busy machine
+ * Llama-3.2-1B feed-forward one). Weights GB/s and multiply-adds per second, after 3 seconds of warm-up each. With one thread the time is this thread's CPU time, so a busy machine
  * changes it less. Not a test:
  * {@code java --add-modules jdk.incubator.vector -cp ... dev.weft.model.gguf.KernelFigures [THREADS]}.
  */
@@ -47,7 +47,8 @@ public final class KernelFigures {
                 try (MatMul mm = new MatMul(threads, k)) {
                     for (int count : new int[] {1, 32}) {
                         int reps = count == 1 ? 40 : 4;
-                        for (int warm = 0; warm < reps; warm++) {
+                        // warmed up for 3 s: on a busy machine the JIT takes that long to compile the kernels
+                        for (long until = System.nanoTime() + 3_000_000_000L; System.nanoTime() < until; ) {
                             mm.apply(w, x, count, out);
                         }
                         long t0 = cpu ? THREAD.getCurrentThreadCpuTime() : System.nanoTime();

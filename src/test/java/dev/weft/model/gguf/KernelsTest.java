@@ -2,6 +2,7 @@ package dev.weft.model.gguf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,9 +13,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The quantised products against dequantise-then-dot, block by block, for every type they read;
- * the Vector API kernels against the scalar ones; and a vector's result the same bits whatever
- * the batch it is computed in.
+ * The integer products against dequantise-then-dot (the weights as ggml dequantises them, the
+ * activations as their 8-bit quantisation stands for), block by block, for every type they read;
+ * the activations' quantisation against ggml's reference definitions; the Vector API kernels
+ * against the scalar ones; and a vector's result the same bits whatever the batch it is computed in.
  */
 class KernelsTest {
     private static final GgmlType[] QUANTISED = {
@@ -38,28 +40,131 @@ class KernelsTest {
         return all;
     }
 
+    private static Q8Activations quantise(GgmlType type, float[]... x) {
+        return Q8Activations.of(Q8Activations.formatFor(type), x, x.length, x[0].length);
+    }
+
+    /** What vector b's quantised values stand for: q * d. */
+    private static double[] dequantised(Q8Activations a, int b) {
+        double[] v = new double[a.cols];
+        for (int i = 0; i < a.cols; i++) {
+            v[i] = a.q[b][i] * (double) a.d[b][i / a.format.block];
+        }
+        return v;
+    }
+
     @Test
-    void scalarDecodingIsGgmlsDequantisationBitForBit() {
+    void unpackedIntegersTimesTheirScalesAreGgmlsDequantisationBitForBit() {
         for (GgmlType type : QUANTISED) {
-            int n = 4 * Math.max(256, type.blockSize());
+            int n = 256;
             byte[] bytes = RandomTensors.bytes(type, n, random);
             float[] expected = new float[n];
             Dequantize.row(type, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN), 0, expected, 0, n);
-            float[] decoded = new float[n];
-            ScalarQuantDot.decode(type, bytes, 0, n, decoded);
-            assertArrayEquals(expected, decoded, type.name());
+            QuantDot.Scratch s = new QuantDot.Scratch();
+            ScalarQuantDot.unpack(type, bytes, 0, n, s, 1);
+            float[] actual = new float[n];
+            for (int i = 0; i < n; i++) {
+                short v = s.values[QuantDot.SEGMENT + i];
+                actual[i] = switch (type) {
+                    case Q4_K, Q5_K -> s.d[1] * s.pairScales[QuantDot.SEGMENT / 2 + i / 2] * v - s.dmin[1] * s.mins[8 + i / 32];
+                    case Q6_K -> s.d[1] * s.pairScales[QuantDot.SEGMENT / 2 + i / 2] * v;
+                    default -> v * s.blockScales[8 + i / 32];
+                };
+            }
+            assertArrayEquals(expected, actual, type.name());
         }
     }
 
     @Test
-    void everyBlocksProductIsDequantiseThenDot() {
+    void activationsAreQuantisedAsGgmlsReferenceDoes() {
+        // quantize_row_q8_0_ref: d = amax / 127 stored as a half, q = roundf(x / d), half away from zero
+        float[] x = new float[32];
+        x[0] = 127f; // d = 1 exactly, so the ties below are exact
+        x[1] = -63.5f;
+        x[2] = 0.5f;
+        x[3] = 2.5f;
+        x[4] = -0.49f;
+        Q8Activations a = Q8Activations.of(Q8Activations.Format.Q8_0, new float[][] {x}, 1, 32);
+        assertEquals(1f, a.d[0][0]);
+        assertArrayEquals(new short[] {127, -64, 1, 3, 0}, java.util.Arrays.copyOf(a.q[0], 5));
+        float[] y = floats(32);
+        Q8Activations c = Q8Activations.of(Q8Activations.Format.Q8_0, new float[][] {y}, 1, 32);
+        float amax = 0;
+        for (float v : y) {
+            amax = Math.max(amax, Math.abs(v));
+        }
+        assertEquals(Half.toFloat(Half.fromFloat(amax / 127)), c.d[0][0]);
+        for (int i = 0; i < 32; i++) {
+            float v = y[i] * (1 / (amax / 127));
+            assertEquals(Math.signum(v) * Math.floor(Math.abs(v) + 0.5), c.q[0][i], "value " + i);
+        }
+        // quantize_row_q8_K_ref: the value of largest magnitude gets -127 (iscale = -127 / max, d = 1 / iscale), nearest even
+        float[] k = floats(512);
+        k[300] = -9f;
+        Q8Activations b = Q8Activations.of(Q8Activations.Format.Q8_K, new float[][] {k}, 1, 512);
+        assertEquals(-127, b.q[0][300]);
+        assertEquals(1 / (-127f / -9f), b.d[0][1]);
+        for (int j = 0; j < 16; j++) {
+            int sum = 0;
+            for (int i = 0; i < 32; i++) {
+                sum += b.q[0][32 * j + i];
+            }
+            assertEquals(sum, b.sums[0][j]);
+        }
+        for (int i = 0; i < 512; i++) {
+            float scale = -127f / (i < 256 ? maxByMagnitude(k, 0) : -9f);
+            assertEquals((int) Math.rint(scale * k[i]), b.q[0][i], "value " + i);
+        }
+        // an all-zero block: scale 0, values 0
+        Q8Activations zero = Q8Activations.of(Q8Activations.Format.Q8_K, new float[][] {new float[256]}, 1, 256);
+        assertEquals(0f, zero.d[0][0]);
+    }
+
+    private static float maxByMagnitude(float[] x, int from) {
+        float max = 0;
+        for (int i = from; i < from + 256; i++) {
+            if (Math.abs(x[i]) > Math.abs(max)) {
+                max = x[i];
+            }
+        }
+        return max;
+    }
+
+    @Test
+    void halvesRoundToNearestEven() {
+        for (int h = 0; h < 1 << 16; h++) {
+            float f = Half.toFloat((short) h);
+            if (!Float.isNaN(f)) {
+                assertEquals((short) h, Half.fromFloat(f), "half " + Integer.toHexString(h));
+            }
+        }
+        for (int i = 0; i < 100_000; i++) {
+            float f = (float) (random.nextGaussian() * Math.pow(2, random.nextInt(-26, 15)));
+            if (Math.abs(f) >= 65520) { // past the largest half and half a step: infinity
+                assertTrue(Float.isInfinite(Half.toFloat(Half.fromFloat(f))));
+                continue;
+            }
+            float h = Half.toFloat(Half.fromFloat(f));
+            short next = (short) (Half.fromFloat(f) + (Math.abs(h) < Math.abs(f) ? 1 : -1));
+            float other = Half.toFloat(next);
+            assertTrue(Math.abs(f - h) <= Math.abs(f - other), f + " -> " + h + ", not " + other);
+        }
+        assertEquals((short) 0x7c00, Half.fromFloat(1e6f));
+        assertEquals(0x3c00, Half.fromFloat(1.0f));
+        assertEquals(0x3c00, Half.fromFloat(1.0f + 0x1p-11f)); // a tie: to even
+        assertEquals(0x3c02, Half.fromFloat(1.0f + 3 * 0x1p-11f)); // a tie: to even, upwards
+    }
+
+    @Test
+    void everyBlocksProductIsTheDequantisedProduct() {
         for (QuantDot quant : implementations()) {
             for (GgmlType type : QUANTISED) {
                 for (int trial = 0; trial < 50; trial++) {
-                    check(quant, type, type.blockSize());
+                    check(quant, type, 256);
                 }
                 check(quant, type, 2304); // several segments
                 if (type.blockSize() == 32) {
+                    check(quant, type, 32);
                     check(quant, type, 576); // a segment of 256 values and a shorter last one
                 }
             }
@@ -71,14 +176,20 @@ class KernelsTest {
         float[] w = new float[n];
         Dequantize.row(type, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN), 0, w, 0, n);
         float[] x = floats(n);
+        if (random.nextInt(4) == 0) {
+            x[random.nextInt(n)] = 40; // one outlier, as real activations have
+        }
+        Q8Activations a = quantise(type, x);
+        double[] xq = dequantised(a, 0);
         double expected = 0;
         double magnitude = 0;
         for (int i = 0; i < n; i++) {
-            expected += (double) w[i] * x[i];
-            magnitude += Math.abs((double) w[i] * x[i]);
+            expected += w[i] * xq[i];
+            magnitude += Math.abs(w[i] * xq[i]);
+            assertTrue(Math.abs(xq[i] - x[i]) <= Math.abs(a.d[0][i / a.format.block]) * 0.5001 + 1e-3 * Math.abs(x[i]), "activation " + i);
         }
         float[][] out = new float[1][1];
-        quant.dot(type, bytes, 1, n, new float[][] {x}, 1, out, 0, new QuantDot.Scratch());
+        quant.dot(type, bytes, 1, n, a, out, 0, new QuantDot.Scratch());
         assertEquals(expected, out[0][0], 1e-5 * magnitude + 1e-30, quant.describe() + " " + type + " n=" + n);
     }
 
@@ -91,13 +202,13 @@ class KernelsTest {
                 byte[] bytes = RandomTensors.bytes(type, (long) n * QuantDot.ROWS, random);
                 float[][] x = {floats(n), floats(n), floats(n), floats(n), floats(n)};
                 float[][] batch = new float[5][QuantDot.ROWS];
-                quant.dot(type, bytes, QuantDot.ROWS, n, x, 5, batch, 0, new QuantDot.Scratch());
+                quant.dot(type, bytes, QuantDot.ROWS, n, quantise(type, x), batch, 0, new QuantDot.Scratch());
                 QuantDot.Scratch scratch = new QuantDot.Scratch();
                 for (int q = 0; q < QuantDot.ROWS; q++) {
                     byte[] row = java.util.Arrays.copyOfRange(bytes, q * rowBytes, (q + 1) * rowBytes);
                     for (int b = 0; b < 5; b++) {
                         float[][] one = new float[1][1];
-                        quant.dot(type, row, 1, n, new float[][] {x[b]}, 1, one, 0, scratch);
+                        quant.dot(type, row, 1, n, quantise(type, x[b]), one, 0, scratch);
                         assertEquals(Float.floatToIntBits(one[0][0]), Float.floatToIntBits(batch[b][q]),
                                 quant.describe() + " " + type + " row " + q + " vector " + b);
                     }
@@ -126,14 +237,17 @@ class KernelsTest {
         }
         for (GgmlType type : QUANTISED) {
             int n = 1536;
-            byte[] bytes = RandomTensors.bytes(type, n, random);
-            float[][] x = {floats(n), floats(n)};
-            float[][] s = new float[2][1];
-            float[][] v = new float[2][1];
-            scalar.quant().dot(type, bytes, 1, n, x, 2, s, 0, new QuantDot.Scratch());
-            vector.quant().dot(type, bytes, 1, n, x, 2, v, 0, new QuantDot.Scratch());
-            assertEquals(s[0][0], v[0][0], 1e-5 * Math.max(1, Math.abs(s[0][0])), type.name());
-            assertEquals(s[1][0], v[1][0], 1e-5 * Math.max(1, Math.abs(s[1][0])), type.name());
+            byte[] bytes = RandomTensors.bytes(type, (long) n * 3, random);
+            Q8Activations x = quantise(type, floats(n), floats(n));
+            float[][] s = new float[2][3];
+            float[][] v = new float[2][3];
+            scalar.quant().dot(type, bytes, 3, n, x, s, 0, new QuantDot.Scratch());
+            vector.quant().dot(type, bytes, 3, n, x, v, 0, new QuantDot.Scratch());
+            for (int b = 0; b < 2; b++) {
+                for (int q = 0; q < 3; q++) {
+                    assertEquals(s[b][q], v[b][q], 1e-5 * Math.max(1, Math.abs(s[b][q])), type.name());
+                }
+            }
         }
     }
 
@@ -147,9 +261,19 @@ class KernelsTest {
             float[][] x = {floats(cols), floats(cols), floats(cols)};
             float[][] one = new float[3][rows];
             float[][] two = new float[3][rows];
-            try (MatMul serial = new MatMul(1, FloatKernels.best()); MatMul parallel = new MatMul(2, FloatKernels.best())) {
+            float[][] plain = new float[3][rows];
+            try (MatMul serial = new MatMul(1, FloatKernels.best()); MatMul parallel = new MatMul(2, FloatKernels.best());
+                    MatMul scalar = new MatMul(2, new ScalarKernels())) {
                 serial.apply(w, x, 3, one);
                 parallel.apply(w, x, 3, two);
+                scalar.apply(w, x, 3, plain); // the fallback without the Vector API
+            }
+            // quantised weights multiply the activations' 8-bit quantisation; F16 multiplies them as they are
+            double[][] xq = new double[3][];
+            for (int b = 0; b < 3; b++) {
+                float[] v = x[b];
+                xq[b] = QuantDot.handles(type) ? dequantised(quantise(type, v), 0)
+                        : java.util.stream.IntStream.range(0, cols).mapToDouble(i -> v[i]).toArray();
             }
             float[] row = new float[cols];
             for (int r = 0; r < rows; r++) {
@@ -157,9 +281,10 @@ class KernelsTest {
                 for (int b = 0; b < 3; b++) {
                     double expected = 0;
                     for (int i = 0; i < cols; i++) {
-                        expected += (double) row[i] * x[b][i];
+                        expected += row[i] * xq[b][i];
                     }
                     assertEquals(expected, one[b][r], 1e-4 * Math.max(1, Math.abs(expected)), type + " row " + r);
+                    assertEquals(expected, plain[b][r], 1e-4 * Math.max(1, Math.abs(expected)), type + " scalar, row " + r);
                 }
             }
             for (int b = 0; b < 3; b++) {

@@ -43,9 +43,9 @@ final class ReferenceForward {
             double[][] q = new double[n][], k = new double[n][], v = new double[n][];
             for (int t = 0; t < n; t++) {
                 double[] h = norm(x[t], vec(b + "attn_norm.weight"));
-                q[t] = add(mul(matrix(b + "attn_q.weight"), h), vecOrNull(b + "attn_q.bias"));
-                k[t] = add(mul(matrix(b + "attn_k.weight"), h), vecOrNull(b + "attn_k.bias"));
-                v[t] = add(mul(matrix(b + "attn_v.weight"), h), vecOrNull(b + "attn_v.bias"));
+                q[t] = add(mul(b + "attn_q.weight", h), vecOrNull(b + "attn_q.bias"));
+                k[t] = add(mul(b + "attn_k.weight", h), vecOrNull(b + "attn_k.bias"));
+                v[t] = add(mul(b + "attn_v.weight", h), vecOrNull(b + "attn_v.bias"));
                 if (arch.equals("qwen3")) {
                     headNorm(q[t], vec(b + "attn_q_norm.weight"));
                     headNorm(k[t], vec(b + "attn_k_norm.weight"));
@@ -78,17 +78,17 @@ final class ReferenceForward {
                         }
                     }
                 }
-                x[t] = add(x[t], mul(matrix(b + "attn_output.weight"), out));
+                x[t] = add(x[t], mul(b + "attn_output.weight", out));
                 double[] h = norm(x[t], vec(b + "ffn_norm.weight"));
-                double[] gate = mul(matrix(b + "ffn_gate.weight"), h);
-                double[] up = mul(matrix(b + "ffn_up.weight"), h);
+                double[] gate = mul(b + "ffn_gate.weight", h);
+                double[] up = mul(b + "ffn_up.weight", h);
                 for (int i = 0; i < ffn; i++) {
                     gate[i] = gate[i] / (1 + Math.exp(-gate[i])) * up[i];
                 }
-                x[t] = add(x[t], mul(matrix(b + "ffn_down.weight"), gate));
+                x[t] = add(x[t], mul(b + "ffn_down.weight", gate));
             }
         }
-        float[][] output = f.optionalTensor("output.weight") != null ? matrix("output.weight") : embd;
+        String output = f.optionalTensor("output.weight") != null ? "output.weight" : "token_embd.weight";
         double[][] logits = new double[n][];
         for (int t = 0; t < n; t++) {
             logits[t] = mul(output, norm(x[t], vec("output_norm.weight")));
@@ -158,6 +158,59 @@ final class ReferenceForward {
     private float[] vecOrNull(String name) {
         Tensor t = f.optionalTensor(name);
         return t == null ? null : t.toFloats();
+    }
+
+    /**
+     * Matrix {@code name} times x. For the weight types ggml multiplies in integers (Q8_0, Q4_0,
+     * Q5_0 with activations quantised to Q8_0 blocks; Q4_K, Q5_K, Q6_K with Q8_K), x is first
+     * replaced by what its 8-bit quantisation stands for, from ggml's definitions
+     * (quantize_row_q8_0_ref, quantize_row_q8_K_ref): weft does the same, so does llama.cpp.
+     */
+    private double[] mul(String name, double[] x) throws GgufException {
+        GgmlType type = f.tensor(name).type();
+        double[] v = switch (type) {
+            case Q8_0, Q4_0, Q5_0 -> q8_0(x);
+            case Q4_K, Q5_K, Q6_K -> q8_K(x);
+            default -> x;
+        };
+        return mul(matrix(name), v);
+    }
+
+    private static double[] q8_0(double[] x) {
+        double[] out = new double[x.length];
+        for (int b = 0; b < x.length; b += 32) {
+            float amax = 0;
+            for (int i = b; i < b + 32; i++) {
+                amax = Math.max(amax, Math.abs((float) x[i]));
+            }
+            float d = amax / 127;
+            float id = d == 0 ? 0 : 1 / d;
+            float stored = Half.toFloat(RandomTensors.toHalf(d));
+            for (int i = b; i < b + 32; i++) {
+                out[i] = Math.round(Math.abs((float) x[i] * id)) * Math.signum(x[i]) * stored;
+            }
+        }
+        return out;
+    }
+
+    private static double[] q8_K(double[] x) {
+        double[] out = new double[x.length];
+        for (int b = 0; b < x.length; b += 256) {
+            float max = 0;
+            for (int i = b; i < b + 256; i++) {
+                if (Math.abs((float) x[i]) > Math.abs(max)) {
+                    max = (float) x[i];
+                }
+            }
+            if (max == 0) {
+                continue;
+            }
+            float iscale = -127f / max;
+            for (int i = b; i < b + 256; i++) {
+                out[i] = Math.min(127, Math.rint(iscale * (float) x[i])) * (1 / iscale);
+            }
+        }
+        return out;
     }
 
     private static double[] mul(float[][] m, double[] x) {
