@@ -136,10 +136,21 @@ public final class SessionStore implements Closeable {
         SessionJournal.Contents contents = SessionJournal.read(SessionFormat.journalOf(file));
         FileStamp stamp = stampOf(file);
         Session saved = SessionReader.readWithoutAlternatives(file);
-        boolean replays = contents.entries().stream().anyMatch(e -> e.seq() > saved.journalSeq());
-        SessionStore store = replays ? load(file, Disk.REAL, null, contents, Clock.systemUTC())
-                : new SessionStore(file, Disk.REAL, null, saved, saved.journalSeq(), stamp, contents.warnings(),
-                        Clock.systemUTC());
+        // only a change to the tree may need the alternatives left out; a session opened in the loom and
+        // looked at gathers view entries, which apply to this lighter read as they are
+        List<JournalEntry> after = contents.entries().stream().filter(e -> e.seq() > saved.journalSeq()).toList();
+        boolean changesTheTree = after.stream().anyMatch(e -> e instanceof JournalEntry.Action);
+        SessionStore store;
+        if (changesTheTree) {
+            store = load(file, Disk.REAL, null, contents, Clock.systemUTC());
+        } else {
+            Session session = saved;
+            for (JournalEntry entry : after) {
+                session = applied(file, session, entry);
+            }
+            store = new SessionStore(file, Disk.REAL, null, session, saved.journalSeq(), stamp, contents.warnings(),
+                    Clock.systemUTC());
+        }
         store.markInterrupted();
         return store;
     }
@@ -441,14 +452,18 @@ public final class SessionStore implements Closeable {
             if (entry.seq() <= saved.journalSeq()) {
                 continue; // already in the file
             }
-            try {
-                session = session.apply(entry);
-            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-                throw new SessionException(SessionFormat.journalOf(file) + ": entry seq " + entry.seq()
-                        + " does not apply to the session: " + e.getMessage(), e);
-            }
+            session = applied(file, session, entry);
         }
         return new SessionStore(file, disk, journal, session, saved.journalSeq(), stamp, contents.warnings(), clock);
+    }
+
+    private static Session applied(Path file, Session session, JournalEntry entry) throws SessionException {
+        try {
+            return session.apply(entry);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new SessionException(SessionFormat.journalOf(file) + ": entry seq " + entry.seq()
+                    + " does not apply to the session: " + e.getMessage(), e);
+        }
     }
 
     private static void closeQuietly(SessionJournal journal) {

@@ -58,6 +58,30 @@ class WithoutAlternativesTest {
         }
     }
 
+    /** A session looked at in the loom gathers view entries in its journal; they keep the light read. */
+    @Test
+    void viewEntriesInTheJournalApplyToTheLightRead() throws Exception {
+        Loom loom = RandomLooms.grow(7, 60);
+        Path file = dir.resolve("looked-at.json");
+        SessionFile.write(file, new Session(AT, AT, 0, SessionBackends.NONE, SessionView.START, loom));
+        dev.weft.loom.NodeId last = java.util.List.copyOf(loom.nodes()).get(loom.size() - 1).id();
+        SessionView moved = new SessionView(last, 3, java.util.Map.of("temperature", "0.7"));
+        try (SessionStore store = SessionStore.open(file)) {
+            store.forceSave(); // the random tree's unfinished generations, cut on opening, go into the file
+            store.recordView(new SessionView(loom.roots().get(0), 1, java.util.Map.of()));
+            store.recordView(moved);
+        }
+        try (SessionStore light = SessionStore.openReadOnlyWithoutAlternatives(file)) {
+            assertEquals(moved, light.view());
+            assertEquals(loom.size(), light.loom().size());
+            for (Node n : light.loom().nodes()) {
+                for (int i = 0; i < n.tokens().size(); i++) {
+                    assertEquals(0, n.tokens().alternativeCount(i), "read without alternatives: node " + n.id());
+                }
+            }
+        }
+    }
+
     @Test
     void theAlternativesAreStillChecked() throws Exception {
         Loom loom = RandomLooms.grow(5, 40);
