@@ -1,18 +1,16 @@
 package dev.weft.cli;
 
+import dev.weft.testing.RefusingClassLoader;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,47 +19,10 @@ import org.junit.jupiter.api.Test;
  * the fast path's classes are loaded afresh by a class loader that refuses picocli and lists what was asked.
  */
 class FastPathTest {
-    /** Defines weft's own classes itself (so every class they load is asked of it) and refuses picocli. */
-    private static final class NoPicocli extends ClassLoader {
-        final List<String> refused = Collections.synchronizedList(new ArrayList<>());
-
-        NoPicocli() {
-            super(FastPathTest.class.getClassLoader());
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (name.startsWith("picocli.")) {
-                refused.add(name);
-                throw new ClassNotFoundException(name + " (the fast path must not load picocli)");
-            }
-            if (!name.startsWith("dev.weft.")) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> c = findLoadedClass(name);
-                if (c == null) {
-                    try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
-                        if (in == null) {
-                            throw new ClassNotFoundException(name);
-                        }
-                        byte[] bytes = in.readAllBytes();
-                        c = defineClass(name, bytes, 0, bytes.length);
-                    } catch (IOException e) {
-                        throw new ClassNotFoundException(name, e);
-                    }
-                }
-                if (resolve) {
-                    resolveClass(c);
-                }
-                return c;
-            }
-        }
-    }
-
     @Test
     void versionLoadsNoPicocliClass() throws Exception {
-        NoPicocli loader = new NoPicocli();
+        RefusingClassLoader loader = new RefusingClassLoader(name -> name.startsWith("picocli."),
+                "the fast path must not load picocli");
         Class<?> launcher = Class.forName(Launcher.class.getName(), true, loader); // linked: main is verified
         Method version = launcher.getDeclaredMethod("printedTheVersion", String[].class, PrintStream.class);
         version.setAccessible(true);
@@ -75,7 +36,8 @@ class FastPathTest {
 
     @Test
     void theLoomsEntryLoadsNoPicocliClass() throws Exception {
-        NoPicocli loader = new NoPicocli();
+        RefusingClassLoader loader = new RefusingClassLoader(name -> name.startsWith("picocli."),
+                "the fast path must not load picocli");
         Class.forName(Launcher.class.getName(), true, loader);
         Method opens = Class.forName(Launcher.class.getName(), true, loader).getDeclaredMethod("opensTheLoom", String[].class);
         opens.setAccessible(true);

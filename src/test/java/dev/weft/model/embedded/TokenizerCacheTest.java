@@ -1,5 +1,6 @@
 package dev.weft.model.embedded;
 
+import dev.weft.testing.RefusingClassLoader;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -8,13 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -110,7 +108,8 @@ class TokenizerCacheTest {
     @Test
     void readingTheCachedTableLoadsNoJtokkitClass() throws Exception {
         Gpt2Tokenizer.cached(cache); // written
-        NoJtokkit loader = new NoJtokkit();
+        RefusingClassLoader loader = new RefusingClassLoader(name -> name.startsWith("com.knuddels."),
+                "the cached table must not need jtokkit");
         Class<?> type = Class.forName(Gpt2Tokenizer.class.getName(), true, loader);
         Method cached = type.getMethod("cached", Path.class);
         Object tokenizer = cached.invoke(null, cache);
@@ -119,41 +118,4 @@ class TokenizerCacheTest {
         assertEquals(List.of(), loader.refused);
     }
 
-    /** Defines weft's own classes itself (so every class they load is asked of it) and refuses jtokkit. */
-    private static final class NoJtokkit extends ClassLoader {
-        final List<String> refused = Collections.synchronizedList(new ArrayList<>());
-
-        NoJtokkit() {
-            super(TokenizerCacheTest.class.getClassLoader());
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (name.startsWith("com.knuddels.")) {
-                refused.add(name);
-                throw new ClassNotFoundException(name + " (the cached table must not need jtokkit)");
-            }
-            if (!name.startsWith("dev.weft.")) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> c = findLoadedClass(name);
-                if (c == null) {
-                    try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
-                        if (in == null) {
-                            throw new ClassNotFoundException(name);
-                        }
-                        byte[] bytes = in.readAllBytes();
-                        c = defineClass(name, bytes, 0, bytes.length);
-                    } catch (IOException e) {
-                        throw new ClassNotFoundException(name, e);
-                    }
-                }
-                if (resolve) {
-                    resolveClass(c);
-                }
-                return c;
-            }
-        }
-    }
 }
