@@ -77,13 +77,18 @@ public final class ModelCache {
 
     /** Writes the model to a temporary file beside {@code file}, syncs it, then renames it into place. */
     public void store(Path file, KneserNeyModel model) throws IOException {
+        storeAtomically(file, ModelFile.encode(model));
+    }
+
+    /** Writes {@code bytes} to a temporary file beside {@code file}, syncs it, then renames it into place. */
+    static void storeAtomically(Path file, byte[] bytes) throws IOException {
         Files.createDirectories(file.getParent());
         Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = ByteBuffer.wrap(ModelFile.encode(model));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
                 }
                 channel.force(true);
             }
