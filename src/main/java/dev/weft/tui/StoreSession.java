@@ -151,13 +151,7 @@ public final class StoreSession implements LoomSession {
             save();
             return;
         }
-        SessionView view = viewOf(loom, focus, settings);
-        try {
-            store.saveWhole(loom, view);
-            recorded = view;
-        } catch (SessionException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        saveWhole(loom, focus, settings);
     }
 
     /** Saves, copies the file to {@code target} (never over an existing file) and continues there. */
