@@ -69,13 +69,9 @@ final class OutlineNodes {
     private int childCount;
     private byte[] text = new byte[256];
 
-    /**
-     * @param nodesAt      the offset of the array's {@code [}
-     * @param previewChars the characters of each node's text that will be shown
-     */
-    OutlineNodes(byte[] file, int nodesAt, SessionReader.Head head, int previewChars) {
+    /** @param previewChars the characters of each node's text that will be shown */
+    OutlineNodes(byte[] file, SessionReader.Head head, int previewChars) {
         this.b = file;
-        this.pos = nodesAt;
         this.pieces = head.pieces();
         this.pieceCount = pieces.size();
         this.pieceBytes = new byte[pieceCount][];
@@ -85,24 +81,72 @@ final class OutlineNodes {
         this.parentOf = new int[head.nextId()];
     }
 
-    /** Reads the array and checks that only the session object's end follows it. */
-    void read() {
+    /**
+     * Reads the array from its {@code [} at {@code arrayAt}: its elements up to the one that starts at
+     * {@code stopAt} (another reader reads from there, {@link #readFrom}), or, when {@code stopAt} is -1,
+     * all of them, and checks that only the session object's end follows.
+     */
+    void readStart(int arrayAt, int stopAt) {
+        pos = arrayAt;
         expect('[');
         if (skipSpace() == ']') {
+            if (stopAt >= 0) {
+                throw Declined.INSTANCE;
+            }
             pos++;
-        } else {
-            while (true) {
-                node();
-                int c = skipSpace();
-                pos++;
-                if (c == ']') {
-                    break;
-                }
-                if (c != ',') {
+            end();
+            return;
+        }
+        elements(stopAt);
+    }
+
+    /** Reads the array's elements from the one that starts at {@code at} to the end, as {@link #readStart} does. */
+    void readFrom(int at) {
+        pos = at;
+        elements(-1);
+    }
+
+    /** Takes the nodes another reader read (the array's other part); a node both read declines. */
+    void merge(OutlineNodes other) {
+        for (int id = 0; id < byId.length; id++) {
+            if (other.byId[id] != null) {
+                if (byId[id] != null) {
                     throw Declined.INSTANCE;
                 }
+                byId[id] = other.byId[id];
+                parentOf[id] = other.parentOf[id];
             }
         }
+        count += other.count;
+        running += other.running;
+    }
+
+    private void elements(int stopAt) {
+        while (true) {
+            node();
+            int c = skipSpace();
+            pos++;
+            if (c == ']') {
+                if (stopAt >= 0) {
+                    throw Declined.INSTANCE; // the other part does not start at an element
+                }
+                end();
+                return;
+            }
+            if (c != ',') {
+                throw Declined.INSTANCE;
+            }
+            if (stopAt >= 0 && skipSpace() >= 0 && pos >= stopAt) {
+                if (pos != stopAt) {
+                    throw Declined.INSTANCE;
+                }
+                return;
+            }
+        }
+    }
+
+    /** After the array: the session object's end, then nothing but white space. */
+    private void end() {
         expect('}');
         if (skipSpace() != -1) {
             throw Declined.INSTANCE;

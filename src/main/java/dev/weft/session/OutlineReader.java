@@ -27,6 +27,11 @@ final class OutlineReader {
 
     /** The outline, or null when this reader does not take the session (see the class comment). */
     static TreeOutline read(Path file, int previewChars) {
+        return read(file, previewChars, SPLIT);
+    }
+
+    /** As {@link #read(Path, int)}, reading a nodes array of more than {@code split} bytes in two halves at once. */
+    static TreeOutline read(Path file, int previewChars, int split) {
         try {
             if (!Files.isRegularFile(file) || Files.size(file) > Integer.MAX_VALUE - 64) {
                 return null;
@@ -44,8 +49,10 @@ final class OutlineReader {
             if (!journalKeepsTheTree(head, journal)) {
                 return null;
             }
-            OutlineNodes nodes = new OutlineNodes(bytes, nodesAt, head, previewChars);
-            nodes.read();
+            OutlineNodes nodes = nodes(bytes, nodesAt, head, previewChars, split);
+            if (nodes == null) {
+                return null;
+            }
             bytes = null; // the file's bytes are not needed past here
             if (!isForest(nodes, head.roots().stream().mapToInt(r -> r.value()).toArray())) {
                 return null;
@@ -56,9 +63,66 @@ final class OutlineReader {
             }
             int[] roots = head.roots().stream().mapToInt(r -> r.value()).toArray();
             return new TreeOutline(roots, nodes.byId(), List.copyOf(warnings));
-        } catch (SessionException | IOException | RuntimeException e) { // OutlineNodes.Declined among them
+        } catch (SessionException | IOException | InterruptedException | RuntimeException e) { // OutlineNodes.Declined among them
             return null; // read whole, the file says what is wrong (or nothing is)
         }
+    }
+
+    /**
+     * The nodes read, a big array in two halves at once (the second from the first element that
+     * starts on a line after the middle; the first half must end exactly there), or null when either
+     * declines.
+     */
+    private static OutlineNodes nodes(byte[] bytes, int nodesAt, SessionReader.Head head, int previewChars, int split)
+            throws InterruptedException {
+        OutlineNodes first = new OutlineNodes(bytes, head, previewChars);
+        int middle = bytes.length - nodesAt > split ? elementOnALine(bytes, nodesAt + (bytes.length - nodesAt) / 2) : -1;
+        if (middle < 0) {
+            first.readStart(nodesAt, -1);
+            return first;
+        }
+        OutlineNodes second = new OutlineNodes(bytes, head, previewChars);
+        RuntimeException[] failed = new RuntimeException[1];
+        Thread other = new Thread(() -> {
+            try {
+                second.readFrom(middle);
+            } catch (RuntimeException e) {
+                failed[0] = e;
+            }
+        }, "weft-outline");
+        other.setDaemon(true);
+        other.start();
+        RuntimeException mine = null;
+        try {
+            first.readStart(nodesAt, middle);
+        } catch (RuntimeException e) {
+            mine = e;
+        }
+        other.join();
+        if (mine != null || failed[0] != null) {
+            return null;
+        }
+        first.merge(second);
+        return first;
+    }
+
+    /** Nodes arrays bigger than this are read in two halves at once. */
+    private static final int SPLIT = 1 << 20;
+
+    /** The offset of the first {@code {} at the start of a line (after white space) from {@code from}, or -1. */
+    private static int elementOnALine(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                int at = i + 1;
+                while (at < bytes.length && (bytes[at] == ' ' || bytes[at] == '\t' || bytes[at] == '\r')) {
+                    at++;
+                }
+                if (at < bytes.length && bytes[at] == '{') {
+                    return at;
+                }
+            }
+        }
+        return -1;
     }
 
     /** The offset of the {@code [} of the {@code "nodes"} field written at the start of a line, or -1. */

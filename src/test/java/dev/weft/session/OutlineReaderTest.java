@@ -46,6 +46,9 @@ class OutlineReaderTest {
                 assertNotNull(fast, "seed " + seed + ": a file weft wrote is read without the loom");
                 assertSameOutline(whole(file), fast, preview, "seed " + seed + ", preview " + preview);
             }
+            TreeOutline halves = OutlineReader.read(file, 60, 0);
+            assertNotNull(halves, "seed " + seed + ": read in two halves");
+            assertSameOutline(whole(file), halves, 60, "seed " + seed + ", in two halves");
         }
     }
 
@@ -179,7 +182,7 @@ class OutlineReaderTest {
             } catch (SessionException e) {
                 expected = e.getMessage();
             }
-            TreeOutline fast = OutlineReader.read(file, 60);
+            TreeOutline fast = OutlineReader.read(file, 60, round % 2 == 0 ? 0 : Integer.MAX_VALUE); // in halves or not
             if (fast == null) {
                 declined++;
             }
