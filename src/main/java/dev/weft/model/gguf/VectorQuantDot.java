@@ -37,8 +37,16 @@ final class VectorQuantDot implements QuantDot {
     @Override
     public void dot(GgmlType type, byte[] bytes, int rows, int cols, Q8Activations activations, float[][] out,
             int first, Scratch scratch) {
+        if (activations.count >= 2) {
+            VectorBatchDot.dot(type, bytes, rows, cols, activations, out, first, scratch); // blocked in registers
+            return;
+        }
         float[][] x = activations.dequantised;
         int count = activations.count;
+        if (count == 1 && VectorSingleDot.handles(type)) {
+            VectorSingleDot.dot(type, bytes, rows, cols, x[0], out[0], first);
+            return;
+        }
         float[] w = scratch.floats;
         float[] sums = scratch.sums(count * ROWS * L);
         int rowBytes = (int) type.bytesFor(cols);

@@ -218,6 +218,46 @@ class KernelsTest {
     }
 
     @Test
+    void everyBatchSizeAndRowCountGivesEachVectorTheBitsItHasAlone() {
+        // batches of 2-9 go through blocks of four and two vectors and single ones; three rows take another path
+        for (QuantDot quant : implementations()) {
+            for (GgmlType type : QUANTISED) {
+                int n = type.blockSize() == 32 ? 576 : 768; // 576: a last segment of 64 values
+                int rowBytes = (int) type.bytesFor(n);
+                byte[] bytes = RandomTensors.bytes(type, (long) n * QuantDot.ROWS, random);
+                float[][] x = new float[9][];
+                for (int b = 0; b < x.length; b++) {
+                    x[b] = floats(n);
+                }
+                float[][] alone = new float[x.length][QuantDot.ROWS];
+                QuantDot.Scratch scratch = new QuantDot.Scratch();
+                for (int q = 0; q < QuantDot.ROWS; q++) {
+                    byte[] row = java.util.Arrays.copyOfRange(bytes, q * rowBytes, (q + 1) * rowBytes);
+                    for (int b = 0; b < x.length; b++) {
+                        float[][] one = new float[1][1];
+                        quant.dot(type, row, 1, n, quantise(type, x[b]), one, 0, scratch);
+                        alone[b][q] = one[0][0];
+                    }
+                }
+                for (int count = 2; count <= x.length; count++) {
+                    for (int rows : new int[] {QuantDot.ROWS, QuantDot.ROWS - 1}) {
+                        float[][] batch = new float[count][QuantDot.ROWS];
+                        Q8Activations a = quantise(type, java.util.Arrays.copyOf(x, count));
+                        quant.dot(type, bytes, rows, n, a, batch, 0, scratch);
+                        for (int b = 0; b < count; b++) {
+                            for (int q = 0; q < rows; q++) {
+                                assertEquals(Float.floatToIntBits(alone[b][q]), Float.floatToIntBits(batch[b][q]),
+                                        quant.describe() + " " + type + " batch " + count + " of " + rows
+                                                + " rows, row " + q + " vector " + b);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void vectorKernelsAgreeWithScalarOnes() {
         Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
                 "run with --add-modules jdk.incubator.vector");
