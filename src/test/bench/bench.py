@@ -5,7 +5,7 @@
   src/test/bench/bench.py startcpu [--runs N]          the same, and the CPU time of the whole process, quit (q) at the first frame
   src/test/bench/bench.py version [--runs N]           weft --version, wall time
   src/test/bench/bench.py open FILE [--runs N]         launch -> first frame of an existing session
-  src/test/bench/bench.py tree FILE [--runs N]         weft tree FILE > /dev/null: wall time and peak RSS
+  src/test/bench/bench.py tree FILE [--runs N]         weft tree FILE > /dev/null: wall time, process CPU, peak RSS
   src/test/bench/bench.py keys [FILE] [--keys N]       key -> frame latency in the read and tree views, less as baseline
 
 Every figure is min / median / max over N runs; each run of weft alternates with a hello-world
@@ -218,18 +218,22 @@ def cmd_version(a):
 
 
 def cmd_tree(a):
-    walls, rss = {l: [] for l, _ in a.wefts}, {l: [] for l, _ in a.wefts}
+    hello = hello_jvm()
+    walls, rss, cpus, floor = {l: [] for l, _ in a.wefts}, {l: [] for l, _ in a.wefts}, {l: [] for l, _ in a.wefts}, []
     for _ in range(a.runs):
+        floor.append(timed(hello))
         for label, weft in a.wefts:
             f = a.files.get(label, a.file)
-            r = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + shlex.split(weft) + ["tree", f],
+            r = subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S"] + shlex.split(weft) + ["tree", f],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-            wall, kb = r.stderr.strip().splitlines()[-1].split()
+            wall, kb, user, system = r.stderr.strip().splitlines()[-1].split()
             walls[label].append(float(wall))
             rss[label].append(int(kb) / 1024.0)
+            cpus[label].append(float(user) + float(system))
     for label, _ in a.wefts:
-        report("%s: weft tree %s: wall %s; peak RSS %s; %s" % (
-            label, os.path.basename(a.files.get(label, a.file)), spread(walls[label]), spread(rss[label], "MB"), load()))
+        report("%s: weft tree %s: wall %s; process CPU %s; peak RSS %s; hello-world JVM %s; %s" % (
+            label, os.path.basename(a.files.get(label, a.file)), spread(walls[label]), spread(cpus[label]),
+            spread(rss[label], "MB"), spread(floor), load()))
 
 
 def key_latencies(cmd, setup, keys, n, marker, rng):

@@ -38,11 +38,27 @@ final class TerminalSafeWriter extends Writer {
 
     @Override
     public synchronized void write(char[] buffer, int offset, int length) throws IOException {
+        if (pending.isEmpty() && allPass(buffer, offset, length)) {
+            out.write(buffer, offset, length); // most text (100,000 lines of weft tree) needs nothing shown otherwise
+            return;
+        }
         StringBuilder shown = new StringBuilder(length + 16);
         for (int i = offset; i < offset + length; i++) {
             accept(buffer[i], shown);
         }
         out.write(shown.toString());
+    }
+
+    /** Whether every char passes as it is ({@link #accept} would append it unchanged, and none begins an escape). */
+    private static boolean allPass(char[] buffer, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            char c = buffer[i];
+            if (c < 0x20 ? c != '\n' && c != '\t'
+                    : c >= 0x7f && (c < 0xa0 || c >= '\u2028' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void accept(char c, StringBuilder shown) {

@@ -1,12 +1,7 @@
 package dev.weft.cli;
 
-import dev.weft.loom.DisplayText;
-import dev.weft.loom.Loom;
-import dev.weft.loom.Node;
-import dev.weft.loom.NodeFigures;
-import dev.weft.loom.NodeId;
 import dev.weft.session.SessionException;
-import dev.weft.session.SessionStore;
+import dev.weft.session.TreeOutline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,7 +14,8 @@ import java.util.Locale;
  * {@code ├─}/{@code └─} connector, with id, origin, token count, geometric-mean probability and a
  * preview. A 100,000-node tree is 100,000 lines: they are built in one buffer, without a format
  * string per line, and written in large pieces; the walk keeps its own stack (a chain of
- * thousands of nodes is as deep).
+ * thousands of nodes is as deep). They come from the session's {@link TreeOutline}, which a big
+ * version-2 file gives without building its loom.
  */
 final class TreeLines {
     /** The preview's length in characters when {@code --width} does not say. */
@@ -28,7 +24,7 @@ final class TreeLines {
     private static final int CHUNK = 1 << 16;
     private static final String NEWLINE = System.lineSeparator();
 
-    private final Node[] byId;
+    private final TreeOutline.Line[] byId;
     private final int preview;
 
     /**
@@ -39,45 +35,46 @@ final class TreeLines {
      * @param width the preview's length in characters (at least 8 are shown)
      */
     static void print(Path file, int width, PrintWriter out, PrintWriter err) throws SessionException, IOException {
-        try (SessionStore store = SessionStore.openReadOnlyWithoutAlternatives(file)) {
-            store.warnings().forEach(w -> err.println("weft: " + w));
-            Loom loom = store.loom();
-            List<NodeId> roots = loom.roots().stream().filter(r -> !loom.node(r).deleted()).toList();
-            new TreeLines(loom, Math.max(8, width)).print(roots, out);
-            if (roots.isEmpty()) {
-                out.println("(empty session)");
+        int preview = Math.max(8, width);
+        TreeOutline outline = TreeOutline.read(file, preview);
+        outline.warnings().forEach(w -> err.println("weft: " + w));
+        List<Integer> roots = new ArrayList<>();
+        for (int r : outline.roots()) {
+            if (!outline.byId()[r].deleted()) {
+                roots.add(r);
             }
+        }
+        new TreeLines(outline, preview).print(roots, out);
+        if (roots.isEmpty()) {
+            out.println("(empty session)");
         }
     }
 
     /** @param preview the preview's length in characters (8 at least) */
-    TreeLines(Loom loom, int preview) {
-        this.byId = new Node[loom.nextId()];
-        for (Node n : loom.nodes()) {
-            byId[n.id().value()] = n;
-        }
+    TreeLines(TreeOutline outline, int preview) {
+        this.byId = outline.byId();
         this.preview = preview;
     }
 
     /** Prints the trees under {@code roots} (live roots, in order) to {@code out}. */
-    void print(List<NodeId> roots, PrintWriter out) {
+    void print(List<Integer> roots, PrintWriter out) {
         StringBuilder text = new StringBuilder(CHUNK + 1024);
         StringBuilder lead = new StringBuilder(); // the connectors of the current node's ancestors
         List<Level> stack = new ArrayList<>();
-        for (NodeId root : roots) {
-            line(text, "", byId[root.value()]);
-            stack.add(new Level(liveChildren(byId[root.value()]), 0));
+        for (int root : roots) {
+            line(text, "", byId[root]);
+            stack.add(new Level(liveChildren(byId[root]), 0));
             while (!stack.isEmpty()) {
                 Level level = stack.get(stack.size() - 1);
-                if (level.next == level.children.size()) {
+                if (level.next == level.children.length) {
                     stack.remove(stack.size() - 1);
                     if (!stack.isEmpty()) {
                         lead.setLength(lead.length() - 3);
                     }
                     continue;
                 }
-                Node child = byId[level.children.get(level.next++).value()];
-                boolean last = level.next == level.children.size();
+                TreeOutline.Line child = byId[level.children[level.next++]];
+                boolean last = level.next == level.children.length;
                 int at = lead.length();
                 lead.append(last ? "└─ " : "├─ ");
                 line(text, lead, child);
@@ -95,28 +92,29 @@ final class TreeLines {
     }
 
     private static final class Level {
-        final List<NodeId> children;
+        final int[] children;
         int next;
 
-        Level(List<NodeId> children, int next) {
+        Level(int[] children, int next) {
             this.children = children;
             this.next = next;
         }
     }
 
-    private List<NodeId> liveChildren(Node node) {
-        List<NodeId> out = new ArrayList<>(node.children().size());
-        for (NodeId c : node.children()) {
-            if (!byId[c.value()].deleted()) {
-                out.add(c);
+    private int[] liveChildren(TreeOutline.Line node) {
+        int[] out = new int[node.children().length];
+        int n = 0;
+        for (int c : node.children()) {
+            if (!byId[c].deleted()) {
+                out[n++] = c;
             }
         }
-        return out;
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
     /** {@code LEAD#ID[*] ORIGIN TOKENS tok p 0.NN  "PREVIEW"}, as {@code "%s%s%s %-6s %4d tok %s  %s%n"} would write it. */
-    private void line(StringBuilder text, CharSequence lead, Node node) {
-        text.append(lead).append('#').append(node.id().value());
+    private void line(StringBuilder text, CharSequence lead, TreeOutline.Line node) {
+        text.append(lead).append('#').append(node.id());
         if (node.bookmarked()) {
             text.append('*');
         }
@@ -127,26 +125,18 @@ final class TreeLines {
             text.append(' ');
         }
         text.append(' ');
-        String count = Integer.toString(node.tokens().size());
+        String count = Integer.toString(node.tokens());
         for (int i = count.length(); i < 4; i++) {
             text.append(' ');
         }
         text.append(count).append(" tok ");
-        NodeFigures figures = NodeFigures.of(node.tokens());
-        if (figures.scored() == 0) {
+        if (node.scored() == 0) {
             text.append("     -");
         } else {
             text.append("p ");
-            twoDecimals(text, figures.meanProbability());
+            twoDecimals(text, node.meanProbability());
         }
-        text.append("  \"");
-        String safe = DisplayText.token(node.text());
-        if (safe.length() > preview) {
-            text.append(safe, 0, preview - 1).append('…');
-        } else {
-            text.append(safe);
-        }
-        text.append('"').append(NEWLINE);
+        text.append("  \"").append(node.preview(preview)).append('"').append(NEWLINE);
     }
 
     /**

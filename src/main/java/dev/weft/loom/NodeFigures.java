@@ -41,6 +41,23 @@ public record NodeFigures(int scored, double sumLogprob, double meanLogprob, dou
                 withAlternatives == 0 ? Double.NaN : entropySum / withAlternatives);
     }
 
+    /**
+     * The mean logprob of the run's scored tokens (NaN when none): {@link #of}'s {@code meanLogprob}
+     * without the entropies of the alternatives, for views that show only it on many rows at once.
+     */
+    public static double meanLogprob(TokenRun run) {
+        int scored = 0;
+        double sum = 0;
+        for (int i = 0; i < run.size(); i++) {
+            double lp = run.logprob(i);
+            if (!Double.isNaN(lp)) {
+                scored++;
+                sum += lp;
+            }
+        }
+        return scored == 0 ? Double.NaN : sum / scored;
+    }
+
     /** Entropy of the token's reported alternatives, renormalised; sentinel (NaN) entries are skipped. */
     static double topEntropy(TokenRun run, int i) {
         double mass = 0;

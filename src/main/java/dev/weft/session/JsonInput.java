@@ -64,6 +64,11 @@ final class JsonInput {
         return parser.currentToken();
     }
 
+    /** Where the current token starts, in bytes from the start of the input. */
+    long byteOffset() {
+        return parser.currentTokenLocation().getByteOffset();
+    }
+
     Mark mark() {
         JsonLocation at = parser.currentTokenLocation();
         return new Mark(at.getLineNr(), at.getColumnNr());

@@ -92,6 +92,26 @@ final class PieceTable {
         }
     }
 
+    /**
+     * Entry {@code index}'s bytes, without building (or interning) a piece: for a reader that only
+     * shows text. An entry of bytes must have been checked ({@link #checkUnbuilt}).
+     */
+    byte[] bytesOf(int index) {
+        Object entry = entries[index];
+        if (entry instanceof Piece piece) {
+            return piece.bytes();
+        }
+        if (entry instanceof String text) {
+            return text.getBytes(java.nio.charset.StandardCharsets.UTF_8); // as Piece.of makes them
+        }
+        long[] values = ((Raw) entry).values();
+        byte[] bytes = new byte[values.length];
+        for (int k = 0; k < bytes.length; k++) {
+            bytes[k] = (byte) values[k];
+        }
+        return bytes;
+    }
+
     private static Piece build(JsonInput in, Raw raw) throws SessionException {
         return Piece.ofBytes(bytes(in, raw));
     }

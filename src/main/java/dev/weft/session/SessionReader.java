@@ -101,7 +101,57 @@ final class SessionReader {
         }
     }
 
+    /**
+     * The top-level fields of a version-2 session whose {@code "nodes"} array starts at byte
+     * {@code nodesAt} of {@code head} (the file up to that {@code [}), read and checked as {@link #read}
+     * reads them; its nodes are left to the caller ({@link OutlineReader}). Null when the file is not
+     * of that shape (version 1, the nodes elsewhere or before the tables): the caller reads it whole.
+     */
+    static Head readHead(byte[] head, int nodesAt, String source) throws SessionException {
+        java.io.InputStream stream = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head, 0, nodesAt + 1),
+                new java.io.ByteArrayInputStream(new byte[] {']', '}'}));
+        try (JsonParser parser = SessionFormat.JSON.createParser(new Utf8Check(stream))) {
+            JsonInput in = new JsonInput(parser, source, 1);
+            if (in.next() == null) {
+                return null;
+            }
+            long[] at = {-1};
+            TopFields f = readFields(in, null, false, at);
+            if (f.version < 2 || at[0] != nodesAt || f.pieces == null || f.generations == null
+                    || in.next() != null) {
+                return null;
+            }
+            return new Head(f.created, f.saved, f.journalSeq, f.backends, f.view, f.analyses, f.nextId, f.roots,
+                    f.pieces, f.generations);
+        } catch (Utf8Check.Malformed e) {
+            return null;
+        } catch (IOException e) {
+            throw new SessionException(source + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The top-level fields of a version-2 session besides its nodes, as {@link #readHead} read them. */
+    record Head(Instant created, Instant saved, long journalSeq, SessionBackends backends, SessionView view,
+                List<AnalysisRecord> analyses, int nextId, List<NodeId> roots, PieceTable pieces,
+                List<Generation> generations) {}
+
     private static Session readSession(JsonInput in, String source, PathFirst pathFirst, boolean alternatives)
+            throws SessionException {
+        TopFields f = readFields(in, pathFirst, alternatives, null);
+        Loom loom;
+        try {
+            loom = Loom.of(f.nodes, f.roots, f.nextId);
+        } catch (IllegalArgumentException e) {
+            throw new SessionException(source + ": inconsistent tree: " + e.getMessage(), e);
+        }
+        return new Session(f.created, f.saved, f.journalSeq, f.backends, f.view, loom, f.analyses);
+    }
+
+    /**
+     * The session object's fields, every one checked; {@code nodesAt}, when given, receives the byte
+     * offset of the version-2 {@code "nodes"} array instead of its nodes being read.
+     */
+    private static TopFields readFields(JsonInput in, PathFirst pathFirst, boolean alternatives, long[] nodesAt)
             throws SessionException {
         JsonInput.Mark start = in.mark();
         TopFields f = new TopFields();
@@ -149,7 +199,12 @@ final class SessionReader {
                         f.generations = f.compact(in, name) ? CompactNodes.readGenerations(in, field) : null;
                 case "nodes" -> {
                     List<Node> nodes = new ArrayList<>();
-                    if (f.version >= 2) {
+                    if (nodesAt != null && f.version >= 2) {
+                        nodesAt[0] = in.byteOffset();
+                        in.array(field, i -> {
+                            throw in.error("nodes where the file's were cut off");
+                        });
+                    } else if (f.version >= 2) {
                         CompactNodes.Tables tables = new CompactNodes.Tables(f.pieces, f.generations, alternatives);
                         in.array(field, i -> {
                             Node node = CompactNodes.readNode(in, tables);
@@ -186,13 +241,7 @@ final class SessionReader {
             in.require(start, where, "pieces", f.pieces);
             in.require(start, where, "generations", f.generations);
         }
-        Loom loom;
-        try {
-            loom = Loom.of(f.nodes, f.roots, f.nextId);
-        } catch (IllegalArgumentException e) {
-            throw new SessionException(source + ": inconsistent tree: " + e.getMessage(), e);
-        }
-        return new Session(f.created, f.saved, f.journalSeq, f.backends, f.view, loom, f.analyses);
+        return f;
     }
 
     private static int checkVersion(JsonInput in, int version) throws SessionException {

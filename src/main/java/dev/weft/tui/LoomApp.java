@@ -153,9 +153,13 @@ public final class LoomApp {
                 loop[0].showWhileOpening(prepared.pathFirst.opened(),
                         "opening " + file.getFileName() + " (" + megabytes(file) + "): where you were; keys wait for the rest",
                         () -> effects.openInBackground(file, () -> {
+                            prepared.sessionRead.run(); // before the keys: a collection now delays none of them
                             command.run(); // after the whole session, like the keys
                             started.connectKeys();
-                        }, started::openFailed));
+                        }, why -> {
+                            prepared.sessionRead.run();
+                            started.openFailed(why);
+                        }));
             }
             if (prepared.model instanceof DeferredModel d && !d.isDone()) {
                 noticeLine.accept("loading model " + d.model() + "…");
@@ -268,10 +272,12 @@ public final class LoomApp {
     /**
      * @param loaded     where a model file loading behind the loom reports its cache when ready (the loop, once it runs)
      * @param background the model's loading and the search for model files, started once the first frame is drawn
+     * @param sessionRead run once the rest of a big session is read behind the first frame (or could not be): the
+     *                    heap is settled after it and the model's load, before keys come
      */
     private record Prepared(LoomSession session, PathFirst pathFirst, UiState state, ThemeLibrary themes,
                             ConfiguredBackends catalog, LanguageModel model, Backend backend,
-                            CompletableFuture<Consumer<Msg>> loaded, AfterFirstFrame background) {}
+                            CompletableFuture<Consumer<Msg>> loaded, AfterFirstFrame background, Runnable sessionRead) {}
 
     /** A big session's file and the first screen's tree: the path the user was on, read first. */
     record PathFirst(Path file, Msg.SessionOpened opened) {}
@@ -326,13 +332,19 @@ public final class LoomApp {
         ModelSource.Preview preview = launch.embedded().preview();
         Path modelFile = catalog.modelFileOf(backendName);
         CompletableFuture<Consumer<Msg>> loaded = new CompletableFuture<>();
-        LanguageModel model = backendName.equals(ConfiguredBackends.EMBEDDED) && preview != null
+        HeapSettler settler = new HeapSettler();
+        boolean deferredEmbedded = backendName.equals(ConfiguredBackends.EMBEDDED) && preview != null;
+        Runnable modelLoaded = deferredEmbedded ? settler.expect() : () -> { };
+        LanguageModel model = deferredEmbedded
                 // the loom comes up at once; generating waits for the model, everything else works meanwhile
                 ? DeferredModel.start(preview.backend(), preview.model(), preview.capabilities(),
                         () -> catalog.open(ConfiguredBackends.EMBEDDED),
-                        why -> notices.notice("the embedded model did not load: " + why),
+                        why -> {
+                            modelLoaded.run();
+                            notices.notice("the embedded model did not load: " + why);
+                        },
                         () -> {
-                            settleHeap();
+                            modelLoaded.run();
                             notices.notice("model " + preview.model() + " ready");
                         }, background)
                 : modelFile != null ? modelFile(catalog, backendName, modelFile, notices, loaded, background)
@@ -347,18 +359,9 @@ public final class LoomApp {
         PathFirst first = pathFirst(path);
         LoomSession session = first == null ? NewSession.at(path) : null;
         String name = session != null ? session.name() : path.getFileName().toString();
+        Runnable sessionRead = first != null ? settler.expect() : () -> { };
         return new Prepared(session, first, initialState(settings, name), themes, catalog, model, settings.backend(),
-                loaded, background);
-    }
-
-    /**
-     * Once the embedded model is loaded, one collection moves its tables (and everything else the
-     * start made to keep) out of the young generation while nothing waits: else the first young
-     * collection during keys copies those ~16 MB, object by object, and that key's frame waits for
-     * it (README, Benchmarks: the slowest tree-view keys).
-     */
-    private static void settleHeap() {
-        System.gc();
+                loaded, background, sessionRead);
     }
 
     /** Before a model file is open its capabilities are not known; once loaded, its own apply to every request. */

@@ -43,6 +43,10 @@ final class VectorQuantDot implements QuantDot {
         }
         float[][] x = activations.dequantised;
         int count = activations.count;
+        if (count == 1 && VectorSingleDot.handles(type)) {
+            VectorSingleDot.dot(type, bytes, rows, cols, x[0], out[0], first);
+            return;
+        }
         float[] w = scratch.floats;
         float[] sums = scratch.sums(count * ROWS * L);
         int rowBytes = (int) type.bytesFor(cols);

@@ -18,6 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Glyphs {
     public static final String INVISIBLE = "◌";
     private static final Map<Integer, Integer> WIDTHS = new ConcurrentHashMap<>();
+    /** Widths of the basic multilingual plane, 0 until measured: measuring one boxes and hashes nothing. */
+    private static final byte[] BMP_WIDTHS = new byte[0x10000];
+    /** The glyphs of short strings that are not plain ASCII (tree guides, markers, accented tokens), kept. */
+    private static final Map<String, List<Glyph>> SPLIT = new ConcurrentHashMap<>();
+    private static final int MAX_SPLIT = 4096;
+    private static final int SPLIT_KEPT_UP_TO = 64;
     /** Printable ASCII, the bulk of most text, needs no checks and no new strings. */
     private static final String[] ASCII = new String[0x7f];
 
@@ -65,17 +71,63 @@ public final class Glyphs {
         return out;
     }
 
+    /** The one-cell string of a printable ASCII character (' ' to '~'), without making one. */
+    public static String ascii(char c) {
+        return ASCII[c];
+    }
+
+    /** True when every char of {@code text} is printable ASCII: its glyphs are its chars, one cell each. */
+    public static boolean isPrintableAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * As {@link #split}, unmodifiable, and kept for short strings: what a renderer draws on every
+     * frame (guides, markers, the same tokens again) is split once.
+     */
+    public static List<Glyph> splitKept(String text) {
+        if (text.length() > SPLIT_KEPT_UP_TO) {
+            return split(text);
+        }
+        List<Glyph> kept = SPLIT.get(text);
+        if (kept == null) {
+            if (SPLIT.size() >= MAX_SPLIT) {
+                SPLIT.clear();
+            }
+            kept = List.copyOf(split(text));
+            SPLIT.put(text, kept);
+        }
+        return kept;
+    }
+
     /** Cells a glyph takes: 1 or 2. */
     public static int width(String glyph) {
         int cp = glyph.codePointAt(0);
         if (cp < 0x300) {
             return 1;
         }
+        if (cp < BMP_WIDTHS.length) {
+            byte w = BMP_WIDTHS[cp];
+            if (w == 0) {
+                w = (byte) (TextCharacter.fromString(glyph)[0].isDoubleWidth() ? 2 : 1);
+                BMP_WIDTHS[cp] = w;
+            }
+            return w;
+        }
         return WIDTHS.computeIfAbsent(cp, c -> TextCharacter.fromString(glyph)[0].isDoubleWidth() ? 2 : 1);
     }
 
     /** Total cells of a one-line string as it is shown (a tab or newline counts one). */
     public static int columns(String text) {
+        if (isPrintableAscii(text)) {
+            return text.length();
+        }
         int w = 0;
         for (Glyph g : split(text)) {
             w += width(g.text());

@@ -6,6 +6,16 @@ import java.util.Locale;
 public final class Numbers {
     private Numbers() {}
 
+    /** 0% to 100% made once: the tree view writes one on every row of every frame. */
+    private static final String[] WHOLE_PERCENTS = new String[101];
+
+    static {
+        for (int i = 0; i <= 100; i++) {
+            String digits = Integer.toString(i);
+            WHOLE_PERCENTS[i] = " ".repeat(3 - digits.length()) + digits + "%";
+        }
+    }
+
     /** 1, 0.7, 0.95: at most two decimals, no trailing zeros. */
     public static String number(double x) {
         String s = String.format(Locale.ROOT, "%.2f", x);
@@ -20,7 +30,11 @@ public final class Numbers {
 
     /** A probability as a whole percentage right-aligned in four columns: " 62%" (cheap: one per tree row). */
     public static String wholePercent(double p) {
-        String digits = Long.toString(Math.round(100 * p));
+        long whole = Math.round(100 * p);
+        if (whole >= 0 && whole <= 100) {
+            return WHOLE_PERCENTS[(int) whole];
+        }
+        String digits = Long.toString(whole);
         return " ".repeat(Math.max(0, 3 - digits.length())) + digits + "%";
     }
 

@@ -34,6 +34,16 @@ public final class Painter {
     private final TextCharacter[] grid;
     /** The right half of a wide glyph: the screen draws it with the glyph on its left. */
     private final boolean[] covered;
+    private final Grid cells;
+
+    /**
+     * A frame's cells, handed from one frame to the next on the drawing thread: a frame at 200x50
+     * would otherwise allocate 50 KB of arrays on every key. A painter made while another holds
+     * the grid makes its own.
+     */
+    private record Grid(TextCharacter[] grid, boolean[] covered) {}
+
+    private static final ThreadLocal<Grid> SPARE = new ThreadLocal<>();
 
     public Painter(TextGraphics graphics, Palette palette, Theme theme, int cols, int rows) {
         this.graphics = graphics;
@@ -42,8 +52,17 @@ public final class Painter {
         this.base = theme.style(Part.TEXT);
         this.cols = cols;
         this.rows = rows;
-        this.grid = new TextCharacter[cols * rows];
-        this.covered = new boolean[cols * rows];
+        Grid spare = SPARE.get();
+        if (spare != null && spare.grid().length == cols * rows) {
+            SPARE.remove();
+            java.util.Arrays.fill(spare.grid(), null);
+            java.util.Arrays.fill(spare.covered(), false);
+            this.cells = spare;
+        } else {
+            this.cells = new Grid(new TextCharacter[cols * rows], new boolean[cols * rows]);
+        }
+        this.grid = cells.grid();
+        this.covered = cells.covered();
     }
 
     public Theme theme() {
@@ -88,7 +107,12 @@ public final class Painter {
     }
 
     private Ink ink(Style style) {
-        return inks.computeIfAbsent(style, s -> palette.ink(s.over(base)));
+        Ink ink = inks.get(style);
+        if (ink == null) { // not computeIfAbsent: its lambda would capture this painter on every cell
+            ink = palette.ink(style.over(base));
+            inks.put(style, ink);
+        }
+        return ink;
     }
 
     /** Writes the frame's cells that differ from the back buffer (cached cells compare by identity). */
@@ -100,6 +124,7 @@ public final class Painter {
                 graphics.setCharacter(col, row, grid[i]);
             }
         }
+        SPARE.set(cells); // this frame is drawn: the next one may have its cells
     }
 
     private void set(int i, TextCharacter c, boolean wide) {
@@ -121,8 +146,18 @@ public final class Painter {
     /** Draws text on one line from {@code col}, at most {@code max} cells; returns the column after it. */
     public int text(int col, int row, String text, Style style, int max) {
         int end = Math.min(cols, col + max);
+        if (Glyphs.isPrintableAscii(text)) { // most text: one cell per char, no glyph list
+            int n = Math.max(0, Math.min(text.length(), end - col));
+            if (row >= 0 && row < rows && n > 0) {
+                Ink ink = ink(style);
+                for (int k = Math.max(0, -col); k < n; k++) {
+                    set(row * cols + col + k, palette.character(Glyphs.ascii(text.charAt(k)), ink), false);
+                }
+            }
+            return col + n;
+        }
         int c = col;
-        for (Glyphs.Glyph g : Glyphs.split(text)) {
+        for (Glyphs.Glyph g : Glyphs.splitKept(text)) {
             String glyph = switch (g.text()) {
                 case "\n" -> "↵";
                 case "\t" -> "→";

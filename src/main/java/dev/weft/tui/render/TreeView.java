@@ -49,7 +49,7 @@ final class TreeView {
             first = 1;
         }
         for (int r = 0; first + r < rows && top + r < tree.size(); r++) {
-            TreeRows.Row row = tree.rows().get(top + r);
+            TreeRows.Row row = tree.row(top + r);
             Node node = state.loom().node(row.id());
             boolean selected = row.id().equals(state.tree().selected());
             boolean match = !query.isEmpty() && state.search().matches().contains(row.id());
@@ -64,9 +64,10 @@ final class TreeView {
         int col = p.text(0, r, guides, p.style(Part.TREE_GUIDE).over(base));
         String fold = row.collapsed() ? "▸" : row.hasChildren() ? "▾" : " ";
         col = p.text(col, r, fold + origin(node.origin()), base);
-        NodeFigures f = NodeFigures.of(node.tokens());
-        String mean = f.scored() == 0 ? "   —" : Numbers.wholePercent(f.meanProbability());
-        Style meanStyle = f.scored() == 0 ? p.style(Part.MUTED) : p.theme().probability(f.meanProbability());
+        double meanLogprob = NodeFigures.meanLogprob(node.tokens());
+        boolean scored = !Double.isNaN(meanLogprob);
+        String mean = scored ? Numbers.wholePercent(Math.exp(meanLogprob)) : "   —";
+        Style meanStyle = scored ? p.theme().probability(Math.exp(meanLogprob)) : p.style(Part.MUTED);
         col = p.text(col + 1, r, mean, meanStyle.over(base));
         Style idStyle = (onPath ? p.style(Part.TREE_PATH) : p.style(Part.MUTED)).over(base);
         col = p.text(col + 1, r, node.id().toString(), idStyle);

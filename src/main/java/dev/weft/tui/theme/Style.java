@@ -29,12 +29,32 @@ public record Style(Colour fg, Colour bg, Set<Attr> attrs) {
         return new Style(null, c, Set.of());
     }
 
-    /** This style drawn over {@code base}: its colours win where set; attributes add up. */
+    /**
+     * This style drawn over {@code base}: its colours win where set; attributes add up. When the
+     * result equals one of the two it is that one, not a new style: renderers ask this for every
+     * token of every frame, and most of the time over a plain base.
+     */
     public Style over(Style base) {
-        EnumSet<Attr> all = EnumSet.noneOf(Attr.class);
-        all.addAll(base.attrs);
-        all.addAll(attrs);
-        return new Style(fg != null ? fg : base.fg, bg != null ? bg : base.bg, all);
+        Colour f = fg != null ? fg : base.fg;
+        Colour b = bg != null ? bg : base.bg;
+        Set<Attr> all;
+        if (base.attrs.isEmpty() || attrs.containsAll(base.attrs)) {
+            all = attrs;
+        } else if (attrs.isEmpty() || base.attrs.containsAll(attrs)) {
+            all = base.attrs;
+        } else {
+            EnumSet<Attr> both = EnumSet.noneOf(Attr.class);
+            both.addAll(base.attrs);
+            both.addAll(attrs);
+            all = both;
+        }
+        if (all == attrs && f == fg && b == bg) {
+            return this;
+        }
+        if (all == base.attrs && f == base.fg && b == base.bg) {
+            return base;
+        }
+        return new Style(f, b, all);
     }
 
     public boolean has(Attr a) {

@@ -102,4 +102,43 @@ class LayoutTest {
         assertEquals(2, TreeRows.of(loom, HashTreePSet.empty(), a).size());
         assertEquals("⋯└─", rows.guides(2, 1), "deep rows are shortened");
     }
+
+    @Test
+    void treeRowsFindEachShownNodeAndNoOther() {
+        Loom.Result root = Loom.empty().addRoot(TokenRun.unscored("r"));
+        Loom loom = root.loom();
+        List<NodeId> ids = new java.util.ArrayList<>(List.of(root.node()));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 200; i++) {
+            Loom.Result added = loom.append(ids.get(random.nextInt(ids.size())), TokenRun.unscored("n" + i), Origin.MODEL, null);
+            loom = added.loom();
+            ids.add(added.node());
+        }
+        NodeId folded = ids.get(1);
+        TreeRows rows = TreeRows.of(loom, HashTreePSet.singleton(folded), null);
+        java.util.Set<NodeId> hidden = new java.util.HashSet<>();
+        for (NodeId id : ids) {
+            for (dev.weft.loom.Node n : loom.path(id)) {
+                if (n.id().equals(folded) && !id.equals(folded)) {
+                    hidden.add(id);
+                }
+            }
+        }
+        assertEquals(ids.size() - hidden.size(), rows.size());
+        for (NodeId id : ids) {
+            int at = rows.indexOf(id);
+            if (hidden.contains(id)) {
+                assertEquals(-1, at, id + " is under a fold");
+            } else {
+                assertEquals(id, rows.row(at).id());
+                assertEquals(id, rows.id(at));
+                assertEquals(rows.row(at), rows.rows().get(at));
+                TreeRows.Row row = rows.row(at);
+                assertEquals(row.parentRow() < 0 ? 0 : rows.row(row.parentRow()).depth() + 1, row.depth());
+            }
+        }
+        assertEquals(true, rows.row(rows.indexOf(folded)).collapsed());
+        assertEquals(-1, rows.indexOf(new NodeId(1_000_000)), "an id the loom never had");
+        assertEquals(-1, rows.indexOf(null));
+    }
 }
