@@ -10,6 +10,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -34,9 +35,22 @@ final class VectorSingleDot {
     private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
     private static final java.lang.invoke.VarHandle INT =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    /** {@code LANE[k]}: every lane takes lane k. */
+    private static final VectorShuffle<Float>[] LANE = lanes();
     private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(Math.max(64, L * 8)));
 
     private VectorSingleDot() {}
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] lanes() {
+        VectorShuffle<Float>[] lanes = new VectorShuffle[L];
+        for (int k = 0; k < L; k++) {
+            int[] all = new int[L];
+            java.util.Arrays.fill(all, k);
+            lanes[k] = VectorShuffle.fromValues(F, all);
+        }
+        return lanes;
+    }
 
     /** Whether {@link #dot} multiplies this type. */
     static boolean handles(GgmlType type) {
@@ -184,12 +198,15 @@ final class VectorSingleDot {
         FloatVector s = FloatVector.zero(F);
         for (int seg = 0; seg < cols; seg += 256, at += 210) {
             float d = ScalarQuantDot.half(r, at + 208);
+            // the sixteen scales times d, each rounded as d * scale alone; lane k broadcast for values 16k..16k+15
+            FloatVector scales = ((FloatVector) ByteVector.fromArray(B, r, at + 192).convertShape(B2I, I, 0)
+                    .convertShape(I2F, F, 0)).mul(d);
             FloatVector a0 = FloatVector.zero(F);
             FloatVector a1 = FloatVector.zero(F);
             for (int n = 0; n < 2; n++) {
                 int ql = at + 64 * n;
                 int qh = at + 128 + 32 * n;
-                int sc = at + 192 + 8 * n;
+                int sc = 8 * n;
                 int xo = seg + 128 * n;
                 IntVector l0 = (IntVector) ByteVector.fromArray(B, r, ql).convertShape(B2I, I, 0);
                 IntVector l1 = (IntVector) ByteVector.fromArray(B, r, ql + 16).convertShape(B2I, I, 0);
@@ -198,21 +215,21 @@ final class VectorSingleDot {
                 IntVector h0 = (IntVector) ByteVector.fromArray(B, r, qh).convertShape(B2I, I, 0);
                 IntVector h1 = (IntVector) ByteVector.fromArray(B, r, qh + 16).convertShape(B2I, I, 0);
                 a0 = ((FloatVector) l0.and(0x0F).or(h0.lanewise(LSHL, 4).and(0x30)).sub(32).convertShape(I2F, F, 0))
-                        .mul(d * r[sc]).fma(FloatVector.fromArray(F, x, xo), a0);
+                        .mul(scales.rearrange(LANE[sc])).fma(FloatVector.fromArray(F, x, xo), a0);
                 a1 = ((FloatVector) l1.and(0x0F).or(h1.lanewise(LSHL, 4).and(0x30)).sub(32).convertShape(I2F, F, 0))
-                        .mul(d * r[sc + 1]).fma(FloatVector.fromArray(F, x, xo + 16), a1);
+                        .mul(scales.rearrange(LANE[sc + 1])).fma(FloatVector.fromArray(F, x, xo + 16), a1);
                 a0 = ((FloatVector) l2.and(0x0F).or(h0.lanewise(LSHL, 2).and(0x30)).sub(32).convertShape(I2F, F, 0))
-                        .mul(d * r[sc + 2]).fma(FloatVector.fromArray(F, x, xo + 32), a0);
+                        .mul(scales.rearrange(LANE[sc + 2])).fma(FloatVector.fromArray(F, x, xo + 32), a0);
                 a1 = ((FloatVector) l3.and(0x0F).or(h1.lanewise(LSHL, 2).and(0x30)).sub(32).convertShape(I2F, F, 0))
-                        .mul(d * r[sc + 3]).fma(FloatVector.fromArray(F, x, xo + 48), a1);
+                        .mul(scales.rearrange(LANE[sc + 3])).fma(FloatVector.fromArray(F, x, xo + 48), a1);
                 a0 = ((FloatVector) l0.lanewise(ASHR, 4).and(0x0F).or(h0.and(0x30)).sub(32).convertShape(I2F, F, 0))
-                        .mul(d * r[sc + 4]).fma(FloatVector.fromArray(F, x, xo + 64), a0);
+                        .mul(scales.rearrange(LANE[sc + 4])).fma(FloatVector.fromArray(F, x, xo + 64), a0);
                 a1 = ((FloatVector) l1.lanewise(ASHR, 4).and(0x0F).or(h1.and(0x30)).sub(32).convertShape(I2F, F, 0))
-                        .mul(d * r[sc + 5]).fma(FloatVector.fromArray(F, x, xo + 80), a1);
+                        .mul(scales.rearrange(LANE[sc + 5])).fma(FloatVector.fromArray(F, x, xo + 80), a1);
                 a0 = ((FloatVector) l2.lanewise(ASHR, 4).and(0x0F).or(h0.lanewise(ASHR, 2).and(0x30)).sub(32).convertShape(I2F, F, 0))
-                        .mul(d * r[sc + 6]).fma(FloatVector.fromArray(F, x, xo + 96), a0);
+                        .mul(scales.rearrange(LANE[sc + 6])).fma(FloatVector.fromArray(F, x, xo + 96), a0);
                 a1 = ((FloatVector) l3.lanewise(ASHR, 4).and(0x0F).or(h1.lanewise(ASHR, 2).and(0x30)).sub(32).convertShape(I2F, F, 0))
-                        .mul(d * r[sc + 7]).fma(FloatVector.fromArray(F, x, xo + 112), a1);
+                        .mul(scales.rearrange(LANE[sc + 7])).fma(FloatVector.fromArray(F, x, xo + 112), a1);
             }
             s = s.add(a0.add(a1));
         }
