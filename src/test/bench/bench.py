@@ -7,6 +7,9 @@
   src/test/bench/bench.py open FILE [--runs N]         launch -> first frame of an existing session
   src/test/bench/bench.py tree FILE [--runs N]         weft tree FILE > /dev/null: wall time, process CPU, peak RSS
   src/test/bench/bench.py keys [FILE] [--keys N]       key -> frame latency in the read and tree views, less as baseline
+                       [--settle S] [--rounds N]       (keys from S s after the view is set up; N runs per build, alternating;
+                       [--views tree] [--socket NAME]   FILE is copied for each run, never opened itself;
+                       [--gclog]                        --gclog: the collections during the timed keys, from -Xlog:gc)
 
 Every figure is min / median / max over N runs; each run of weft alternates with a hello-world
 JVM (the floor no Java program goes below) and the load average is printed with it, because the
@@ -20,9 +23,12 @@ with a random gap (seeded) and times from send-keys to the first %output of the 
 weft writes in answer). less on a long text file is measured the same way as the baseline.
 """
 import argparse
+import datetime
 import os
 import random
+import re
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -236,15 +242,18 @@ def cmd_tree(a):
             spread(rss[label], "MB"), spread(floor), load()))
 
 
-def key_latencies(cmd, setup, keys, n, marker, rng):
+def key_latencies(cmd, setup, keys, n, marker, rng, settle=1.0, window=None):
+    """Milliseconds from each key to the pane's next output; `window` gets the wall-clock start and end of the keys."""
+    window = [] if window is None else window
     c = ControlClient(cmd)
     try:
         c.wait_for(marker, timeout=300)
         for k in setup:
             c.command("send-keys -t %0 " + k)
             time.sleep(1.0)
-        time.sleep(1.0)
+        time.sleep(settle)
         out = []
+        window[:] = [time.time()]
         for i in range(n):
             time.sleep(rng.uniform(0.03, 0.25))
             since = len(c.outputs)
@@ -253,9 +262,33 @@ def key_latencies(cmd, setup, keys, n, marker, rng):
             t = c.next_output(since)
             if t is not None:
                 out.append((t - t0) * 1000)
+        window.append(time.time())
         return out
     finally:
         c.close()
+
+
+def collections(log):
+    """The collections in a -Xlog:gc*:file=LOG:time,tags log: when each ended (wall clock), its pause, CPU and
+    what the young generation kept (MB copied to the survivor space)."""
+    found = {}
+    for line in open(log, errors="replace"):
+        m = re.match(r"\[([^\]]+)\]\[([^\]]+)\]\s*GC\((\d+)\) (.*)", line)
+        if not m:
+            continue
+        stamp, tags, n, rest = m.groups()
+        c = found.setdefault(n, {})
+        pause = re.match(r"Pause .* ([\d.]+)ms$", rest.strip())
+        if tags.strip() == "gc" and pause:
+            c["pause"] = float(pause.group(1))
+            c["end"] = datetime.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%f%z").timestamp()
+        cpu = re.match(r"User=([\d.]+)s Sys=([\d.]+)s", rest)
+        if cpu:
+            c["cpu"] = float(cpu.group(1)) + float(cpu.group(2))
+        young = re.match(r"DefNew: \d+K\(\d+K\)->(\d+)K", rest)
+        if young:
+            c["kept"] = int(young.group(1)) // 1024
+    return [c for c in found.values() if "end" in c]
 
 
 def cmd_keys(a):
@@ -267,17 +300,41 @@ def cmd_keys(a):
             f.write("line %d of a long text file, scrolled one line per key by less\n" % i)
     with tempfile.TemporaryDirectory() as d:
         session = shlex.quote(os.path.abspath(a.file) if a.file else os.path.join(d, "keys.json"))
-        cases = [("less", "less -S " + shlex.quote(text), [], ["j", "k"], "line 0"),
-                 ("read view", a.weft + " " + session, [] if a.file else ["i", "-l 'The cat sat on the mat and'",
-                                                                        "Escape", "g", "g", "g"],
-                  ["l", "l", "l", "h"], "READ"),
-                 ("tree view", a.weft + " " + session, (["t"] if a.file else ["i", "-l 'The cat sat'", "Escape", "g",
-                                                                              "g", "g", "g", "t"]),
-                  ["j", "k"], "READ")]
-        for name, cmd, setup, keys, marker in cases:
-            lat = key_latencies(cmd, setup, keys, a.keys, marker, rng)
-            report("%s: keys %s: p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d answered of %d); %s" % (
-                a.label, name, percentile(lat, 50), percentile(lat, 99), max(lat), len(lat), a.keys, load()))
+        cases = [("less", [("less", "less -S " + shlex.quote(text))], [], ["j", "k"], "line 0")]
+        views = [("read view", [] if a.file else ["i", "-l 'The cat sat on the mat and'", "Escape", "g", "g", "g"],
+                  ["l", "l", "l", "h"]),
+                 ("tree view", ["t"] if a.file else ["i", "-l 'The cat sat'", "Escape", "g", "g", "g", "g", "t"], ["j", "k"])]
+        for view, setup, keys in views:
+            if a.views and view.split()[0] not in a.views:
+                continue
+            cases.append((view, [(label, weft + " " + session) for label, weft in a.wefts], setup, keys, "READ"))
+        for name, runs, setup, keys, marker in cases:
+            for r in range(1 if name == "less" else a.rounds):
+                for label, cmd in runs:  # several builds: alternating, each on a fresh copy of the file
+                    if a.file and name != "less":
+                        copy = os.path.join(d, "keys-" + os.path.basename(a.file))
+                        shutil.copyfile(a.file, copy)
+                        for old in (copy + ".journal",):
+                            if os.path.exists(old):
+                                os.remove(old)
+                        cmd = cmd.replace(session, shlex.quote(copy))
+                    log = os.path.join(OUT, "keys-gc-%s.log" % label)
+                    if a.gclog and name != "less":
+                        if os.path.exists(log):
+                            os.remove(log)
+                        cmd = "env JDK_JAVA_OPTIONS=%s %s" % (shlex.quote("-Xlog:gc*:file=%s:time,tags" % log), cmd)
+                    window = []
+                    lat = key_latencies(cmd, setup, keys, a.keys, marker, rng, a.settle, window)
+                    if a.gclog and name != "less":
+                        time.sleep(0.5)
+                        g = [c for c in collections(log) if window[0] <= c["end"] <= window[1]]
+                        report("%s: keys %s: %d collections while the keys were typed: pauses %s ms, GC CPU %.2f s, young"
+                               " generation kept %s MB (-Xlog:gc in %s)" % (
+                                   label, name, len(g), " ".join("%.1f" % c["pause"] for c in g) or "-",
+                                   sum(c.get("cpu", 0) for c in g), " ".join(str(c.get("kept", "?")) for c in g) or "-", log))
+                    report("%s: keys %s: p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d answered of %d, keys from %.0f s after the"
+                           " first frame); %s" % (label, name, percentile(lat, 50), percentile(lat, 99), max(lat), len(lat),
+                                                  a.keys, len(setup) + a.settle, load()))
 
 
 def main():
@@ -286,6 +343,13 @@ def main():
     p.add_argument("file", nargs="?")
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--keys", type=int, default=200)
+    p.add_argument("--settle", type=float, default=1.0,
+                   help="keys: seconds to wait after the setup keys before timing (a big session reads on behind its first frame)")
+    p.add_argument("--gclog", action="store_true",
+                   help="keys: log weft's collections (-Xlog:gc) and report those during the timed keys")
+    p.add_argument("--rounds", type=int, default=1, help="keys: runs of each view per build")
+    p.add_argument("--views", default="", help="keys: read,tree (default both)")
+    p.add_argument("--socket", default=SOCKET, help="the tmux server's name (-L): one per person sharing a machine")
     p.add_argument("--weft", action="append", default=[],
                    help="LABEL=CMD (repeatable); default weft=" + os.path.join(REPO, "weft"))
     p.add_argument("--file", dest="other_files", action="append", default=[], help="LABEL=FILE: that weft opens this file instead")
@@ -293,6 +357,8 @@ def main():
     a.wefts = [tuple(w.split("=", 1)) for w in a.weft] or [("weft", os.path.join(REPO, "weft"))]
     a.files = dict(f.split("=", 1) for f in a.other_files)
     a.label, a.weft = a.wefts[0]
+    a.views = [v for v in a.views.split(",") if v]
+    globals()["SOCKET"] = a.socket
     if a.what in ("open", "tree") and not a.file:
         p.error(a.what + " needs a session FILE")
     {"start": cmd_start, "startcpu": cmd_startcpu, "version": cmd_version, "open": cmd_open, "tree": cmd_tree, "keys": cmd_keys}[a.what](a)
