@@ -3,11 +3,14 @@ package dev.weft.session;
 import dev.weft.loom.Interrupted;
 import dev.weft.loom.Loom;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
@@ -32,22 +35,37 @@ final class OutlineReader {
 
     /** As {@link #read(Path, int)}, reading a nodes array of more than {@code split} bytes in two halves at once. */
     static TreeOutline read(Path file, int previewChars, int split) {
-        try {
-            if (!Files.isRegularFile(file) || Files.size(file) > Integer.MAX_VALUE - 64) {
+        try (FileChannel channel = FileChannel.open(file)) {
+            long size = channel.size();
+            if (!Files.isRegularFile(file) || size > Integer.MAX_VALUE - 64) {
                 return null;
             }
             SessionJournal.Contents journal = SessionJournal.read(SessionFormat.journalOf(file));
-            byte[] bytes = Files.readAllBytes(file);
-            int nodesAt = nodesArray(bytes);
+            // the start of the file first, up to its nodes: when the journal changes the tree, nothing more is read
+            byte[] bytes = new byte[(int) Math.min(size, 1 << 20)];
+            int have = 0;
+            int nodesAt;
+            while (true) {
+                have = readFully(channel, bytes, have);
+                nodesAt = nodesArray(bytes, have);
+                if (nodesAt >= 0 || have == size) {
+                    break;
+                }
+                bytes = Arrays.copyOf(bytes, (int) Math.min(size, 4L * bytes.length));
+            }
             if (nodesAt < 0) {
                 return null;
             }
             SessionReader.Head head = SessionReader.readHead(bytes, nodesAt, file.toString());
-            if (head == null || head.nextId() < 0 || head.nextId() > bytes.length) {
+            if (head == null || head.nextId() < 0 || head.nextId() > size) {
                 return null;
             }
             if (!journalKeepsTheTree(head, journal)) {
                 return null;
+            }
+            bytes = Arrays.copyOf(bytes, (int) size);
+            if (readFully(channel, bytes, have) != size || channel.read(ByteBuffer.allocate(1)) != -1) {
+                return null; // the file changed size while read
             }
             OutlineNodes nodes = nodes(bytes, nodesAt, head, previewChars, split);
             if (nodes == null) {
@@ -125,20 +143,29 @@ final class OutlineReader {
         return -1;
     }
 
-    /** The offset of the {@code [} of the {@code "nodes"} field written at the start of a line, or -1. */
-    private static int nodesArray(byte[] bytes) {
+    /** Fills {@code bytes} from {@code from} on, up to the end of the file; returns how many it holds. */
+    private static int readFully(FileChannel channel, byte[] bytes, int from) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, from, bytes.length - from);
+        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+            // more
+        }
+        return buffer.position();
+    }
+
+    /** The offset of the {@code [} of the {@code "nodes"} field written at the start of a line in the first {@code length} bytes, or -1. */
+    private static int nodesArray(byte[] bytes, int length) {
         outer:
-        for (int i = 0; i + NODES.length <= bytes.length; i++) {
+        for (int i = 0; i + NODES.length <= length; i++) {
             for (int k = 0; k < NODES.length; k++) {
                 if (bytes[i + k] != NODES[k]) {
                     continue outer;
                 }
             }
             int at = i + NODES.length;
-            while (at < bytes.length && (bytes[at] == ' ' || bytes[at] == '\n' || bytes[at] == '\r' || bytes[at] == '\t')) {
+            while (at < length && (bytes[at] == ' ' || bytes[at] == '\n' || bytes[at] == '\r' || bytes[at] == '\t')) {
                 at++;
             }
-            return at < bytes.length && bytes[at] == '[' ? at : -1;
+            return at < length && bytes[at] == '[' ? at : -1;
         }
         return -1;
     }

@@ -32,4 +32,27 @@ class TerminalSafeWriterTest {
         out.println();
         assertEquals("x\u001b[31mred␛]0;title␇" + System.lineSeparator(), s.toString());
     }
+
+    /** Text that needs no change leaves in one write: every char is still shown as the rules say, alone or in text. */
+    @Test
+    void everyCharIsShownAsTheRulesSayInPlainTextAndAlone() {
+        for (int c = 0; c <= 0xffff; c++) {
+            char ch = (char) c;
+            String shown;
+            if (ch == '\n' || ch == '\t') {
+                shown = String.valueOf(ch);
+            } else if (ch == 0x1b) {
+                shown = "␛";
+            } else if (ch < 0x20) {
+                shown = String.valueOf((char) (0x2400 + ch));
+            } else if (ch == 0x7f || ch >= 0x80 && ch < 0xa0 || ch >= '\u2028' && ch <= '\u202e'
+                    || ch >= '\u2066' && ch <= '\u2069') {
+                shown = String.format("\\u%04x", c);
+            } else {
+                shown = String.valueOf(ch);
+            }
+            assertEquals(shown, TerminalSafeWriter.clean(String.valueOf(ch)), "char " + c);
+            assertEquals("#1 \"a" + shown + "b\"", TerminalSafeWriter.clean("#1 \"a" + ch + "b\""), "char " + c);
+        }
+    }
 }

@@ -82,6 +82,26 @@ class TreeLinesTest {
         assertEquals("", fast.out());
     }
 
+    /** The outline is read from the bytes, but a damaged file is still named, with the place, in one line. */
+    @Test
+    void aDamagedFileIsNamedWithItsPlaceInOneLine() throws Exception {
+        Path file = dir.resolve("damaged.json");
+        SessionFile.write(file, new Session(AT, AT, 0, SessionBackends.NONE, SessionView.START, RandomLooms.grow(3, 150)));
+        String text = Files.readString(file);
+        int at = text.indexOf("\"alternatives\":[", text.indexOf("\"nodes\":[")) + "\"alternatives\":[".length();
+        Files.writeString(file, text.substring(0, at) + "99999999," + text.substring(at));
+        String line = text.substring(0, at).split("\n", -1).length + ":";
+        CliRun run = CliRun.of("tree", file.toString());
+        CliRun fast = fast(file.toString());
+        assertEquals(1, run.exit());
+        assertEquals(1, fast.exit());
+        assertEquals(run.err(), fast.err());
+        assertEquals("", fast.out());
+        assertTrue(fast.err().startsWith("weft: " + file + ":" + line), fast.err());
+        assertTrue(fast.err().contains("indexes into \"pieces\""), fast.err());
+        assertEquals(1, fast.err().lines().count(), fast.err());
+    }
+
     @Test
     void twoDecimalsAsTheFormatterWritesThem() {
         Random random = new Random(42);

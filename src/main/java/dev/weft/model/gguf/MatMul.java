@@ -39,6 +39,33 @@ final class MatMul implements AutoCloseable {
      * {@code count}; other types are dequantised a row at a time.
      */
     void apply(Tensor w, float[][] x, int count, float[][] out) {
+        apply(w, x, count, out, null);
+    }
+
+    /**
+     * {@link #apply} of several matrices to the same vectors ({@code out[i]} for {@code w[i]}; a
+     * layer's query, key and value, or its gate and up projections): the vectors are quantised
+     * once for all the matrices that take the same format. The results are {@link #apply}'s, since
+     * a quantisation depends on the vector alone.
+     */
+    void apply(Tensor[] w, float[][] x, int count, float[][]... out) {
+        Q8Activations[] quantised = new Q8Activations[Q8Activations.Format.values().length];
+        for (int i = 0; i < w.length; i++) {
+            Q8Activations a = null;
+            if (QuantDot.handles(w[i].type())) {
+                Q8Activations.Format format = Q8Activations.formatFor(w[i].type());
+                a = quantised[format.ordinal()];
+                if (a == null || a.cols != w[i].cols()) {
+                    a = Q8Activations.of(format, x, count, w[i].cols());
+                    quantised[format.ordinal()] = a;
+                }
+            }
+            apply(w[i], x, count, out[i], a);
+        }
+    }
+
+    /** {@link #apply}; {@code quantised}, when given, is {@code x} in the format of {@code w}'s type. */
+    private void apply(Tensor w, float[][] x, int count, float[][] out, Q8Activations quantised) {
         int rows = w.rows();
         int cols = w.cols();
         int chunk = Math.max(8, rows / (threads * 8));
@@ -47,7 +74,7 @@ final class MatMul implements AutoCloseable {
         if (QuantDot.handles(type)) {
             QuantDot quant = kernels.quant();
             // each vector quantised once for the whole product, as ggml does (and on its own: see Q8Activations)
-            Q8Activations a = Q8Activations.of(Q8Activations.formatFor(type), x, count, cols);
+            Q8Activations a = quantised != null ? quantised : Q8Activations.of(Q8Activations.formatFor(type), x, count, cols);
             int rowBytes = (int) type.bytesFor(cols);
             int groups = (rows + QuantDot.ROWS - 1) / QuantDot.ROWS;
             int perChunk = Math.max(2, groups / (threads * 8));

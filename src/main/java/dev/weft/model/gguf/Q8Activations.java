@@ -62,19 +62,24 @@ final class Q8Activations {
             } else {
                 q8_K(x[b], cols, a.q[b], a.d[b], a.sums[b]);
             }
-            for (int i = 0; i < cols; i++) {
-                a.dequantised[b][i] = a.q[b][i] * a.d[b][i / format.block];
-            }
+            dequantise(a.q[b], a.d[b], format.block, a.dequantised[b]);
         }
         return a;
     }
 
+    /** {@code out[i] = q[i] * d[i / block]}, a block at a time (a division per value cost more than the rest). */
+    private static void dequantise(short[] q, float[] d, int block, float[] out) {
+        for (int k = 0; k < d.length; k++) {
+            float scale = d[k];
+            for (int i = k * block, end = i + block; i < end; i++) {
+                out[i] = q[i] * scale;
+            }
+        }
+    }
+
     private static void q8_0(float[] x, int cols, short[] q, float[] d) {
         for (int k = 0; k < cols / 32; k++) {
-            float amax = 0;
-            for (int j = 0; j < 32; j++) {
-                amax = Math.max(amax, Math.abs(x[32 * k + j]));
-            }
+            float amax = absMax(x, 32 * k);
             float scale = amax / 127;
             float inverse = scale != 0 ? 1 / scale : 0;
             d[k] = Half.toFloat(Half.fromFloat(scale)); // stored as a half, used as one
@@ -83,6 +88,19 @@ final class Q8Activations {
                 q[32 * k + j] = (short) clamp((long) Math.copySign(Math.floor(Math.abs((double) v) + 0.5), v));
             }
         }
+    }
+
+    /**
+     * The largest |x| of the 32 values from {@code at} (a NaN if one is NaN, as {@code Math.max}
+     * gives), compared as the bits of |x|: they order as the values do, and a chain of 32
+     * float maxima was most of the quantisation's time.
+     */
+    private static float absMax(float[] x, int at) {
+        int max = 0;
+        for (int j = at; j < at + 32; j++) {
+            max = Math.max(max, Float.floatToRawIntBits(x[j]) & 0x7fffffff);
+        }
+        return Float.intBitsToFloat(max);
     }
 
     private static void q8_K(float[] x, int cols, short[] q, float[] d, int[] sums) {

@@ -130,9 +130,7 @@ final class Transformer {
             }
             float[][] key = new float[n][c.kvDim()];
             float[][] value = new float[n][c.kvValueDim()];
-            mm.apply(layer.wq(), xb, n, q);
-            mm.apply(layer.wk(), xb, n, key);
-            mm.apply(layer.wv(), xb, n, value);
+            mm.apply(new Tensor[] {layer.wq(), layer.wk(), layer.wv()}, xb, n, q, key, value); // xb quantised once
             for (int b = 0; b < n; b++) {
                 addBias(q[b], layer.bq());
                 addBias(key[b], layer.bk());
@@ -151,8 +149,7 @@ final class Transformer {
                 k.axpy(1f, proj[b], 0, x[b], 0, dim);
                 rmsNorm(x[b], layer.ffnNorm(), xb[b]);
             }
-            mm.apply(layer.gate(), xb, n, gate);
-            mm.apply(layer.up(), xb, n, up);
+            mm.apply(new Tensor[] {layer.gate(), layer.up()}, xb, n, gate, up);
             for (int b = 0; b < n; b++) {
                 float[] g = gate[b];
                 float[] u = up[b];

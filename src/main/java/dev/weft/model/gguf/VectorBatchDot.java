@@ -26,6 +26,13 @@ final class VectorBatchDot {
             int first, QuantDot.Scratch scratch) {
         float[][] x = activations.dequantised;
         int count = activations.count;
+        if (type == GgmlType.Q8_0 && L == 16 && count <= 8) {
+            // siblings: each weight unpacked in registers once per 8 vectors. Bigger batches (a prompt's 32
+            // positions) go on below, where each weight is unpacked once for all and the vectors' chunks of a
+            // segment stay in the first-level cache (a fused row reads all of every vector's values)
+            FusedQ8Batch.dot(bytes, rows, cols, x, count, out, first);
+            return;
+        }
         float[] w = scratch.floats;
         float[] sums = scratch.sums(count * ROWS * L);
         int paired = rows < ROWS ? 0 : count / 2 * 2 * ROWS * L; // the accumulators of vectors in blocks of 2 or 4

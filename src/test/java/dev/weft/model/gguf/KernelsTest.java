@@ -292,6 +292,34 @@ class KernelsTest {
     }
 
     @Test
+    void matricesSharingTheirVectorsGiveTheProductsEachGivesAlone() {
+        // the vectors quantised once for all the matrices of a format (a layer's q, k, v): the same bits
+        int cols = 512;
+        GgmlType[] types = {GgmlType.Q8_0, GgmlType.Q4_K, GgmlType.Q5_0, GgmlType.F16, GgmlType.Q6_K};
+        Tensor[] w = new Tensor[types.length];
+        for (int i = 0; i < types.length; i++) {
+            int rows = 40 + 4 * i;
+            byte[] bytes = RandomTensors.bytes(types[i], (long) cols * rows, random);
+            w[i] = new Tensor("w" + i, types[i], new long[] {cols, rows}, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));
+        }
+        float[][] x = {floats(cols), floats(cols), floats(cols)};
+        float[][][] together = new float[types.length][3][];
+        for (int i = 0; i < types.length; i++) {
+            together[i] = new float[3][w[i].rows()];
+        }
+        try (MatMul mm = new MatMul(2, FloatKernels.best())) {
+            mm.apply(w, x, 3, together);
+            for (int i = 0; i < types.length; i++) {
+                float[][] alone = new float[3][w[i].rows()];
+                mm.apply(w[i], x, 3, alone);
+                for (int b = 0; b < 3; b++) {
+                    assertArrayEquals(alone[b], together[i][b], types[i] + " vector " + b);
+                }
+            }
+        }
+    }
+
+    @Test
     void matrixProductsAreTheRowsProductsOnAnyNumberOfThreads() {
         for (GgmlType type : new GgmlType[] {GgmlType.Q4_K, GgmlType.Q5_0, GgmlType.F16}) {
             int cols = 512;
