@@ -81,7 +81,7 @@ final class OutlineReader {
             }
             int[] roots = head.roots().stream().mapToInt(r -> r.value()).toArray();
             return new TreeOutline(roots, nodes.byId(), List.copyOf(warnings));
-        } catch (SessionException | IOException | InterruptedException | RuntimeException e) { // OutlineNodes.Declined among them
+        } catch (SessionException | IOException | InterruptedException | RuntimeException e) { // JsonBytes.Declined among them
             return null; // read whole, the file says what is wrong (or nothing is)
         }
     }

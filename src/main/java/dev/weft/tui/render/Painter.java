@@ -157,7 +157,9 @@ public final class Painter {
             return col + n;
         }
         int c = col;
-        for (Glyphs.Glyph g : Glyphs.splitKept(text)) {
+        java.util.List<Glyphs.Glyph> glyphs = Glyphs.splitKept(text);
+        for (int k = 0; k < glyphs.size(); k++) { // by index: no iterator per string drawn
+            Glyphs.Glyph g = glyphs.get(k);
             String glyph = switch (g.text()) {
                 case "\n" -> "↵";
                 case "\t" -> "→";
