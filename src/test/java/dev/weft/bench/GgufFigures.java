@@ -41,6 +41,11 @@ public final class GgufFigures {
         };
         System.out.printf(Locale.ROOT, "%d threads, %s, Java %s%n", threads, System.getProperty("os.arch"),
                 Runtime.version());
+        String warmFirst = System.getProperty("weft.bench.warmFirst", "");
+        if (!warmFirst.isEmpty()) { // an experiment: the one-vector kernels compiled in this order first
+            dev.weft.model.gguf.KernelFigures.warmOneVector(warmFirst, 3);
+            System.out.println("one-vector kernels compiled first, in this order: " + warmFirst);
+        }
         for (Shape shape : shapes) {
             if (!shape.name.matches(System.getProperty("weft.bench.shapes", ".*"))) {
                 continue;

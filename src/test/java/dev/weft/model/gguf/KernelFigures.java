@@ -17,6 +17,35 @@ public final class KernelFigures {
 
     private KernelFigures() {}
 
+    /**
+     * Runs the one-vector products of each type in {@code types} (comma-separated, in that order)
+     * for {@code seconds} each on one thread, so that the JIT compiles their kernels in that order:
+     * GgufFigures' {@code -Dweft.bench.warmFirst=Q6_K,Q4_K} (see README "Benchmarks": compiled
+     * after the Q4_K kernel, the Q6_K one ran 2-3 times slower).
+     */
+    public static void warmOneVector(String types, double seconds) {
+        SplittableRandom random = new SplittableRandom(1);
+        int cols = 2048;
+        int rows = 1024;
+        float[][] x = new float[1][cols];
+        for (int i = 0; i < cols; i++) {
+            x[0][i] = (float) random.nextGaussian();
+        }
+        float[][] out = new float[1][rows];
+        for (String name : types.split(",")) {
+            GgmlType type = GgmlType.valueOf(name.trim());
+            byte[] bytes = RandomTensors.bytes(type, (long) cols * rows, random);
+            ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).order(ByteOrder.LITTLE_ENDIAN);
+            direct.put(bytes).clear();
+            Tensor w = new Tensor("w", type, new long[] {cols, rows}, direct);
+            try (MatMul mm = new MatMul(1, FloatKernels.best())) {
+                for (long until = System.nanoTime() + (long) (seconds * 1e9); System.nanoTime() < until; ) {
+                    mm.apply(w, x, 1, out);
+                }
+            }
+        }
+    }
+
     public static void main(String[] args) {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
         String only = System.getProperty("weft.bench.types", ".*");
