@@ -74,7 +74,7 @@ final class CompactNodes {
         g.writeFieldName("nodes");
         g.writeRawValue(""); // the separator before the value; the value itself goes past the generator
         g.flush();
-        NodeLines.write(out, nodes, pieces::indexOf, sameGeneration);
+        NodeLines.write(out, nodes, pieces.inOrder().size(), pieces::indexOf, sameGeneration);
     }
 
     /**

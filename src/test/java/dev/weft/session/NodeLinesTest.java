@@ -169,7 +169,7 @@ class NodeLinesTest {
             jacksonNodes(g, nodes, index, generations);
         }
         ByteArrayOutputStream actual = new ByteArrayOutputStream();
-        NodeLines.write(actual, nodes, index, generations);
+        NodeLines.write(actual, nodes, pieceIndexes.size() * 7, index, generations);
         byte[] want = expected.toByteArray();
         byte[] got = actual.toByteArray();
         if (want.length < 1 << 16) {
