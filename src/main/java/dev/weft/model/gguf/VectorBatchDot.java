@@ -26,11 +26,11 @@ final class VectorBatchDot {
             int first, QuantDot.Scratch scratch) {
         float[][] x = activations.dequantised;
         int count = activations.count;
-        if (type == GgmlType.Q8_0 && L == 16 && count <= 8) {
-            // siblings: each weight unpacked in registers once per 8 vectors. Bigger batches (a prompt's 32
+        if (count <= 8 && FusedBatchDot.handles(type)) {
+            // siblings: each weight unpacked in registers once per 8 (Q8_0) or 4 (Q4_K) vectors. Bigger batches (a prompt's 32
             // positions) go on below, where each weight is unpacked once for all and the vectors' chunks of a
             // segment stay in the first-level cache (a fused row reads all of every vector's values)
-            FusedQ8Batch.dot(bytes, rows, cols, x, count, out, first);
+            FusedBatchDot.dot(type, bytes, rows, cols, x, count, out, first);
             return;
         }
         float[] w = scratch.floats;

@@ -10,6 +10,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -32,9 +33,24 @@ final class VectorSingleDot {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int L = F.length();
     private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
+    private static final java.lang.invoke.VarHandle INT =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    /** {@code LANE[k]}: every lane takes lane k. */
+    private static final VectorShuffle<Float>[] LANE = lanes();
     private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(Math.max(64, L * 8)));
 
     private VectorSingleDot() {}
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] lanes() {
+        VectorShuffle<Float>[] lanes = new VectorShuffle[L];
+        for (int k = 0; k < L; k++) {
+            int[] all = new int[L];
+            java.util.Arrays.fill(all, k);
+            lanes[k] = VectorShuffle.fromValues(F, all);
+        }
+        return lanes;
+    }
 
     /** Whether {@link #dot} multiplies this type. */
     static boolean handles(GgmlType type) {
@@ -57,6 +73,28 @@ final class VectorSingleDot {
                 default -> throw new IllegalArgumentException(type.name());
             };
         }
+    }
+
+    /**
+     * The eight 6-bit sub-block scales of a Q4_K/Q5_K super-block (ggml's get_scale_min_k4 for
+     * j = 0..7), one a byte from the lowest, from its 12 scale bytes at {@code at}: read as three
+     * little-endian ints and taken apart together instead of eight branches and twenty loads.
+     */
+    private static long scales(byte[] r, int at) {
+        int u0 = (int) INT.get(r, at);
+        int u2 = (int) INT.get(r, at + 8);
+        long low = u0 & 0x3F3F3F3F;
+        long high = (u2 & 0x0F0F0F0F) | (((u0 >>> 6) & 0x03030303) << 4);
+        return (low & 0xFFFFFFFFL) | (high << 32);
+    }
+
+    /** The eight 6-bit mins, as {@link #scales}. */
+    private static long mins(byte[] r, int at) {
+        int u1 = (int) INT.get(r, at + 4);
+        int u2 = (int) INT.get(r, at + 8);
+        long low = u1 & 0x3F3F3F3F;
+        long high = ((u2 >>> 4) & 0x0F0F0F0F) | (((u1 >>> 6) & 0x03030303) << 4);
+        return (low & 0xFFFFFFFFL) | (high << 32);
     }
 
     private static float q8_0(byte[] r, int at, int cols, float[] x) {
@@ -87,14 +125,16 @@ final class VectorSingleDot {
         for (int seg = 0; seg < cols; seg += 256, at += 144) {
             float d = ScalarQuantDot.half(r, at);
             float min = ScalarQuantDot.half(r, at + 2);
+            long scales = scales(r, at + 4); // before any vector: what C2 leaves as a call must not be among live vectors
+            long mins = mins(r, at + 4);
             FloatVector a0 = FloatVector.zero(F);
             FloatVector a1 = FloatVector.zero(F);
-            for (int j = 0, is = 0; j < 256; j += 64, is += 2) {
+            for (int j = 0; j < 256; j += 64, scales >>>= 16, mins >>>= 16) {
                 int q = at + 16 + j / 2;
-                float d1 = d * ScalarQuantDot.scaleMinK4(r, at + 4, is, false);
-                float m1 = -(min * ScalarQuantDot.scaleMinK4(r, at + 4, is, true));
-                float d2 = d * ScalarQuantDot.scaleMinK4(r, at + 4, is + 1, false);
-                float m2 = -(min * ScalarQuantDot.scaleMinK4(r, at + 4, is + 1, true));
+                float d1 = d * (int) (scales & 0xFF);
+                float m1 = -(min * (int) (mins & 0xFF));
+                float d2 = d * (int) ((scales >>> 8) & 0xFF);
+                float m2 = -(min * (int) ((mins >>> 8) & 0xFF));
                 float d2h = d2 / 16;
                 int xo = seg + j;
                 IntVector v0 = (IntVector) ByteVector.fromArray(B, r, q).convertShape(B2I, I, 0);
@@ -115,16 +155,18 @@ final class VectorSingleDot {
         for (int seg = 0; seg < cols; seg += 256, at += 176) {
             float d = ScalarQuantDot.half(r, at);
             float min = ScalarQuantDot.half(r, at + 2);
+            long scales = scales(r, at + 4); // before any vector: what C2 leaves as a call must not be among live vectors
+            long mins = mins(r, at + 4);
             FloatVector a0 = FloatVector.zero(F);
             FloatVector a1 = FloatVector.zero(F);
             IntVector h0 = (IntVector) ByteVector.fromArray(B, r, at + 16).convertShape(B2I, I, 0);
             IntVector h1 = (IntVector) ByteVector.fromArray(B, r, at + 32).convertShape(B2I, I, 0);
-            for (int j = 0, is = 0; j < 256; j += 64, is += 2) {
+            for (int j = 0; j < 256; j += 64, scales >>>= 16, mins >>>= 16) {
                 int ql = at + 48 + j / 2;
-                float d1 = d * ScalarQuantDot.scaleMinK4(r, at + 4, is, false);
-                float m1 = -(min * ScalarQuantDot.scaleMinK4(r, at + 4, is, true));
-                float d2 = d * ScalarQuantDot.scaleMinK4(r, at + 4, is + 1, false);
-                float m2 = -(min * ScalarQuantDot.scaleMinK4(r, at + 4, is + 1, true));
+                float d1 = d * (int) (scales & 0xFF);
+                float m1 = -(min * (int) (mins & 0xFF));
+                float d2 = d * (int) ((scales >>> 8) & 0xFF);
+                float m2 = -(min * (int) ((mins >>> 8) & 0xFF));
                 float d2h = d2 / 16;
                 int xo = seg + j;
                 // the fifth bits of these 64 values are bits j/32 and j/32 + 1 of h: moved to bits 4 and 8
@@ -156,12 +198,15 @@ final class VectorSingleDot {
         FloatVector s = FloatVector.zero(F);
         for (int seg = 0; seg < cols; seg += 256, at += 210) {
             float d = ScalarQuantDot.half(r, at + 208);
+            // the sixteen scales times d, each rounded as d * scale alone; lane k broadcast for values 16k..16k+15
+            FloatVector scales = ((FloatVector) ByteVector.fromArray(B, r, at + 192).convertShape(B2I, I, 0)
+                    .convertShape(I2F, F, 0)).mul(d);
             FloatVector a0 = FloatVector.zero(F);
             FloatVector a1 = FloatVector.zero(F);
             for (int n = 0; n < 2; n++) {
                 int ql = at + 64 * n;
                 int qh = at + 128 + 32 * n;
-                int sc = at + 192 + 8 * n;
+                int sc = 8 * n;
                 int xo = seg + 128 * n;
                 IntVector l0 = (IntVector) ByteVector.fromArray(B, r, ql).convertShape(B2I, I, 0);
                 IntVector l1 = (IntVector) ByteVector.fromArray(B, r, ql + 16).convertShape(B2I, I, 0);
@@ -170,21 +215,21 @@ final class VectorSingleDot {
                 IntVector h0 = (IntVector) ByteVector.fromArray(B, r, qh).convertShape(B2I, I, 0);
                 IntVector h1 = (IntVector) ByteVector.fromArray(B, r, qh + 16).convertShape(B2I, I, 0);
                 a0 = ((FloatVector) l0.and(0x0F).or(h0.lanewise(LSHL, 4).and(0x30)).sub(32).convertShape(I2F, F, 0))
-                        .mul(d * r[sc]).fma(FloatVector.fromArray(F, x, xo), a0);
+                        .mul(scales.rearrange(LANE[sc])).fma(FloatVector.fromArray(F, x, xo), a0);
                 a1 = ((FloatVector) l1.and(0x0F).or(h1.lanewise(LSHL, 4).and(0x30)).sub(32).convertShape(I2F, F, 0))
-                        .mul(d * r[sc + 1]).fma(FloatVector.fromArray(F, x, xo + 16), a1);
+                        .mul(scales.rearrange(LANE[sc + 1])).fma(FloatVector.fromArray(F, x, xo + 16), a1);
                 a0 = ((FloatVector) l2.and(0x0F).or(h0.lanewise(LSHL, 2).and(0x30)).sub(32).convertShape(I2F, F, 0))
-                        .mul(d * r[sc + 2]).fma(FloatVector.fromArray(F, x, xo + 32), a0);
+                        .mul(scales.rearrange(LANE[sc + 2])).fma(FloatVector.fromArray(F, x, xo + 32), a0);
                 a1 = ((FloatVector) l3.and(0x0F).or(h1.lanewise(LSHL, 2).and(0x30)).sub(32).convertShape(I2F, F, 0))
-                        .mul(d * r[sc + 3]).fma(FloatVector.fromArray(F, x, xo + 48), a1);
+                        .mul(scales.rearrange(LANE[sc + 3])).fma(FloatVector.fromArray(F, x, xo + 48), a1);
                 a0 = ((FloatVector) l0.lanewise(ASHR, 4).and(0x0F).or(h0.and(0x30)).sub(32).convertShape(I2F, F, 0))
-                        .mul(d * r[sc + 4]).fma(FloatVector.fromArray(F, x, xo + 64), a0);
+                        .mul(scales.rearrange(LANE[sc + 4])).fma(FloatVector.fromArray(F, x, xo + 64), a0);
                 a1 = ((FloatVector) l1.lanewise(ASHR, 4).and(0x0F).or(h1.and(0x30)).sub(32).convertShape(I2F, F, 0))
-                        .mul(d * r[sc + 5]).fma(FloatVector.fromArray(F, x, xo + 80), a1);
+                        .mul(scales.rearrange(LANE[sc + 5])).fma(FloatVector.fromArray(F, x, xo + 80), a1);
                 a0 = ((FloatVector) l2.lanewise(ASHR, 4).and(0x0F).or(h0.lanewise(ASHR, 2).and(0x30)).sub(32).convertShape(I2F, F, 0))
-                        .mul(d * r[sc + 6]).fma(FloatVector.fromArray(F, x, xo + 96), a0);
+                        .mul(scales.rearrange(LANE[sc + 6])).fma(FloatVector.fromArray(F, x, xo + 96), a0);
                 a1 = ((FloatVector) l3.lanewise(ASHR, 4).and(0x0F).or(h1.lanewise(ASHR, 2).and(0x30)).sub(32).convertShape(I2F, F, 0))
-                        .mul(d * r[sc + 7]).fma(FloatVector.fromArray(F, x, xo + 112), a1);
+                        .mul(scales.rearrange(LANE[sc + 7])).fma(FloatVector.fromArray(F, x, xo + 112), a1);
             }
             s = s.add(a0.add(a1));
         }

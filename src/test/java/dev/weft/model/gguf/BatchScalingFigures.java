@@ -28,6 +28,11 @@ public final class BatchScalingFigures {
         for (int[] s : shapes) {
             int cols = s[0];
             int rows = s[1];
+            if (cols % type.blockSize() != 0) {
+                System.out.printf(Locale.ROOT, "%5d x %-5d not whole %s blocks (the file keeps such a matrix in another type)%n",
+                        rows, cols, type);
+                continue;
+            }
             SplittableRandom random = new SplittableRandom(1);
             float[][] x = new float[32][cols];
             for (float[] v : x) {

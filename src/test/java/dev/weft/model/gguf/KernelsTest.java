@@ -218,6 +218,34 @@ class KernelsTest {
     }
 
     @Test
+    void oneVectorsFusedProductHasTheBitsOfTheSameVectorInABatch() {
+        // VectorSingleDot (16 float lanes) unpacks, scales and multiplies in registers: every scale byte and
+        // every row count must give what the batched kernels give that vector, bit for bit
+        Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                && VectorQuantDot.supported(), "run with --add-modules jdk.incubator.vector");
+        QuantDot quant = new VectorQuantDot();
+        for (GgmlType type : QUANTISED) {
+            if (!VectorSingleDot.handles(type)) {
+                continue;
+            }
+            for (int trial = 0; trial < 40; trial++) {
+                int n = type.blockSize() == 32 ? 32 * (1 + random.nextInt(24)) : 256 * (1 + random.nextInt(9));
+                int rows = 1 + random.nextInt(QuantDot.ROWS);
+                byte[] bytes = RandomTensors.bytes(type, (long) n * rows, random);
+                float[][] x = {floats(n), floats(n)};
+                float[][] batch = new float[2][QuantDot.ROWS];
+                quant.dot(type, bytes, rows, n, quantise(type, x), batch, 0, new QuantDot.Scratch());
+                float[][] one = new float[1][QuantDot.ROWS];
+                quant.dot(type, bytes, rows, n, quantise(type, x[0]), one, 0, new QuantDot.Scratch());
+                for (int q = 0; q < rows; q++) {
+                    assertEquals(Float.floatToIntBits(batch[0][q]), Float.floatToIntBits(one[0][q]),
+                            type + " n=" + n + " row " + q + " of " + rows);
+                }
+            }
+        }
+    }
+
+    @Test
     void everyBatchSizeAndRowCountGivesEachVectorTheBitsItHasAlone() {
         // batches of 2-9 go through blocks of four and two vectors and single ones; three rows take another path
         for (QuantDot quant : implementations()) {

@@ -11,26 +11,37 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Q8_0 rows times a batch of vectors, fused as {@link VectorSingleDot} multiplies one vector: each
- * 16 weights are widened and scaled in registers once and multiplied into four vectors'
- * accumulators (eight or four at a time; two for a batch's last odd pair, the last vector
- * twice), with no scratch to store and reload. For batches up to 8 (siblings): 8 vectors of a
- * batch of 8 cost 0.26-0.30 ms against 0.30-0.34 ms through {@link VectorBatchDot}'s scratch
- * (1536 x 576, one thread, alternating runs at load 5-6; one vector 0.065 ms).
+ * Q8_0 and Q4_K rows times a batch of vectors, fused as {@link VectorSingleDot} multiplies one
+ * vector: each 16 weights are unpacked and scaled in registers once and multiplied into several
+ * vectors' accumulators (eight or four at a time; two for a batch's last odd pair, the last
+ * vector twice), with no scratch to store and reload. For batches up to 8 (siblings): a batch of
+ * 8 costs 0.26-0.30 ms against 0.30-0.34 ms through {@link VectorBatchDot}'s scratch (Q8_0, 1536 x
+ * 576, one thread, alternating runs at load 5-6; one vector 0.065 ms); Q4_K batches of 2 and 4
+ * cost 1.1-1.2 and 1.5-1.6 times one vector instead of 1.8-2.0 and 2.2-2.7.
  * Per vector the same operations in the same order as one vector alone (the dequantised weights,
  * chunk k of a segment into accumulator k % 2, the pair added into the row's lanes after each
  * segment, the lanes summed at the end), so its bits do not depend on the batch. Only for 16
  * float lanes; the kernels call no methods but the Vector API's (see {@link VectorSingleDot}).
+ * Q4_K's kernels are in {@link FusedQ4KBatch}.
  */
-final class FusedQ8Batch {
+final class FusedBatchDot {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
     private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(128));
 
-    private FusedQ8Batch() {}
+    private FusedBatchDot() {}
+
+    /** Whether {@link #dot} multiplies this type. */
+    static boolean handles(GgmlType type) {
+        return F.length() == 16 && (type == GgmlType.Q8_0 || type == GgmlType.Q4_K);
+    }
 
     /** {@code out[b][first + q] = row q · x[b]} for b in [0, count), 2 <= count, as {@link QuantDot#dot}. */
-    static void dot(byte[] bytes, int rows, int cols, float[][] x, int count, float[][] out, int first) {
+    static void dot(GgmlType type, byte[] bytes, int rows, int cols, float[][] x, int count, float[][] out, int first) {
+        if (type == GgmlType.Q4_K) {
+            FusedQ4KBatch.dot(bytes, rows, cols, x, count, out, first);
+            return;
+        }
         int rowBytes = (int) GgmlType.Q8_0.bytesFor(cols);
         for (int q = 0; q < rows; q++) {
             int at = q * rowBytes;
