@@ -20,7 +20,7 @@ import java.util.function.ToIntFunction;
  * The {@code "nodes"} array of a version-2 file, written byte by byte into one buffer handed to
  * the stream in large pieces: the same bytes Jackson's generator writes with {@link SessionLayout}
  * (one node per line, no spaces), without a call per number. A 100,000-node session is 6,000,000
- * numbers and a million base64 floats, most of a save's CPU through the generator. Strings that are
+ * piece indexes and 6,000,000 base64 floats, most of a save's CPU through the generator. Strings that are
  * plain printable ASCII are copied; any other (a note, a tag) goes through Jackson itself, so its
  * escapes stay exactly the file's (see {@link TerminalSafeEscapes}).
  */
