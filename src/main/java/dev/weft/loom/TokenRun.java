@@ -124,6 +124,24 @@ public final class TokenRun {
         return new Alternative(altPieces[k], altLogprobs[k]);
     }
 
+    /** How many alternatives all tokens have together. */
+    public int alternativeTotal() {
+        return altPieces.length;
+    }
+
+    /**
+     * The piece of alternative {@code k} of all, counted token by token in rank order (a writer's
+     * loop over a million of them without an {@link Alternative} each).
+     */
+    public Piece alternativePiece(int k) {
+        return altPieces[k];
+    }
+
+    /** The logprob of alternative {@code k} of all, as stored; see {@link #alternativePiece}. */
+    public float alternativeLogprob(int k) {
+        return altLogprobs[k];
+    }
+
     public List<Alternative> alternatives(int i) {
         int count = alternativeCount(i);
         List<Alternative> out = new ArrayList<>(count);

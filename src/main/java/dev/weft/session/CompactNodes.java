@@ -9,6 +9,7 @@ import dev.weft.loom.Origin;
 import dev.weft.loom.Piece;
 import dev.weft.loom.TokenRun;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,31 +33,25 @@ final class CompactNodes {
      */
     record Tables(PieceTable pieces, List<Generation> generations, boolean alternatives) {}
 
-    /** Writes {@code "pieces"}, {@code "generations"} and {@code "nodes"} (nodes in the order given). */
-    static void write(JsonGenerator g, List<Node> nodes) throws IOException {
+    /**
+     * Writes {@code "pieces"}, {@code "generations"} and {@code "nodes"} (nodes in the order given), the
+     * last field of the file: the node lines go straight to {@code out}, which {@code g} writes to.
+     */
+    static void write(JsonGenerator g, OutputStream out, List<Node> nodes) throws IOException {
         PieceIndex pieces = new PieceIndex();
         Map<Generation, Integer> generations = new HashMap<>();
         // nodes share their generation objects (one per table entry read, one per request made): identity first
         Map<Generation, Integer> sameGeneration = new IdentityHashMap<>();
-        // each node's piece indexes, tokens then alternatives, as writeNode writes them: looked up once
-        int[][] indexes = new int[nodes.size()][];
-        for (int k = 0; k < nodes.size(); k++) {
-            Node node = nodes.get(k);
+        for (Node node : nodes) {
             TokenRun run = node.tokens();
-            int n = run.size();
-            int alternatives = 0;
-            for (int i = 0; i < n; i++) {
-                alternatives += run.alternativeCount(i);
-            }
-            int[] ids = new int[n + alternatives];
-            int next = n;
-            for (int i = 0; i < n; i++) {
-                ids[i] = pieces.add(run.piece(i));
-                for (int j = 0; j < run.alternativeCount(i); j++) {
-                    ids[next++] = pieces.add(run.alternative(i, j).piece());
+            // each token, then its alternatives: the table's order of first use
+            int k = 0;
+            for (int i = 0; i < run.size(); i++) {
+                pieces.add(run.piece(i));
+                for (int end = k + run.alternativeCount(i); k < end; k++) {
+                    pieces.add(run.alternativePiece(k));
                 }
             }
-            indexes[k] = ids;
             if (node.generation() != null && !sameGeneration.containsKey(node.generation())) {
                 Integer index = generations.putIfAbsent(node.generation(), generations.size());
                 sameGeneration.put(node.generation(), index != null ? index : generations.size() - 1);
@@ -77,13 +72,9 @@ final class CompactNodes {
         }
         g.writeEndArray();
         g.writeFieldName("nodes");
-        SessionLayout.expandNext(g);
-        g.writeStartArray();
-        for (int k = 0; k < nodes.size(); k++) {
-            writeNode(g, nodes.get(k), indexes[k], sameGeneration);
-            indexes[k] = null;
-        }
-        g.writeEndArray();
+        g.writeRawValue(""); // the separator before the value; the value itself goes past the generator
+        g.flush();
+        NodeLines.write(out, nodes, pieces.inOrder().size(), pieces::indexOf, sameGeneration);
     }
 
     /**
@@ -115,6 +106,11 @@ final class CompactNodes {
             return bySerial[serial];
         }
 
+        /** The index of a piece {@link #add} was given. */
+        int indexOf(Piece piece) {
+            return bySerial[piece.serial()];
+        }
+
         List<Piece> inOrder() {
             return order;
         }
@@ -136,67 +132,6 @@ final class CompactNodes {
             g.writeNumber(b & 0xff);
         }
         g.writeEndArray();
-    }
-
-    /** @param pieces the node's piece indexes: its tokens', then its alternatives' in order */
-    private static void writeNode(JsonGenerator g, Node node, int[] pieces,
-                                  Map<Generation, Integer> generations) throws IOException {
-        g.writeStartObject();
-        g.writeNumberField("id", node.id().value());
-        g.writeFieldName("parent");
-        if (node.parent() == null) {
-            g.writeNull();
-        } else {
-            g.writeNumber(node.parent().value());
-        }
-        g.writeStringField("origin", node.origin().label());
-        g.writeArrayFieldStart("children");
-        for (NodeId child : node.children()) {
-            g.writeNumber(child.value());
-        }
-        g.writeEndArray();
-        g.writeBooleanField("bookmarked", node.bookmarked());
-        g.writeBooleanField("deleted", node.deleted());
-        MarksCodec.writeSet(g, node.marks());
-        g.writeFieldName("generation");
-        if (node.generation() == null) {
-            g.writeNull();
-        } else {
-            g.writeNumber(generations.get(node.generation()));
-        }
-        TokenRun run = node.tokens();
-        int n = run.size();
-        int alternatives = 0;
-        g.writeArrayFieldStart("tokens");
-        for (int i = 0; i < n; i++) {
-            g.writeNumber(pieces[i]);
-            alternatives += run.alternativeCount(i);
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("top");
-        if (alternatives > 0) {
-            for (int i = 0; i < n; i++) {
-                g.writeNumber(run.alternativeCount(i));
-            }
-        }
-        g.writeEndArray();
-        ByteBuffer logprobs = ByteBuffer.allocate(4 * (n + alternatives));
-        g.writeArrayFieldStart("alternatives");
-        for (int i = 0; i < n; i++) {
-            logprobs.putFloat((float) run.logprob(i));
-        }
-        for (int k = n; k < n + alternatives; k++) {
-            g.writeNumber(pieces[k]);
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < run.alternativeCount(i); j++) {
-                logprobs.putFloat((float) run.alternative(i, j).logprob());
-            }
-        }
-        g.writeEndArray();
-        g.writeFieldName("logprobs");
-        g.writeBinary(logprobs.array());
-        g.writeEndObject();
     }
 
     /** Reads {@code "generations"}; the input stands on the array's start. */

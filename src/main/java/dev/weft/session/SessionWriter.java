@@ -53,7 +53,7 @@ final class SessionWriter {
             g.writeNumber(root.value());
         }
         g.writeEndArray();
-        CompactNodes.write(g, inFileOrder(loom, session.view()));
+        CompactNodes.write(g, out, inFileOrder(loom, session.view()));
         g.writeEndObject();
         g.writeRaw('\n');
         g.flush();
