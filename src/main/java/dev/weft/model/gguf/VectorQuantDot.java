@@ -41,14 +41,17 @@ final class VectorQuantDot implements QuantDot {
             VectorBatchDot.dot(type, bytes, rows, cols, activations, out, first, scratch); // blocked in registers
             return;
         }
-        float[][] x = activations.dequantised;
-        int count = activations.count;
-        if (count == 1 && VectorSingleDot.handles(type)) {
-            VectorSingleDot.dot(type, bytes, rows, cols, x[0], out[0], first);
+        if (activations.count == 0) {
+            return;
+        }
+        // one vector from here on: batches went to VectorBatchDot above
+        float[] x = activations.dequantised[0];
+        if (VectorSingleDot.handles(type)) {
+            VectorSingleDot.dot(type, bytes, rows, cols, x, out[0], first);
             return;
         }
         float[] w = scratch.floats;
-        float[] sums = scratch.sums(count * ROWS * L);
+        float[] sums = scratch.sums(ROWS * L);
         int rowBytes = (int) type.bytesFor(cols);
         int perSegment = Math.max(type.blockSize(), SEGMENT);
         for (int seg = 0; seg < cols; seg += perSegment) {
@@ -57,20 +60,16 @@ final class VectorQuantDot implements QuantDot {
             for (int q = 0; q < rows; q++) {
                 decode(type, bytes, q * rowBytes + at, len, w, q * SEGMENT);
             }
-            for (int b = 0; b < count; b++) {
-                if (rows == ROWS) {
-                    four(w, x[b], seg, len, sums, b * ROWS * L);
-                } else {
-                    for (int q = 0; q < rows; q++) {
-                        one(w, q * SEGMENT, x[b], seg, len, sums, (b * ROWS + q) * L);
-                    }
+            if (rows == ROWS) {
+                four(w, x, seg, len, sums, 0);
+            } else {
+                for (int q = 0; q < rows; q++) {
+                    one(w, q * SEGMENT, x, seg, len, sums, q * L);
                 }
             }
         }
-        for (int b = 0; b < count; b++) {
-            for (int q = 0; q < rows; q++) {
-                out[b][first + q] = FloatVector.fromArray(F, sums, (b * ROWS + q) * L).reduceLanes(VectorOperators.ADD);
-            }
+        for (int q = 0; q < rows; q++) {
+            out[0][first + q] = FloatVector.fromArray(F, sums, q * L).reduceLanes(VectorOperators.ADD);
         }
     }
 
